@@ -1,0 +1,27 @@
+package dev.agentos.deploy.local;
+
+import dev.agentos.deploy.local.service.CassandraService;
+import dev.agentos.deploy.local.service.ElasticsearchService;
+import dev.agentos.deploy.local.service.InfluxDbService;
+import dev.agentos.deploy.local.service.KafkaService;
+import dev.agentos.deploy.local.service.LocalService;
+import dev.agentos.deploy.local.service.PostgresService;
+import dev.agentos.deploy.local.service.RegistryService;
+import java.util.List;
+
+/** The servers of the local stack, in start order (a service starts after its dependencies). */
+public final class StackServices {
+
+  private StackServices() {}
+
+  public static List<LocalService> all() {
+    return List.of(
+        // Each server module's LocalService is listed here, one line each.
+        new KafkaService(),
+        new RegistryService(),
+        new PostgresService(),
+        new InfluxDbService(),
+        new CassandraService(),
+        new ElasticsearchService());
+  }
+}

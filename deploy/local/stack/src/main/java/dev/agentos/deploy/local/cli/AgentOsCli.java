@@ -1,0 +1,100 @@
+package dev.agentos.deploy.local.cli;
+
+import dev.agentos.deploy.local.LocalStack;
+import dev.agentos.deploy.local.StackServices;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+
+/** {@code ./agentos}: starts, checks and stops the local stack. */
+@Command(
+    name = "agentos",
+    mixinStandardHelpOptions = true,
+    description = "Runs the AgentOS stack on this machine, every server a child process.",
+    subcommands = {AgentOsCli.Up.class, AgentOsCli.Down.class, AgentOsCli.Status.class})
+public final class AgentOsCli {
+
+  @Option(
+      names = "--home",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:AGENTOS_HOME:-.agentos}",
+      description =
+          "Folder for the stack's data, logs and endpoint files (default: ${DEFAULT-VALUE}).")
+  Path home;
+
+  LocalStack stack() {
+    return new LocalStack(home, StackServices.all(), System.out::println);
+  }
+
+  @Command(
+      name = "up",
+      description = "Starts every server that is not running and waits for health.")
+  static final class Up implements Callable<Integer> {
+    @ParentCommand AgentOsCli cli;
+
+    @Option(
+        names = "--port",
+        paramLabel = "SERVICE.PORT=N",
+        description = "Port override, e.g. --port kafka.broker=19092 (kept for later runs).")
+    Map<String, Integer> ports = new LinkedHashMap<>();
+
+    @Option(names = "--free-ports", description = "Choose free ports instead of the defaults.")
+    boolean freePorts;
+
+    @Override
+    public Integer call() throws Exception {
+      LocalStack stack = cli.stack();
+      var endpoints = stack.up(ports, freePorts);
+      System.out.println();
+      System.out.println(
+          "AgentOS stack is up. Endpoints (also in "
+              + stack.home()
+              + "/"
+              + LocalStack.PROPERTIES_FILE
+              + "):");
+      new java.util.TreeMap<>(endpoints)
+          .forEach((k, v) -> System.out.println("  " + k + " = " + v));
+      return 0;
+    }
+  }
+
+  @Command(name = "down", description = "Stops every server of the stack; the data stays.")
+  static final class Down implements Callable<Integer> {
+    @ParentCommand AgentOsCli cli;
+
+    @Override
+    public Integer call() throws Exception {
+      cli.stack().down();
+      System.out.println("AgentOS stack is down.");
+      return 0;
+    }
+  }
+
+  @Command(name = "status", description = "Shows each server: healthy, unhealthy or stopped.")
+  static final class Status implements Callable<Integer> {
+    @ParentCommand AgentOsCli cli;
+
+    @Override
+    public Integer call() throws Exception {
+      Map<String, String> status = cli.stack().status();
+      status.forEach((name, state) -> System.out.printf("%-14s %s%n", name, state));
+      return status.values().stream().allMatch(s -> s.startsWith("healthy")) ? 0 : 3;
+    }
+  }
+
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new AgentOsCli());
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("agentos: " + e.getMessage());
+          return 1;
+        });
+    System.exit(commandLine.execute(args));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.agentos.deploy.local.junit;
+
+import dev.agentos.deploy.local.LocalStack;
+import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.deploy.local.StackServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+
+/** A stack started (or found) for one test JVM, and how to let go of it. */
+final class StartedStack implements CloseableResource {
+
+  private final StackEndpoints endpoints;
+  private final AutoCloseable stop;
+
+  private StartedStack(StackEndpoints endpoints, AutoCloseable stop) {
+    this.endpoints = endpoints;
+    this.stop = stop;
+  }
+
+  StackEndpoints endpoints() {
+    return endpoints;
+  }
+
+  static StartedStack start() {
+    String mode = System.getenv().getOrDefault("AGENTOS_STACK", "local");
+    try {
+      return switch (mode) {
+        case "local" -> local();
+        case "external" -> external();
+        case "testcontainers" -> testcontainers();
+        default ->
+            throw new IllegalArgumentException(
+                "AGENTOS_STACK=" + mode + " is not one of local, external, testcontainers");
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static StartedStack local() throws IOException {
+    Path base = Path.of(System.getProperty("agentos.it.dir", "target/agentos-it"));
+    Files.createDirectories(base);
+    LocalStack stack =
+        new LocalStack(
+            Files.createTempDirectory(base, "stack-"),
+            StackServices.all(),
+            line -> System.out.println("[agentos-stack] " + line));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> quietly(stack::down)));
+    try {
+      StackEndpoints endpoints = StackEndpoints.from(stack.up(Map.of(), true));
+      return new StartedStack(endpoints, stack::down);
+    } catch (IOException | RuntimeException e) {
+      quietly(stack::down);
+      throw e;
+    }
+  }
+
+  private static StartedStack external() throws IOException {
+    Path file =
+        Path.of(System.getenv().getOrDefault("AGENTOS_STACK_FILE", ".agentos/stack.properties"));
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(
+          "AGENTOS_STACK=external but "
+              + file.toAbsolutePath()
+              + " does not exist: run ./agentos up");
+    }
+    return new StartedStack(StackEndpoints.read(file), () -> {});
+  }
+
+  private static StartedStack testcontainers() {
+    Assumptions.assumeTrue(
+        TestcontainersStack.dockerAvailable(),
+        "AGENTOS_STACK=testcontainers but no Docker engine answers here: integration tests skipped."
+            + " Unset AGENTOS_STACK to run them on the local child-process stack.");
+    TestcontainersStack stack = TestcontainersStack.start();
+    return new StartedStack(stack.endpoints(), stack::close);
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop.close();
+  }
+
+  private static void quietly(IoAction action) {
+    try {
+      action.run();
+    } catch (IOException | RuntimeException e) {
+      System.err.println("[agentos-stack] stopping failed: " + e);
+    }
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.agentos.deploy.local.service;
+
+import dev.agentos.deploy.local.StackEndpoints;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Elasticsearch 8.19, one node on loopback, built from Maven Central jars by the
+ * elasticsearch-server module ({@code ElasticsearchNodeMain}). Only the standard analyzers and no
+ * scripting languages are there: the distribution's modules are not published as jars.
+ */
+public final class ElasticsearchService implements LocalService {
+
+  private static final String RUNTIME = "elasticsearch";
+  private static final String MAIN = "dev.agentos.deploy.elasticsearch.ElasticsearchNodeMain";
+  private static final Pattern USABLE = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** The JVM options of the distribution's jvm.options that matter outside its launcher. */
+  private static final List<String> JVM =
+      List.of(
+          "-Xms256m",
+          "-Xmx512m",
+          // ES would take half the heap; its netty allocator is unpooled at this heap size.
+          "-XX:MaxDirectMemorySize=128m",
+          "-XX:+UseG1GC",
+          "-XX:+ExitOnOutOfMemoryError",
+          "-Djava.awt.headless=true",
+          "-Dfile.encoding=UTF-8",
+          "-Dio.netty.noUnsafe=true",
+          "-Dio.netty.noKeySetOptimization=true",
+          "-Dio.netty.recycler.maxCapacityPerThread=0",
+          // The node's shutdown hook logs while it closes; log4j's own hook would stop logging
+          // first.
+          "-Dlog4j.shutdownHookEnabled=false",
+          "-Dlog4j2.disable.jmx=true",
+          "-Dlog4j2.formatMsgNoLookups=true");
+
+  @Override
+  public String name() {
+    return "elasticsearch";
+  }
+
+  @Override
+  public Map<String, Integer> defaultPorts() {
+    return Map.of("http", 9200, "transport", 9300);
+  }
+
+  @Override
+  public List<String> command(ServiceContext ctx) throws IOException {
+    Files.createDirectories(ctx.dataDir());
+    Files.createDirectories(ctx.logDir());
+    Files.createDirectories(ctx.home().resolve("tmp"));
+    return ctx.javaCommand(RUNTIME, jvmArgs(ctx), MAIN, nodeSettings(ctx));
+  }
+
+  static List<String> jvmArgs(ServiceContext ctx) {
+    List<String> args = new ArrayList<>(JVM);
+    args.add("-Djava.io.tmpdir=" + ctx.home().resolve("tmp"));
+    return args;
+  }
+
+  /** Node settings as {@code key=value}; the main class adds the single-node, loopback defaults. */
+  static List<String> nodeSettings(ServiceContext ctx) {
+    return List.of(
+        "path.home=" + ctx.home(),
+        "path.data=" + ctx.dataDir(),
+        "path.logs=" + ctx.logDir(),
+        "http.port=" + ctx.port("http"),
+        "transport.port=" + ctx.port("transport"));
+  }
+
+  /**
+   * Healthy when the cluster is green or yellow: an open HTTP port alone can still mean red while
+   * the shards of a reused data folder recover. Yellow is normal: one node, replicas unassigned.
+   */
+  @Override
+  public boolean isHealthy(ServiceContext ctx) {
+    URI health = URI.create(url(ctx) + "/_cluster/health");
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      return isUsable(response.statusCode(), response.body());
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static boolean isUsable(int status, String clusterHealth) {
+    return status == 200 && USABLE.matcher(clusterHealth).find();
+  }
+
+  @Override
+  public Map<String, String> endpoints(ServiceContext ctx) {
+    return Map.of(StackEndpoints.ELASTICSEARCH_URL, url(ctx));
+  }
+
+  private static String url(ServiceContext ctx) {
+    return "http://127.0.0.1:" + ctx.port("http");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.agentos.deploy.local.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.agentos.deploy.local.StackEndpoints;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ElasticsearchServiceTest {
+
+  @TempDir Path home;
+
+  private final ElasticsearchService service = new ElasticsearchService();
+
+  private ServiceContext context(int http) {
+    return new ServiceContext(
+        "elasticsearch", home, Map.of("http", http, "transport", 19300), Map.of());
+  }
+
+  @Test
+  void commandPassesPortsAndPathsAsNodeSettings() throws IOException {
+    List<String> command = service.command(context(19200));
+
+    assertThat(command)
+        .contains("-Xms256m", "-Xmx512m", "-Dlog4j.shutdownHookEnabled=false")
+        .contains("dev.agentos.deploy.elasticsearch.ElasticsearchNodeMain")
+        .endsWith(
+            "path.home=" + home,
+            "path.data=" + home.resolve("data"),
+            "path.logs=" + home.resolve("logs"),
+            "http.port=19200",
+            "transport.port=19300");
+    assertThat(home.resolve("tmp")).isDirectory();
+  }
+
+  @Test
+  void greenAndYellowAreUsableRedIsNot() {
+    assertThat(ElasticsearchService.isUsable(200, "{\"status\":\"green\"}")).isTrue();
+    assertThat(ElasticsearchService.isUsable(200, "{\"cluster_name\":\"a\",\"status\":\"yellow\"}"))
+        .isTrue();
+    assertThat(ElasticsearchService.isUsable(200, "{\"status\":\"red\"}")).isFalse();
+    assertThat(ElasticsearchService.isUsable(503, "{\"status\":\"yellow\"}")).isFalse();
+  }
+
+  @Test
+  void isHealthyAsksTheClusterHealthEndpoint() throws IOException {
+    HttpServer fake =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    fake.createContext(
+        "/_cluster/health",
+        exchange -> {
+          byte[] body = "{\"status\":\"yellow\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    fake.start();
+    try {
+      assertThat(service.isHealthy(context(fake.getAddress().getPort()))).isTrue();
+    } finally {
+      fake.stop(0);
+    }
+  }
+
+  @Test
+  void isNotHealthyWhenNothingListens() throws IOException {
+    int port;
+    try (var closed = new java.net.ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+    assertThat(service.isHealthy(context(port))).isFalse();
+  }
+
+  @Test
+  void endpointIsTheHttpUrl() {
+    assertThat(service.endpoints(context(19200)))
+        .containsEntry(StackEndpoints.ELASTICSEARCH_URL, "http://127.0.0.1:19200");
+  }
+}
