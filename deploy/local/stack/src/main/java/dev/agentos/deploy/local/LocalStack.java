@@ -9,10 +9,12 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -64,7 +66,7 @@ public final class LocalStack {
   /** Stops every service, dependents first. */
   public void down() throws IOException {
     List<ServiceProcess> processes = new ArrayList<>(processes(ports()));
-    java.util.Collections.reverse(processes);
+    Collections.reverse(processes);
     for (ServiceProcess process : processes) {
       if (process.stop()) {
         progress.accept("stopped " + process.service().name());
@@ -80,7 +82,7 @@ public final class LocalStack {
       if (process.running().isEmpty()) {
         state = "stopped";
       } else if (process.isHealthy()) {
-        state = "healthy   " + process.service().endpoints(process.context()).values();
+        state = "healthy   ports " + process.context().ports();
       } else {
         state = "unhealthy (running, not answering; see " + process.context().consoleLog() + ")";
       }
@@ -152,7 +154,7 @@ public final class LocalStack {
       endpoints.store(writer, "Endpoints of the running AgentOS stack, written by ./agentos up");
     }
     StringBuilder env = new StringBuilder("# Endpoints of the running AgentOS stack\n");
-    new java.util.TreeMap<>(endpoints)
+    new TreeMap<>(endpoints)
         .forEach(
             (k, v) ->
                 env.append("AGENTOS_")

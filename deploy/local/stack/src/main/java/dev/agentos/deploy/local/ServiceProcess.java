@@ -2,10 +2,12 @@ package dev.agentos.deploy.local;
 
 import dev.agentos.deploy.local.service.LocalService;
 import dev.agentos.deploy.local.service.ServiceContext;
+import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,13 +71,13 @@ final class ServiceProcess {
             .directory(ctx.home().toFile())
             .redirectErrorStream(true)
             .redirectOutput(Redirect.appendTo(ctx.consoleLog().toFile()))
-            .redirectInput(Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(Redirect.from(new File("/dev/null")));
     builder.environment().putAll(service.environment(ctx));
     Files.writeString(
         ctx.consoleLog(),
         "\n=== start " + Instant.now() + " ===\n",
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     Process process = builder.start();
     ProcessHandle handle = process.toHandle();
     String started = handle.info().startInstant().map(Instant::toString).orElse("");

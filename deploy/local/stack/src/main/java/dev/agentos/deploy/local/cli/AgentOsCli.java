@@ -5,6 +5,7 @@ import dev.agentos.deploy.local.StackServices;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,8 +59,7 @@ public final class AgentOsCli {
               + "/"
               + LocalStack.PROPERTIES_FILE
               + "):");
-      new java.util.TreeMap<>(endpoints)
-          .forEach((k, v) -> System.out.println("  " + k + " = " + v));
+      new TreeMap<>(endpoints).forEach((k, v) -> System.out.println("  " + k + " = " + v));
       return 0;
     }
   }

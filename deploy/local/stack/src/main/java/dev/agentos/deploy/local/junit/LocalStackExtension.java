@@ -4,6 +4,7 @@ import dev.agentos.deploy.local.StackEndpoints;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
@@ -37,10 +38,39 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
   }
 
   private static StartedStack stack(ExtensionContext context) {
-    // The root store lives as long as the test JVM's run; it closes the stack at the end.
+    // The root store lives as long as the test JVM's run; it closes the stack at the end. A failed
+    // start is remembered too, so the next test class reports it instead of starting again.
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class);
+        .getOrComputeIfAbsent(StartAttempt.class, key -> StartAttempt.run(), StartAttempt.class)
+        .stack();
+  }
+
+  /** The outcome of the one start per test JVM: a stack, or why there is none. */
+  private record StartAttempt(StartedStack started, RuntimeException failure)
+      implements CloseableResource {
+
+    static StartAttempt run() {
+      try {
+        return new StartAttempt(StartedStack.start(), null);
+      } catch (RuntimeException e) {
+        return new StartAttempt(null, e);
+      }
+    }
+
+    StartedStack stack() {
+      if (failure != null) {
+        throw failure;
+      }
+      return started;
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (started != null) {
+        started.close();
+      }
+    }
   }
 }

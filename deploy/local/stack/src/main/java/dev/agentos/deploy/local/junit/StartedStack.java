@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 
 /** A stack started (or found) for one test JVM, and how to let go of it. */
-final class StartedStack implements CloseableResource {
+final class StartedStack implements AutoCloseable {
 
   private final StackEndpoints endpoints;
   private final AutoCloseable stop;
