@@ -1,5 +1,6 @@
 package dev.agentos.schemas.registry;
 
+import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.agentos.schemas.registry;
+package dev.agentos.schemas.avro;
 
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
@@ -12,8 +12,11 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
  * java.math), which would make every specific read of our own events fail. Trusting by what a class
  * is rather than by package keeps the protection against gadget classes: Avro loads the class
  * without initialising it, and only generated records, enums and fixeds pass.
+ *
+ * <p>The registry deserializer calls {@link #trust()} itself; anything else that reads or copies
+ * generated records (projections, Flink jobs, Kafka Streams serdes) calls it once at start-up.
  */
-final class GeneratedAvroClasses {
+public final class GeneratedAvroClasses {
 
   private static final ClassSecurityPredicate GENERATED =
       type ->
@@ -26,7 +29,7 @@ final class GeneratedAvroClasses {
   private GeneratedAvroClasses() {}
 
   /** Adds generated classes to Avro's JVM-wide trust list, once, keeping what was trusted. */
-  static synchronized void trust() {
+  public static synchronized void trust() {
     if (!trusted) {
       ClassSecurityValidator.setGlobal(
           ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), GENERATED));
