@@ -6,23 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentos.deploy.registry.TestRegistry.Reply;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConfigRoutesTest {
 
-  TestRegistry registry;
-
-  @BeforeEach
-  void start() throws Exception {
-    registry = new TestRegistry();
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension final TestRegistry registry = TestRegistry.onFreePort();
 
   @Test
   void theGlobalLevelDefaultsToBackward() {

@@ -7,24 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentos.deploy.registry.TestRegistry.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every refused request answers Confluent's error and leaves the log and the state untouched. */
 class RejectedRequestsTest {
 
-  TestRegistry registry;
-
-  @BeforeEach
-  void start() throws Exception {
-    registry = new TestRegistry();
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension final TestRegistry registry = TestRegistry.onFreePort();
 
   Reply registerBody(Object body) {
     return registry.post("/subjects/users/versions", body);

@@ -9,23 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.deploy.registry.TestRegistry.Reply;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubjectRoutesTest {
 
-  TestRegistry registry;
-
-  @BeforeEach
-  void start() throws Exception {
-    registry = new TestRegistry();
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension final TestRegistry registry = TestRegistry.onFreePort();
 
   static String canonical(String schema) {
     return new Schema.Parser().parse(schema).toString();

@@ -11,9 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The registry's HTTP server on a free port over an in-memory log, with a small HTTP client. */
-final class TestRegistry implements AutoCloseable {
+/**
+ * The registry's HTTP server on a free port over an in-memory log, with a small HTTP client. As a
+ * {@code @RegisterExtension} field it gives each test a fresh registry and closes it afterwards.
+ */
+final class TestRegistry implements AutoCloseable, AfterEachCallback {
 
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +46,19 @@ final class TestRegistry implements AutoCloseable {
   final InMemoryRegistryLog log;
   private final RegistryHttpServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  static TestRegistry onFreePort() {
+    try {
+      return new TestRegistry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
 
   TestRegistry() throws IOException {
     this(new InMemoryRegistryLog());
