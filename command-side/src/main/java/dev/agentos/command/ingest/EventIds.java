@@ -32,9 +32,19 @@ public final class EventIds {
     if (clientValue == null || clientValue.isBlank()) {
       return UUID.randomUUID().toString();
     }
-    if (!UUID_TEXT.matcher(clientValue).matches()) {
-      throw new InvalidEventIdException(clientValue);
+    return canonical(clientValue);
+  }
+
+  /**
+   * The canonical form of an event id that must be present, as on an event produced straight to
+   * Kafka, where nobody can make one up later.
+   *
+   * @throws InvalidEventIdException when the value is missing or not a UUID
+   */
+  public static String canonical(String value) {
+    if (value == null || !UUID_TEXT.matcher(value).matches()) {
+      throw new InvalidEventIdException(value);
     }
-    return clientValue.toLowerCase(Locale.ROOT);
+    return value.toLowerCase(Locale.ROOT);
   }
 }

@@ -13,7 +13,10 @@ public final class InvalidEventIdException extends IllegalArgumentException {
   static final int MAX_QUOTED = 64;
 
   public InvalidEventIdException(String value) {
-    super(FIELD + " must be a UUID (8-4-4-4-12 hex digits), got \"" + quoted(value) + "\"");
+    super(
+        value == null
+            ? FIELD + " is missing; it must be a UUID (8-4-4-4-12 hex digits)"
+            : FIELD + " must be a UUID (8-4-4-4-12 hex digits), got \"" + quoted(value) + "\"");
   }
 
   /** The name of the offending field, for per-event error reports. */

@@ -91,4 +91,19 @@ class EventIdsTest {
 
     assertThat(refused.getMessage()).contains("\"" + "x".repeat(63) + "...\"");
   }
+
+  @Test
+  void aRequiredIdThatIsMissingIsRefusedAsMissing() {
+    InvalidEventIdException refused =
+        catchThrowableOfType(InvalidEventIdException.class, () -> EventIds.canonical(null));
+
+    assertThat(refused.getMessage())
+        .isEqualTo("eventId is missing; it must be a UUID (8-4-4-4-12 hex digits)");
+  }
+
+  @Test
+  void aRequiredIdIsNeverMadeUp() {
+    assertThat(catchThrowableOfType(InvalidEventIdException.class, () -> EventIds.canonical("")))
+        .isNotNull();
+  }
 }

@@ -194,6 +194,20 @@ public final class Topics {
     return ALL;
   }
 
+  /** The canonical topic the dedup stage writes a RAW topic's events to: same name without .raw. */
+  public static Topic<String, ?> canonicalFor(Topic<String, ?> raw) {
+    if (raw.role() != TopicRole.RAW) {
+      throw new IllegalArgumentException(raw.name() + " is not a raw topic");
+    }
+    return named(raw.name().replace(".raw.", "."))
+        .orElseThrow(() -> new IllegalStateException("no canonical topic for " + raw.name()));
+  }
+
+  /** Every RAW topic, in declaration order. */
+  public static List<Topic<String, ?>> raw() {
+    return ALL.stream().filter(topic -> topic.role() == TopicRole.RAW).toList();
+  }
+
   public static Optional<Topic<String, ?>> named(String name) {
     return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
   }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** The registry's rules without HTTP, for serde tests: ids global per schema, BACKWARD checks. */
-final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+/**
+ * The registry's rules without HTTP, for unit tests here and in other modules (published in the
+ * schemas test-jar): ids global per schema, BACKWARD checks.
+ */
+public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
   private final Map<Integer, Schema> schemas = new HashMap<>();
   private final Map<String, List<Integer>> subjects = new HashMap<>();
