@@ -160,4 +160,20 @@ class TopicsTest {
         retention,
         policy);
   }
+
+  @Test
+  void everyRawTopicHasTheCanonicalTopicItIsDeduplicatedInto() {
+    assertThat(Topics.raw())
+        .containsExactly(Topics.INTERACTIONS_RAW, Topics.EXECUTIONS_RAW, Topics.METRICS_RAW);
+    assertThat(Topics.canonicalFor(Topics.INTERACTIONS_RAW)).isEqualTo(Topics.INTERACTIONS);
+    assertThat(Topics.canonicalFor(Topics.EXECUTIONS_RAW)).isEqualTo(Topics.EXECUTIONS);
+    assertThat(Topics.canonicalFor(Topics.METRICS_RAW)).isEqualTo(Topics.METRICS);
+  }
+
+  @Test
+  void onlyARawTopicHasACanonicalTopic() {
+    assertThatThrownBy(() -> Topics.canonicalFor(Topics.MEMORY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("agentos.memory.v1 is not a raw topic");
+  }
 }
