@@ -5,6 +5,7 @@ import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.SchemaRegistryClient;
 import dev.agentos.schemas.topics.Topic;
 import dev.agentos.schemas.topics.Topics;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -27,6 +28,9 @@ public final class DeduplicationTopology {
     RegistryAvroSerializer<Object> deadLetters = new RegistryAvroSerializer<>(registry);
     deadLetters.configure(Map.of(), false);
 
+    // An id is looked up one window back from the record's time; keeping two windows also
+    // catches a retry whose timestamp is older than the newest record of its partition.
+    Duration kept = settings.window().multipliedBy(2);
     Topology topology = new Topology();
     for (Topic<String, ?> raw : Topics.raw()) {
       Topic<String, ?> canonical = Topics.canonicalFor(raw);
@@ -51,11 +55,7 @@ public final class DeduplicationTopology {
           source);
       topology.addStateStore(
           Stores.windowStoreBuilder(
-              Stores.persistentWindowStore(
-                  store,
-                  settings.window().multipliedBy(2),
-                  settings.window().multipliedBy(2),
-                  false),
+              Stores.persistentWindowStore(store, kept, kept, false),
               Serdes.String(),
               Serdes.Long()),
           processor);

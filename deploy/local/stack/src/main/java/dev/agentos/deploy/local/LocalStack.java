@@ -92,7 +92,7 @@ public final class LocalStack {
   }
 
   private Map<String, Integer> ports() throws IOException {
-    return PortPlan.resolve(home, services, Map.of(), false);
+    return PortPlan.known(home, services);
   }
 
   private List<ServiceProcess> processes(Map<String, Integer> ports) {

@@ -24,7 +24,24 @@ final class PortPlan {
 
   private PortPlan() {}
 
+  /**
+   * The ports chosen earlier, with the defaults for any not chosen yet; writes nothing, so {@code
+   * status} and {@code down} leave no trace on a stack that never ran.
+   */
+  static Map<String, Integer> known(Path home, List<LocalService> services) throws IOException {
+    return choose(home, services, Map.of(), false);
+  }
+
+  /** Chooses the ports for {@code up} and keeps them for the next run. */
   static Map<String, Integer> resolve(
+      Path home, List<LocalService> services, Map<String, Integer> overrides, boolean freePorts)
+      throws IOException {
+    Map<String, Integer> ports = choose(home, services, overrides, freePorts);
+    save(home.resolve(FILE), ports);
+    return ports;
+  }
+
+  private static Map<String, Integer> choose(
       Path home, List<LocalService> services, Map<String, Integer> overrides, boolean freePorts)
       throws IOException {
     Map<String, Integer> ports = new TreeMap<>(load(home.resolve(FILE)));
@@ -47,7 +64,6 @@ final class PortPlan {
             "Unknown port " + key + "; known ports: " + String.join(", ", ports.keySet()));
       }
     }
-    save(home.resolve(FILE), ports);
     return ports;
   }
 

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.common.Uuid;
 
 /** Kafka 4.3 in KRaft mode, one node acting as broker and controller. */
 public final class KafkaService implements LocalService {
@@ -42,7 +43,7 @@ public final class KafkaService implements LocalService {
 
   /** KRaft storage is formatted once; a second `up` finds meta.properties and keeps the log. */
   private static void format(ServiceContext ctx, List<String> jvm, Path config) throws IOException {
-    String clusterId = UUID.randomUUID().toString().substring(0, 22).replace("-", "x");
+    String clusterId = Uuid.randomUuid().toString();
     List<String> command =
         ctx.javaCommand(
             RUNTIME,
@@ -65,12 +66,10 @@ public final class KafkaService implements LocalService {
   }
 
   private static List<String> jvmArgs(ServiceContext ctx, Path log4j) {
-    return List.of(
-        HEAP.get(0),
-        HEAP.get(1),
-        HEAP.get(2),
-        "-Dlog4j2.configurationFile=" + log4j,
-        "-Dkafka.logs.dir=" + ctx.logDir());
+    return Stream.concat(
+            HEAP.stream(),
+            Stream.of("-Dlog4j2.configurationFile=" + log4j, "-Dkafka.logs.dir=" + ctx.logDir()))
+        .toList();
   }
 
   private static String serverProperties(ServiceContext ctx) {
