@@ -208,6 +208,23 @@ public final class Topics {
     return ALL.stream().filter(topic -> topic.role() == TopicRole.RAW).toList();
   }
 
+  /**
+   * The topic a producer writes an event type to: the RAW topic that carries it, so the dedup stage
+   * sees every copy, or else the one CANONICAL topic that carries it.
+   */
+  public static Topic<String, ?> producedTo(Class<? extends SpecificRecord> eventType) {
+    return ALL.stream()
+        .filter(topic -> topic.role() == TopicRole.RAW && topic.carries(eventType))
+        .findFirst()
+        .or(
+            () ->
+                ALL.stream()
+                    .filter(topic -> topic.role() == CANONICAL && topic.carries(eventType))
+                    .findFirst())
+        .orElseThrow(
+            () -> new IllegalArgumentException("no topic carries " + eventType.getSimpleName()));
+  }
+
   public static Optional<Topic<String, ?>> named(String name) {
     return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
   }

@@ -176,4 +176,16 @@ class TopicsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("agentos.memory.v1 is not a raw topic");
   }
+
+  @Test
+  void producersWriteToTheRawTopicWhenOneCarriesTheEvent() {
+    assertThat(Topics.producedTo(dev.agentos.events.executions.ExecutionRequested.class))
+        .isEqualTo(Topics.EXECUTIONS_RAW);
+    assertThat(Topics.producedTo(dev.agentos.events.metrics.MetricRecorded.class))
+        .isEqualTo(Topics.METRICS_RAW);
+    assertThat(Topics.producedTo(dev.agentos.events.memory.MemoryStored.class))
+        .isEqualTo(Topics.MEMORY);
+    assertThat(Topics.producedTo(dev.agentos.events.agents.ApiKeyIssued.class))
+        .isEqualTo(Topics.AGENTS);
+  }
 }

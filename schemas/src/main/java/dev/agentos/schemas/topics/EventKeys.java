@@ -1,0 +1,118 @@
+package dev.agentos.schemas.topics;
+
+import dev.agentos.events.agents.AgentRegistered;
+import dev.agentos.events.agents.ApiKeyIssued;
+import dev.agentos.events.agents.ApiKeyRevoked;
+import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.executions.ExecutionCompleted;
+import dev.agentos.events.executions.ExecutionRequested;
+import dev.agentos.events.executions.ExecutionStarted;
+import dev.agentos.events.executions.VerificationCompleted;
+import dev.agentos.events.executions.VerificationRequested;
+import dev.agentos.events.memory.ContextCreated;
+import dev.agentos.events.memory.ContextSwitched;
+import dev.agentos.events.memory.ContextsMerged;
+import dev.agentos.events.memory.MemoryAccessed;
+import dev.agentos.events.memory.MemoryDeleted;
+import dev.agentos.events.memory.MemoryRelationAdded;
+import dev.agentos.events.memory.MemoryRelationRemoved;
+import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.events.memory.MemorySuperseded;
+import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.events.metrics.MetricRecorded;
+import dev.agentos.events.projects.ProjectAnalysed;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The one place that computes the Kafka key of an event written by AgentOS itself (the ingest
+ * gateway and the command side), following each topic's {@link Topic#keyedBy()} contract: the key
+ * decides the partition, so it decides which events stay in order with each other.
+ */
+public final class EventKeys {
+
+  private EventKeys() {}
+
+  /** The key {@code event} must be produced with on {@link Topics#producedTo}. */
+  public static String keyOf(SpecificRecord event) {
+    if (event instanceof MetricRecorded metric) {
+      return MetricSeries.keyOf(metric);
+    }
+    if (event instanceof MemoryStored e) {
+      return e.getMemoryId();
+    }
+    if (event instanceof MemoryUpdated e) {
+      return e.getMemoryId();
+    }
+    if (event instanceof MemorySuperseded e) {
+      return e.getMemoryId();
+    }
+    if (event instanceof MemoryDeleted e) {
+      return e.getMemoryId();
+    }
+    // A relation belongs to the memory it starts from, so it stays in order with that memory.
+    if (event instanceof MemoryRelationAdded e) {
+      return e.getFromMemoryId();
+    }
+    if (event instanceof MemoryRelationRemoved e) {
+      return e.getFromMemoryId();
+    }
+    if (event instanceof MemoryAccessed e) {
+      return sessionOr(e.getHeader(), EventHeader::getAgentId);
+    }
+    if (event instanceof ContextCreated e) {
+      return e.getContextId();
+    }
+    if (event instanceof ContextsMerged e) {
+      return e.getTargetContextId();
+    }
+    if (event instanceof ContextSwitched e) {
+      return e.getSessionId();
+    }
+    if (event instanceof AgentRegistered
+        || event instanceof ApiKeyIssued
+        || event instanceof ApiKeyRevoked) {
+      return headerOf(event).getAgentId();
+    }
+    if (event instanceof ProjectAnalysed e) {
+      return e.getHeader().getProjectId();
+    }
+    if (Topics.EXECUTIONS_RAW.carries(event.getClass())) {
+      return sessionOr(headerOf(event), header -> executionIdOf(event));
+    }
+    if (Topics.INTERACTIONS_RAW.carries(event.getClass())) {
+      // An interaction outside any session still stays in order with its agent's other work.
+      return sessionOr(headerOf(event), EventHeader::getAgentId);
+    }
+    throw new IllegalArgumentException(
+        "no key rule for " + event.getClass().getSimpleName() + ": it is not written by AgentOS");
+  }
+
+  private static String executionIdOf(SpecificRecord event) {
+    if (event instanceof ExecutionRequested e) {
+      return e.getExecutionId();
+    }
+    if (event instanceof ExecutionStarted e) {
+      return e.getExecutionId();
+    }
+    if (event instanceof ExecutionCompleted e) {
+      return e.getExecutionId();
+    }
+    if (event instanceof VerificationRequested e) {
+      return e.getExecutionId();
+    }
+    if (event instanceof VerificationCompleted e) {
+      return e.getExecutionId();
+    }
+    throw new IllegalArgumentException(event.getClass().getSimpleName() + " names no execution");
+  }
+
+  private static String sessionOr(EventHeader header, Function<EventHeader, String> fallback) {
+    String session = header.getSessionId();
+    return session != null && !session.isEmpty() ? session : fallback.apply(header);
+  }
+
+  private static EventHeader headerOf(SpecificRecord event) {
+    return (EventHeader) event.get(event.getSchema().getField("header").pos());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.agentos.schemas.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.derived.PatternDetected;
+import dev.agentos.events.executions.ExecutionRequested;
+import dev.agentos.events.interactions.ConversationTurnRecorded;
+import dev.agentos.events.memory.MemoryRelationAdded;
+import dev.agentos.events.metrics.MetricRecorded;
+import dev.agentos.schemas.avro.GeneratedAvroClasses;
+import java.util.Map;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EventKeysTest {
+
+  @BeforeAll
+  static void trustGeneratedClasses() {
+    GeneratedAvroClasses.trust();
+  }
+
+  @Test
+  void everyEventAgentOsWritesHasAKeyRule() {
+    for (Topic<String, ?> topic : Topics.all()) {
+      if (topic.role() == TopicRole.DERIVED || topic.role() == TopicRole.DEAD_LETTER) {
+        continue;
+      }
+      for (Class<? extends SpecificRecord> type : topic.eventTypes()) {
+        SpecificRecord event = emptyWithHeader(type, "session-1");
+        if (event instanceof MetricRecorded metric) {
+          metric.setName("m");
+          metric.setTags(Map.of());
+        }
+        // Throws for an event type without a rule; the key itself may be null in an empty record.
+        EventKeys.keyOf(event);
+      }
+    }
+  }
+
+  @Test
+  void interactionsAreKeyedBySessionOrElseAgent() {
+    assertThat(EventKeys.keyOf(emptyWithHeader(ConversationTurnRecorded.class, "s-9")))
+        .isEqualTo("s-9");
+    assertThat(EventKeys.keyOf(emptyWithHeader(ConversationTurnRecorded.class, null)))
+        .isEqualTo("agent-1");
+  }
+
+  @Test
+  void executionsOutsideASessionAreKeyedByExecution() {
+    ExecutionRequested run = emptyWithHeader(ExecutionRequested.class, null);
+    run.setExecutionId("run-7");
+    assertThat(EventKeys.keyOf(run)).isEqualTo("run-7");
+  }
+
+  @Test
+  void aRelationIsKeyedByTheMemoryItStartsFrom() {
+    MemoryRelationAdded added = emptyWithHeader(MemoryRelationAdded.class, null);
+    added.setFromMemoryId("m-from");
+    added.setToMemoryId("m-to");
+    assertThat(EventKeys.keyOf(added)).isEqualTo("m-from");
+  }
+
+  @Test
+  void metricsAreKeyedBySeries() {
+    MetricRecorded metric = emptyWithHeader(MetricRecorded.class, null);
+    metric.setName("latency");
+    metric.setTags(Map.of("b", "2", "a", "1"));
+    assertThat(EventKeys.keyOf(metric)).isEqualTo("tenant-1/project-1/latency{a=1,b=2}");
+  }
+
+  @Test
+  void derivedEventsAreNotKeyedHere() {
+    assertThatThrownBy(() -> EventKeys.keyOf(emptyWithHeader(PatternDetected.class, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PatternDetected");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends SpecificRecord> T emptyWithHeader(Class<T> type, String sessionId) {
+    T event = (T) SpecificData.get().newRecord(null, GeneratedRecords.schemaOf(type));
+    EventHeader header =
+        EventHeader.newBuilder()
+            .setEventId("e-1")
+            .setOccurredAt(java.time.Instant.EPOCH)
+            .setTenantId("tenant-1")
+            .setProjectId("project-1")
+            .setAgentId("agent-1")
+            .setSessionId(sessionId)
+            .setSource("test")
+            .build();
+    event.put(event.getSchema().getField("header").pos(), header);
+    return event;
+  }
+}
