@@ -1,0 +1,70 @@
+package dev.agentos.command;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything the command side is configured with, under {@code agentos.*}; defaults match the ports
+ * {@code ./agentos up} uses.
+ *
+ * @param kafka the Kafka cluster events are produced to
+ * @param registry the schema registry the Avro serde registers with
+ * @param ingest limits of {@code POST /v1/events}
+ * @param publisher the copier of event-store events to Kafka
+ * @param dedup the Kafka Streams stage from raw to canonical topics
+ * @param bootstrap the first tenant's admin key
+ */
+@ConfigurationProperties("agentos")
+public record CommandSideProperties(
+    @DefaultValue Kafka kafka,
+    @DefaultValue Registry registry,
+    @DefaultValue Ingest ingest,
+    @DefaultValue Publisher publisher,
+    @DefaultValue Dedup dedup,
+    @DefaultValue Bootstrap bootstrap) {
+
+  public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers) {}
+
+  public record Registry(@DefaultValue("http://127.0.0.1:8081") String url) {}
+
+  /**
+   * @param maxEvents the most events one request may carry
+   * @param maxBytes the largest request body accepted
+   */
+  public record Ingest(
+      @DefaultValue("1000") int maxEvents, @DefaultValue("5MB") DataSize maxBytes) {}
+
+  /**
+   * @param enabled false only in tests that look at the event store alone
+   * @param transactionalId fences an older publisher still running with the same id
+   * @param maxBatch the most events one Kafka transaction carries
+   */
+  public record Publisher(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("agentos-command-publisher") String transactionalId,
+      @DefaultValue("500") int maxBatch) {}
+
+  /**
+   * @param enabled false where another process runs the stage
+   * @param window how long an eventId is remembered; at least 24 h
+   * @param stateDir where Kafka Streams keeps its local state
+   */
+  public record Dedup(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("24h") Duration window,
+      @DefaultValue("${java.io.tmpdir}/agentos-dedup") String stateDir) {}
+
+  /**
+   * @param tenantId the first tenant, created on the first start
+   * @param projectId the admin key's project
+   * @param adminKey a key to use instead of a generated one (it is stored only as its hash)
+   * @param adminKeyFile where a generated key is written once, readable by its owner only
+   */
+  public record Bootstrap(
+      @DefaultValue("default") String tenantId,
+      @DefaultValue("default") String projectId,
+      String adminKey,
+      String adminKeyFile) {}
+}

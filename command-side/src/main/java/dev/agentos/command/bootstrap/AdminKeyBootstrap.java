@@ -1,0 +1,110 @@
+package dev.agentos.command.bootstrap;
+
+import dev.agentos.command.CommandOrigin;
+import dev.agentos.command.CommandSideProperties;
+import dev.agentos.command.agent.api.IssueApiKeyCommand;
+import dev.agentos.command.agent.api.RegisterAgentCommand;
+import dev.agentos.command.auth.ApiKeyDirectory;
+import dev.agentos.command.auth.ApiKeys;
+import dev.agentos.events.agents.ApiKeyScope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the first tenant an admin key, so a new user can call the API at once. Runs at every start
+ * and does nothing while the tenant has a valid admin key. The key is the configured one ({@code
+ * agentos.bootstrap.admin-key}) or a generated one, printed once and written to {@code
+ * agentos.bootstrap.admin-key-file} (owner-only); only its hash is stored.
+ */
+@Component
+public class AdminKeyBootstrap implements ApplicationRunner {
+
+  static final String ADMIN_AGENT_ID = "admin";
+  private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
+
+  private final CommandGateway commands;
+  private final ApiKeyDirectory directory;
+  private final CommandSideProperties.Bootstrap settings;
+
+  public AdminKeyBootstrap(
+      CommandGateway commands, ApiKeyDirectory directory, CommandSideProperties properties) {
+    this.commands = commands;
+    this.directory = directory;
+    this.settings = properties.bootstrap();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    String configured = settings.adminKey();
+    boolean configuredKeyMissing =
+        configured != null
+            && !configured.isBlank()
+            && directory.authenticate(configured, Instant.now()).isEmpty();
+    if (!configuredKeyMissing && directory.hasAdminKey(settings.tenantId())) {
+      return;
+    }
+    CommandOrigin origin =
+        new CommandOrigin(settings.tenantId(), settings.projectId(), ADMIN_AGENT_ID, null, null);
+    try {
+      commands.sendAndWait(
+          new RegisterAgentCommand(
+              ADMIN_AGENT_ID,
+              "Administrator of " + settings.tenantId(),
+              "agentos-bootstrap",
+              null,
+              List.of(),
+              Map.of(),
+              origin));
+    } catch (AggregateStreamCreationException alreadyRegistered) {
+      // An earlier start registered the admin agent; only its key is missing now.
+    }
+    String key = configured != null && !configured.isBlank() ? configured : ApiKeys.generate();
+    commands.sendAndWait(
+        new IssueApiKeyCommand(
+            ADMIN_AGENT_ID,
+            UUID.randomUUID().toString(),
+            ApiKeys.hash(key),
+            ApiKeys.displayPrefix(key),
+            Set.of(ApiKeyScope.ADMIN),
+            "bootstrap admin key",
+            null,
+            origin));
+    if (key.equals(configured)) {
+      log.info(
+          "Admin key from agentos.bootstrap.admin-key registered for tenant '{}'",
+          settings.tenantId());
+      return;
+    }
+    if (settings.adminKeyFile() != null && !settings.adminKeyFile().isBlank()) {
+      writeOwnerOnly(Path.of(settings.adminKeyFile()), key);
+    }
+    // Printed once, on purpose: this is the only time the key exists outside its owner's hands.
+    System.out.printf(
+        "%n  AgentOS admin key for tenant '%s' (shown once%s):%n    %s%n%n",
+        settings.tenantId(),
+        settings.adminKeyFile() == null ? "" : "; also in " + settings.adminKeyFile(),
+        key);
+  }
+
+  private static void writeOwnerOnly(Path file, String key) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, key + System.lineSeparator());
+  }
+}
