@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdminKeyBootstrap implements ApplicationRunner {
 
-  static final String ADMIN_AGENT_ID = "admin";
   private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
 
   private final CommandGateway commands;
@@ -57,12 +56,14 @@ public class AdminKeyBootstrap implements ApplicationRunner {
     if (!configuredKeyMissing && directory.hasAdminKey(settings.tenantId())) {
       return;
     }
+    // Aggregate ids are global, so the admin agent's id names its tenant.
+    String adminAgentId = "admin-" + settings.tenantId();
     CommandOrigin origin =
-        new CommandOrigin(settings.tenantId(), settings.projectId(), ADMIN_AGENT_ID, null, null);
+        new CommandOrigin(settings.tenantId(), settings.projectId(), adminAgentId, null, null);
     try {
       commands.sendAndWait(
           new RegisterAgentCommand(
-              ADMIN_AGENT_ID,
+              adminAgentId,
               "Administrator of " + settings.tenantId(),
               "agentos-bootstrap",
               null,
@@ -75,7 +76,7 @@ public class AdminKeyBootstrap implements ApplicationRunner {
     String key = configured != null && !configured.isBlank() ? configured : ApiKeys.generate();
     commands.sendAndWait(
         new IssueApiKeyCommand(
-            ADMIN_AGENT_ID,
+            adminAgentId,
             UUID.randomUUID().toString(),
             ApiKeys.hash(key),
             ApiKeys.displayPrefix(key),
