@@ -14,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The whole stack on one machine: every server a child process with its data under one home folder.
@@ -55,11 +57,20 @@ public final class LocalStack {
     Map<String, Integer> ports = PortPlan.resolve(home, services, portOverrides, freePorts);
     List<ServiceProcess> processes = processes(ports);
     refuseBusyPorts(processes);
-    new Startup(processes, progress).run();
+    List<ServiceProcess> servers =
+        processes.stream().filter(p -> !p.service().isApplication()).toList();
+    List<ServiceProcess> applications =
+        processes.stream().filter(p -> p.service().isApplication()).toList();
+    new Startup(servers, progress).run();
     Properties endpoints = new Properties();
     processes.forEach(p -> endpoints.putAll(p.service().endpoints(p.context())));
     createTopics(endpoints);
     writeEndpoints(endpoints);
+    if (!applications.isEmpty()) {
+      Set<String> serverNames =
+          servers.stream().map(p -> p.service().name()).collect(Collectors.toSet());
+      new Startup(applications, serverNames, progress).run();
+    }
     return endpoints;
   }
 

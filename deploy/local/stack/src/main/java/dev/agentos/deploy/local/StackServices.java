@@ -1,12 +1,15 @@
 package dev.agentos.deploy.local;
 
 import dev.agentos.deploy.local.service.CassandraService;
+import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.ElasticsearchService;
 import dev.agentos.deploy.local.service.InfluxDbService;
 import dev.agentos.deploy.local.service.KafkaService;
 import dev.agentos.deploy.local.service.LocalService;
 import dev.agentos.deploy.local.service.PostgresService;
 import dev.agentos.deploy.local.service.RegistryService;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The servers of the local stack, in start order (a service starts after its dependencies). */
@@ -14,6 +17,7 @@ public final class StackServices {
 
   private StackServices() {}
 
+  /** The servers alone: what integration tests start, each test JVM its own. */
   public static List<LocalService> all() {
     return List.of(
         // Each server module's LocalService is listed here, one line each.
@@ -23,5 +27,12 @@ public final class StackServices {
         new InfluxDbService(),
         new CassandraService(),
         new ElasticsearchService());
+  }
+
+  /** The servers and AgentOS's own applications: what {@code ./agentos up} runs. */
+  public static List<LocalService> withApplications(Path commandSideJar) {
+    List<LocalService> services = new ArrayList<>(all());
+    services.add(new CommandSideService(commandSideJar));
+    return List.copyOf(services);
   }
 }

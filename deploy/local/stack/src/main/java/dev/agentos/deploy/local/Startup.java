@@ -22,13 +22,23 @@ final class Startup {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
   private final List<ServiceProcess> processes;
+  private final Set<String> alreadyHealthy;
   private final Consumer<String> progress;
   private final Map<String, Instant> startedAt = new LinkedHashMap<>();
   private final Set<String> healthy = new HashSet<>();
   private final List<ServiceProcess> launched = new ArrayList<>();
 
   Startup(List<ServiceProcess> processes, Consumer<String> progress) {
+    this(processes, Set.of(), progress);
+  }
+
+  /**
+   * @param alreadyHealthy services outside {@code processes} that are up, e.g. the servers when the
+   *     applications start
+   */
+  Startup(List<ServiceProcess> processes, Set<String> alreadyHealthy, Consumer<String> progress) {
     this.processes = processes;
+    this.alreadyHealthy = Set.copyOf(alreadyHealthy);
     this.progress = progress;
   }
 
@@ -63,7 +73,9 @@ final class Startup {
   private void launchReady() throws IOException {
     for (ServiceProcess p : processes) {
       String name = p.service().name();
-      if (!startedAt.containsKey(name) && healthy.containsAll(p.service().dependsOn())) {
+      Set<String> ready = new HashSet<>(healthy);
+      ready.addAll(alreadyHealthy);
+      if (!startedAt.containsKey(name) && ready.containsAll(p.service().dependsOn())) {
         progress.accept("starting " + name + " (log: " + p.context().consoleLog() + ")");
         p.start();
         launched.add(p);

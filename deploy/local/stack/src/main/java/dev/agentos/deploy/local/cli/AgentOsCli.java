@@ -18,7 +18,12 @@ import picocli.CommandLine.ScopeType;
     name = "agentos",
     mixinStandardHelpOptions = true,
     description = "Runs the AgentOS stack on this machine, every server a child process.",
-    subcommands = {AgentOsCli.Up.class, AgentOsCli.Down.class, AgentOsCli.Status.class})
+    subcommands = {
+      AgentOsCli.Up.class,
+      AgentOsCli.Down.class,
+      AgentOsCli.Status.class,
+      DemoCommand.class
+    })
 public final class AgentOsCli {
 
   @Option(
@@ -29,8 +34,15 @@ public final class AgentOsCli {
           "Folder for the stack's data, logs and endpoint files (default: ${DEFAULT-VALUE}).")
   Path home;
 
+  /** Set by ./agentos to the command side's executable jar; without it only servers run. */
+  static final String COMMAND_SIDE_JAR = "agentos.command-side.jar";
+
   LocalStack stack() {
-    return new LocalStack(home, StackServices.all(), System.out::println);
+    String jar = System.getProperty(COMMAND_SIDE_JAR);
+    return new LocalStack(
+        home,
+        jar == null ? StackServices.all() : StackServices.withApplications(Path.of(jar)),
+        System.out::println);
   }
 
   @Command(
@@ -60,6 +72,7 @@ public final class AgentOsCli {
               + LocalStack.PROPERTIES_FILE
               + "):");
       new TreeMap<>(endpoints).forEach((k, v) -> System.out.println("  " + k + " = " + v));
+      AdminKeyNotice.printIfNew(stack.home());
       return 0;
     }
   }

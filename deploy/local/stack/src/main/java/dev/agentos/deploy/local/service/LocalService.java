@@ -41,6 +41,14 @@ public interface LocalService {
     return Duration.ofSeconds(120);
   }
 
+  /**
+   * True for AgentOS's own applications (the command side): they start after every server is
+   * healthy and the topics exist, because they consume and produce those topics at once.
+   */
+  default boolean isApplication() {
+    return false;
+  }
+
   /** Names of services that must be healthy before this one starts. */
   default Set<String> dependsOn() {
     return Set.of();
