@@ -1,0 +1,77 @@
+package dev.agentos.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.deploy.local.LocalStack;
+import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.deploy.local.service.CommandSideService;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The running stack a benchmark measures, read from {@code ./agentos up}'s files, and an agent key
+ * made for the run with the admin key, so a benchmark never needs set-up by hand.
+ */
+record BenchTarget(StackEndpoints stack, String commandSideUrl, String agentKey) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static BenchTarget connect(Path home, String adminKey) throws IOException, InterruptedException {
+    Path file = home.resolve(LocalStack.PROPERTIES_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("no stack at " + home + ": run ./agentos up first");
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    }
+    String url = properties.getProperty(CommandSideService.URL);
+    if (url == null) {
+      throw new IllegalStateException("the stack at " + home + " runs no command side");
+    }
+    if (adminKey == null || adminKey.isBlank()) {
+      adminKey = Files.readString(CommandSideService.adminKeyFile(home)).strip();
+    }
+    String agentId = "bench-" + UUID.randomUUID();
+    post(
+        url,
+        adminKey,
+        "/v1/agents",
+        Map.of("agentId", agentId, "displayName", "benchmark", "client", "agentos-benchmarks"));
+    JsonNode key =
+        post(
+            url,
+            adminKey,
+            "/v1/agents/" + agentId + "/keys",
+            Map.of("scopes", List.of("EVENTS_WRITE", "MEMORY_WRITE")));
+    return new BenchTarget(StackEndpoints.from(properties), url, key.get("key").asText());
+  }
+
+  private static JsonNode post(String url, String key, String path, Object body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+}

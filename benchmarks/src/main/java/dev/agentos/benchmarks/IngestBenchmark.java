@@ -1,0 +1,178 @@
+package dev.agentos.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.interactions.ConversationTurnRecorded;
+import dev.agentos.events.interactions.TurnRole;
+import dev.agentos.schemas.registry.RegistryAvroSerializer;
+import dev.agentos.schemas.registry.RegistrySerdeConfig;
+import dev.agentos.schemas.topics.EventKeys;
+import dev.agentos.schemas.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * HTTP batch ingest ({@code POST /v1/events}) against its own floor: a raw {@link KafkaProducer} in
+ * this process sending the same events to the same topic with the same producer settings the
+ * gateway uses. The ratio says what the HTTP layer, JSON and validation cost.
+ */
+final class IngestBenchmark {
+
+  /** The gateway's producer settings (command-side ingest), repeated so the baseline is fair. */
+  static Properties producerSettings(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+    return p;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONTENT =
+      "I ran the checkout tests; test_apply_discount failed with Decimal('2.67') != Decimal('2.68'),"
+          + " which points at half-even rounding. I'll switch the money rounding to ROUND_HALF_UP.";
+
+  private final BenchTarget target;
+  private final int events;
+  private final int batch;
+  private final int clients;
+
+  IngestBenchmark(BenchTarget target, int events, int batch, int clients) {
+    this.target = target;
+    this.events = events;
+    this.batch = batch;
+    this.clients = clients;
+  }
+
+  void run() throws Exception {
+    System.out.printf(
+        "ingest: %,d events of ~%d bytes, HTTP batches of %d from %d clients%n",
+        events, CONTENT.length() + 120, batch, clients);
+    rawProducer(events / 10, "warm-up raw");
+    http(events / 10, "warm-up http");
+    Measurement raw = rawProducer(events, "raw KafkaProducer");
+    Measurement http = http(events, "HTTP POST /v1/events");
+    System.out.println(raw.report("events", "send->ack"));
+    System.out.println(http.report("events", "batch request"));
+    System.out.printf("ratio HTTP / raw producer: %.2f%n", http.perSecond() / raw.perSecond());
+  }
+
+  private Measurement rawProducer(int count, String name) throws Exception {
+    Properties settings = producerSettings(target.stack().kafkaBootstrapServers());
+    settings.put(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, target.stack().schemaRegistryUrl());
+    String session = "bench-" + UUID.randomUUID();
+    List<SpecificRecord> records = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      records.add(turn(session + "-" + (i % 64), i));
+    }
+    Measurement m = new Measurement(name);
+    AtomicLong acked = new AtomicLong();
+    try (KafkaProducer<String, SpecificRecord> producer =
+        new KafkaProducer<>(settings, new StringSerializer(), new RegistryAvroSerializer<>())) {
+      m.start();
+      for (SpecificRecord record : records) {
+        long sent = System.nanoTime();
+        producer.send(
+            new ProducerRecord<>(Topics.INTERACTIONS_RAW.name(), EventKeys.keyOf(record), record),
+            (metadata, error) -> {
+              if (error == null) {
+                acked.incrementAndGet();
+                m.recordCall(sent);
+              }
+            });
+      }
+      producer.flush();
+      m.finish(acked.get());
+    }
+    return m;
+  }
+
+  private Measurement http(int count, String name) throws Exception {
+    String session = "bench-" + UUID.randomUUID();
+    List<String> bodies = new ArrayList<>();
+    for (int start = 0; start < count; start += batch) {
+      List<Map<String, Object>> batchEvents = new ArrayList<>();
+      for (int i = start; i < Math.min(count, start + batch); i++) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("type", "ConversationTurnRecorded");
+        event.put("sessionId", session + "-" + (i % 64));
+        event.put("turnId", "turn-" + i);
+        event.put("turnIndex", i);
+        event.put("role", "ASSISTANT");
+        event.put("content", CONTENT);
+        batchEvents.add(event);
+      }
+      bodies.add(JSON.writeValueAsString(Map.of("events", batchEvents)));
+    }
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Measurement m = new Measurement(name);
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong accepted = new AtomicLong();
+    m.start();
+    Concurrently.run(
+        clients,
+        client -> {
+          for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+            long sent = System.nanoTime();
+            HttpResponse<String> response =
+                http.send(
+                    HttpRequest.newBuilder(URI.create(target.commandSideUrl() + "/v1/events"))
+                        .header("Authorization", "Bearer " + target.agentKey())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+              throw new IllegalStateException(
+                  "ingest answered " + response.statusCode() + ": " + response.body());
+            }
+            m.recordCall(sent);
+            accepted.addAndGet(JSON.readTree(response.body()).get("accepted").asLong());
+          }
+        });
+    m.finish(accepted.get());
+    if (accepted.get() != count) {
+      throw new IllegalStateException(
+          "only " + accepted.get() + " of " + count + " accepted; see the command side's log");
+    }
+    return m;
+  }
+
+  private static ConversationTurnRecorded turn(String session, int i) {
+    return ConversationTurnRecorded.newBuilder()
+        .setHeader(
+            EventHeader.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("bench")
+                .setProjectId("bench")
+                .setAgentId("bench")
+                .setSessionId(session)
+                .setSource("benchmark")
+                .build())
+        .setTurnId("turn-" + i)
+        .setTurnIndex(i)
+        .setRole(TurnRole.ASSISTANT)
+        .setContent(CONTENT)
+        .build();
+  }
+}
