@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param publisher the copier of event-store events to Kafka
  * @param dedup the Kafka Streams stage from raw to canonical topics
  * @param bootstrap the first tenant's admin key
+ * @param executions the resource limits of sandboxed runs
  */
 @ConfigurationProperties("agentos")
 public record CommandSideProperties(
@@ -23,7 +24,8 @@ public record CommandSideProperties(
     @DefaultValue Ingest ingest,
     @DefaultValue Publisher publisher,
     @DefaultValue Dedup dedup,
-    @DefaultValue Bootstrap bootstrap) {
+    @DefaultValue Bootstrap bootstrap,
+    @DefaultValue Executions executions) {
 
   public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers) {}
 
@@ -67,4 +69,27 @@ public record CommandSideProperties(
       @DefaultValue("default") String projectId,
       String adminKey,
       String adminKeyFile) {}
+
+  /**
+   * What a sandboxed run gets when its request names no limit, and the most a request may ask for;
+   * the sandbox enforces them as hard limits. Durations are CPU or wall time, sizes bytes.
+   *
+   * @param defaultCpuTime CPU time summed over all cores, when the request names none
+   * @param defaultMemory peak resident memory, when the request names none
+   * @param defaultWallTimeout wall-clock time from start, when the request names none
+   * @param defaultMaxOutput stdout plus stderr kept, when the request names none
+   * @param maxCpuTime the most CPU time a request may ask for
+   * @param maxMemory the most memory a request may ask for
+   * @param maxWallTimeout the longest wall timeout a request may ask for
+   * @param maxOutput the most output a request may ask to keep
+   */
+  public record Executions(
+      @DefaultValue("10s") Duration defaultCpuTime,
+      @DefaultValue("256MB") DataSize defaultMemory,
+      @DefaultValue("30s") Duration defaultWallTimeout,
+      @DefaultValue("1MB") DataSize defaultMaxOutput,
+      @DefaultValue("60s") Duration maxCpuTime,
+      @DefaultValue("2GB") DataSize maxMemory,
+      @DefaultValue("300s") Duration maxWallTimeout,
+      @DefaultValue("10MB") DataSize maxOutput) {}
 }

@@ -1,0 +1,29 @@
+package dev.agentos.command.suggestion;
+
+import dev.agentos.events.interactions.SuggestionFormat;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /v1/suggestions}.
+ *
+ * @param suggestionId optional; one is made when absent
+ * @param filePath project-relative path the change applies to; absent for a free-standing snippet
+ * @param confidence the agent's own estimate in [0,1], when it has one
+ */
+public record ProposeSuggestionRequest(
+    @Pattern(
+            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
+            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
+        String suggestionId,
+    @Size(max = 128) String turnId,
+    @NotBlank @Size(max = 32) String language,
+    @Size(max = 1024) String filePath,
+    @NotNull SuggestionFormat format,
+    @NotBlank String code,
+    @Size(max = 10000) String rationale,
+    @DecimalMin("0") @DecimalMax("1") Float confidence) {}

@@ -1,0 +1,142 @@
+package dev.agentos.command.suggestion;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.agentos.command.CommandOrigin;
+import dev.agentos.command.CommandResult;
+import dev.agentos.command.EventHeaders;
+import dev.agentos.command.InvalidCommandException;
+import dev.agentos.command.NotFoundException;
+import dev.agentos.command.OutsideTenantException;
+import dev.agentos.command.execution.ExecutionRules;
+import dev.agentos.command.execution.api.RequestExecutionCommand;
+import dev.agentos.command.suggestion.api.ProposeSuggestionCommand;
+import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
+import dev.agentos.events.executions.VerificationRequested;
+import dev.agentos.events.interactions.CodeSuggestionProposed;
+import dev.agentos.events.interactions.SuggestionFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A code change an agent proposed. It is proposed with a language, a format and non-blank code (and
+ * a confidence in [0,1] when the agent gives one); it may then be verified any number of times, by
+ * its own tenant only, each time by a test command run over its code in a new execution.
+ */
+@Aggregate
+public class Suggestion {
+
+  @AggregateIdentifier private String suggestionId;
+  private String tenantId;
+  private String projectId;
+  private String language;
+  private String filePath;
+  private SuggestionFormat format;
+  private String code;
+
+  protected Suggestion() {}
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+  public CommandResult handle(ProposeSuggestionCommand command, EventHeaders headers) {
+    String canonicalLanguage = ExecutionRules.language("language", command.language());
+    if (command.format() == null) {
+      throw new InvalidCommandException("format", "must be UNIFIED_DIFF, FULL_FILE or SNIPPET");
+    }
+    if (command.code() == null || command.code().isBlank()) {
+      throw new InvalidCommandException("code", "must not be blank");
+    }
+    if (command.filePath() != null) {
+      ExecutionRules.path("filePath", command.filePath());
+    }
+    Float confidence = command.confidence();
+    if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
+      throw new InvalidCommandException("confidence", "must be between 0 and 1");
+    }
+    apply(
+        CodeSuggestionProposed.newBuilder()
+            .setHeader(headers.next(command.origin()))
+            .setSuggestionId(command.suggestionId())
+            .setTurnId(command.turnId())
+            .setLanguage(canonicalLanguage)
+            .setFilePath(command.filePath())
+            .setFormat(command.format())
+            .setCode(command.code())
+            .setRationale(command.rationale())
+            .setConfidence(confidence)
+            .build());
+    return new CommandResult(suggestionId, AggregateLifecycle.getVersion());
+  }
+
+  /**
+   * Records that this suggestion is to be verified, and answers the execution that runs the tests:
+   * this suggestion's code (at {@link SourceFileNames#of}) plus the command's files, run by its
+   * test command. Not a command handler: {@link VerifySuggestionHandler} calls it, so that the
+   * execution is requested in the same unit of work and neither is stored without the other.
+   */
+  public RequestExecutionCommand requestVerification(
+      VerifySuggestionCommand command, EventHeaders headers) {
+    CommandOrigin caller = command.origin();
+    if (suggestionId == null) {
+      // The id names another kind of aggregate: no suggestion was ever proposed under it.
+      throw new NotFoundException("suggestion " + command.suggestionId());
+    }
+    if (!tenantId.equals(caller.tenantId())) {
+      throw new OutsideTenantException("suggestion " + suggestionId);
+    }
+    if (command.testCommand() == null || command.testCommand().isBlank()) {
+      throw new InvalidCommandException("testCommand", "must not be blank");
+    }
+    String ownFile = SourceFileNames.of(format, filePath, language);
+    Map<String, String> files =
+        new HashMap<>(Objects.requireNonNullElse(command.files(), Map.of()));
+    if (files.putIfAbsent(ownFile, code) != null) {
+      throw new InvalidCommandException(
+          "files", "\"" + ownFile + "\" is where the suggestion's code goes; send the tests only");
+    }
+    // The suggestion's own tenant and project; the agent, session and trace of whoever verifies.
+    CommandOrigin origin =
+        new CommandOrigin(
+            tenantId, projectId, caller.agentId(), caller.sessionId(), caller.traceId());
+    apply(
+        VerificationRequested.newBuilder()
+            .setHeader(headers.next(origin))
+            .setVerificationId(command.verificationId())
+            .setSuggestionId(suggestionId)
+            .setExecutionId(command.executionId())
+            .setTestCommand(command.testCommand())
+            .setTestFramework(command.testFramework())
+            .build());
+    return new RequestExecutionCommand(
+        command.executionId(),
+        suggestionId,
+        language,
+        null,
+        null,
+        files,
+        command.testCommand(),
+        Map.of(),
+        null,
+        command.limits(),
+        origin);
+  }
+
+  @EventSourcingHandler
+  void on(CodeSuggestionProposed event) {
+    suggestionId = event.getSuggestionId();
+    tenantId = event.getHeader().getTenantId();
+    projectId = event.getHeader().getProjectId();
+    language = event.getLanguage();
+    filePath = event.getFilePath();
+    format = event.getFormat();
+    code = event.getCode();
+  }
+}
