@@ -1,0 +1,100 @@
+package dev.agentos.command.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document served at {@code /v3/api-docs} and kept in {@code docs/api/}: API-key
+ * security on every operation, and the problem+json answers every {@code /v1} operation can give.
+ */
+@Configuration
+public class OpenApiConfig {
+
+  private static final String API_KEY = "apiKey";
+  private static final String PROBLEM = "Problem";
+
+  private static final Map<String, String> COMMON_PROBLEMS =
+      Map.of(
+          "401", "No API key, or an unknown, revoked or expired one",
+          "403", "The key lacks the scope this operation needs, or the item is another tenant's",
+          "413", "The body is larger than the limit (5 MB by default)",
+          "415", "The body is not application/json",
+          "422", "A field is invalid; `field` names it");
+
+  @Bean
+  OpenAPI agentOsOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("AgentOS command API")
+                .version("v1")
+                .description(
+                    "Writes into AgentOS: raw agent events, memories, contexts, agents and keys,"
+                        + " executions and suggestions. Every command answers with the id and"
+                        + " version of what it changed (also as ETag; send it back in If-Match)."
+                        + " Errors are application/problem+json naming what is wrong."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    API_KEY,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("An AgentOS API key: Authorization: Bearer aos_…"))
+                .addSchemas(PROBLEM, problemSchema()))
+        .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+  }
+
+  /** Adds the answers every /v1 operation may give, so no client is surprised by them. */
+  @Bean
+  OpenApiCustomizer commonProblems() {
+    return openApi ->
+        openApi.getPaths().entrySet().stream()
+            .filter(path -> path.getKey().startsWith("/v1/"))
+            .flatMap(path -> path.getValue().readOperations().stream())
+            .forEach(
+                operation ->
+                    COMMON_PROBLEMS.forEach(
+                        (status, description) -> {
+                          if (operation.getResponses().get(status) == null) {
+                            operation.getResponses().addApiResponse(status, problem(description));
+                          }
+                        }));
+  }
+
+  private static ApiResponse problem(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    "application/problem+json",
+                    new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+  }
+
+  private static Schema<?> problemSchema() {
+    return new ObjectSchema()
+        .description("RFC 9457 problem details")
+        .addProperty("type", new StringSchema().description("URI naming the kind of problem"))
+        .addProperty("title", new StringSchema())
+        .addProperty("status", new IntegerSchema())
+        .addProperty("detail", new StringSchema().description("what is wrong, in words"))
+        .addProperty("instance", new StringSchema())
+        .addProperty("field", new StringSchema().description("for 422: the path of the bad field"));
+  }
+}
