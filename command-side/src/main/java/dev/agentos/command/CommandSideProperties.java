@@ -42,11 +42,13 @@ public record CommandSideProperties(
    * @param enabled false only in tests that look at the event store alone
    * @param transactionalId fences an older publisher still running with the same id
    * @param maxBatch the most events one Kafka transaction carries
+   * @param progressInterval how often a line reports the publishing rate and position
    */
   public record Publisher(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("agentos-command-publisher") String transactionalId,
-      @DefaultValue("500") int maxBatch) {}
+      @DefaultValue("500") int maxBatch,
+      @DefaultValue("10s") Duration progressInterval) {}
 
   /**
    * @param enabled false where another process runs the stage
