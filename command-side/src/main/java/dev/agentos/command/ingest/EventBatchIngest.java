@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
  * Ingests a batch of raw events: reads and validates every event, produces the valid ones to their
@@ -74,7 +75,7 @@ public final class EventBatchIngest {
         sent.put(i, producer.send(new ProducerRecord<>(topic, EventKeys.keyOf(event), event)));
       } catch (KafkaException e) {
         // Sending fails at once when the registry or the cluster's metadata is out of reach.
-        results[i] = EventResult.failed(i, read[i].eventId(), reason(e));
+        results[i] = notWritten(i, read[i].eventId(), e);
       }
     }
     long deadline = System.nanoTime() + ackTimeout.toNanos();
@@ -119,7 +120,7 @@ public final class EventBatchIngest {
       return EventResult.accepted(
           index, eventId, written.topic(), written.partition(), written.offset());
     } catch (ExecutionException e) {
-      return EventResult.failed(index, eventId, reason(e.getCause()));
+      return notWritten(index, eventId, e.getCause());
     } catch (TimeoutException e) {
       return EventResult.failed(index, eventId, "Kafka did not acknowledge it in time");
     } catch (InterruptedException e) {
@@ -128,11 +129,27 @@ public final class EventBatchIngest {
     }
   }
 
-  private static String reason(Throwable cause) {
-    return "not written to Kafka ("
-        + cause.getClass().getSimpleName()
-        + ": "
-        + cause.getMessage()
-        + "); resend it with the same eventId";
+  /**
+   * An event Kafka did not take. Most causes pass (a broker or the registry is away), so the client
+   * should resend; an event too large for Kafka never fits, so resending it cannot help.
+   */
+  private static EventResult notWritten(int index, String eventId, Throwable cause) {
+    if (cause instanceof RecordTooLargeException) {
+      return EventResult.rejected(
+          index,
+          eventId,
+          List.of(
+              new FieldError(
+                  "events[" + index + "]",
+                  "too large for Kafka once encoded (" + cause.getMessage() + "); shorten it")));
+    }
+    return EventResult.failed(
+        index,
+        eventId,
+        "not written to Kafka ("
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage()
+            + "); resend it with the same eventId");
   }
 }

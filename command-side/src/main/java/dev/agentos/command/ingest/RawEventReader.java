@@ -94,6 +94,8 @@ public final class RawEventReader {
     ObjectNode fields = ((ObjectNode) json).deepCopy();
     fields.remove(ENVELOPE);
     fields.remove(HEADER);
+    // With a wrong envelope the record is still read, to report its own errors too; the
+    // placeholders below never leave this method, since the event is then refused.
     EventHeader header =
         EventHeader.newBuilder()
             .setEventId(eventId == null ? "" : eventId)

@@ -4,6 +4,7 @@ import static dev.agentos.command.ingest.RawEventReaderTest.CALLER;
 import static dev.agentos.command.ingest.RawEventReaderTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -56,10 +58,10 @@ class EventBatchIngestTest {
     assertThat(response.results())
         .extracting(EventResult::index, EventResult::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(0, Status.ACCEPTED),
-            org.assertj.core.groups.Tuple.tuple(1, Status.REJECTED),
-            org.assertj.core.groups.Tuple.tuple(2, Status.ACCEPTED),
-            org.assertj.core.groups.Tuple.tuple(3, Status.ACCEPTED));
+            tuple(0, Status.ACCEPTED),
+            tuple(1, Status.REJECTED),
+            tuple(2, Status.ACCEPTED),
+            tuple(3, Status.ACCEPTED));
     assertThat(response.accepted()).isEqualTo(3);
     assertThat(response.rejected()).isEqualTo(1);
     assertThat(response.failed()).isZero();
@@ -158,6 +160,22 @@ class EventBatchIngestTest {
 
     assertThat(response.failed()).isEqualTo(1);
     assertThat(response.results().get(0).reason()).contains("registry is unreachable");
+  }
+
+  @Test
+  void anEventTooLargeForKafkaIsRejectedNotFailedSinceARetryCannotHelp() {
+    producer.sendException = new RecordTooLargeException("2000000 bytes is over 1048576");
+
+    IngestResponse response = ingest(producer, METRIC);
+
+    assertThat(response.rejected()).isEqualTo(1);
+    assertThat(response.results().get(0).errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("events[0]");
+              assertThat(error.reason()).contains("too large").contains("2000000 bytes");
+            });
   }
 
   @Test
