@@ -1,5 +1,6 @@
 package dev.agentos.command;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,9 +35,13 @@ public record CommandSideProperties(
   /**
    * @param maxEvents the most events one request may carry
    * @param maxBytes the largest request body accepted
+   * @param ackTimeout how long Kafka may take to acknowledge a batch before its events are reported
+   *     failed (the client then resends them with the same eventIds)
    */
   public record Ingest(
-      @DefaultValue("1000") int maxEvents, @DefaultValue("5MB") DataSize maxBytes) {}
+      @DefaultValue("1000") int maxEvents,
+      @DefaultValue("5MB") DataSize maxBytes,
+      @DefaultValue("30s") Duration ackTimeout) {}
 
   /**
    * @param enabled false only in tests that look at the event store alone
@@ -52,13 +57,26 @@ public record CommandSideProperties(
 
   /**
    * @param enabled false where another process runs the stage
+   * @param applicationId the Kafka Streams application id: every instance of the command side
+   *     shares it, so they split the raw partitions between them
    * @param window how long an eventId is remembered; at least 24 h
-   * @param stateDir where Kafka Streams keeps its local state
+   * @param stateDir where Kafka Streams keeps its local state; {@code agentos-dedup} in the
+   *     system's temporary directory by default (it is rebuilt from Kafka when lost)
    */
   public record Dedup(
       @DefaultValue("true") boolean enabled,
+      @DefaultValue("agentos-dedup") String applicationId,
       @DefaultValue("24h") Duration window,
-      @DefaultValue("${java.io.tmpdir}/agentos-dedup") String stateDir) {}
+      String stateDir) {
+
+    public Dedup {
+      // Not a @DefaultValue: the binder does not resolve placeholders such as ${java.io.tmpdir}
+      // there, and would hand over the literal text as a relative directory.
+      if (stateDir == null || stateDir.isBlank()) {
+        stateDir = Path.of(System.getProperty("java.io.tmpdir"), "agentos-dedup").toString();
+      }
+    }
+  }
 
   /**
    * @param tenantId the first tenant, created on the first start

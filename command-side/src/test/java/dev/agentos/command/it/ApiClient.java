@@ -2,6 +2,7 @@ package dev.agentos.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,6 +45,21 @@ public final class ApiClient {
     return send("GET", path, null, Map.of());
   }
 
+  /**
+   * Posts {@code body} as JSON without a Content-Length, chunk by chunk, as a streaming client
+   * would: a server cannot tell its size before reading it.
+   */
+  public Response postChunked(String path, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return send(request);
+  }
+
   /** Sends {@code body} as JSON (a String is sent as is), with this caller's key if it has one. */
   public Response send(String method, String path, Object body, Map<String, String> headers) {
     try {
@@ -59,9 +75,15 @@ public final class ApiClient {
         request.header("Content-Type", "application/json");
         request.method(method, HttpRequest.BodyPublishers.ofString(text));
       }
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response);
+      return send(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
