@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Keeps {@code docs/api/command-openapi.json} equal to the document the application serves, so
- * the published API reference never drifts from the code. Regenerate it with {@code ./mvnw verify
- * -pl command-side -Dit.test=OpenApiDocumentIT -Dopenapi.update=true}.
+ * Keeps {@code docs/api/command-openapi.json} equal to the document the application serves, so the
+ * published API reference never drifts from the code. Regenerate it with {@code ./mvnw verify -pl
+ * command-side -Dit.test=OpenApiDocumentIT -Dopenapi.update=true}.
  */
 @ExtendWith({LocalStackExtension.class, CommandSideExtension.class})
 class OpenApiDocumentIT {
