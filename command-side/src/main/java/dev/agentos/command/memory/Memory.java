@@ -8,15 +8,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
-import dev.agentos.command.InvalidCommandException;
+import dev.agentos.command.ExpectedVersion;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
-import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.context.ContextDirectory;
 import dev.agentos.command.memory.api.DeleteMemoryCommand;
 import dev.agentos.command.memory.api.MemoryContent;
 import dev.agentos.command.memory.api.StoreMemoryCommand;
 import dev.agentos.command.memory.api.UpdateMemoryCommand;
+import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.memory.ForgetReason;
 import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
@@ -43,10 +42,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Memory {
 
   @AggregateIdentifier private String memoryId;
-  private String tenantId;
-  private String projectId;
+  private MemoryStanding standing;
   private MemoryContent content;
-  private MemoryDirectory.State state;
   @AggregateMember private final MemoryRelations relations = new MemoryRelations(this);
 
   protected Memory() {}
@@ -64,12 +61,9 @@ public class Memory {
    * factory the events apply only once the factory returns, so there is no version yet.
    */
   void store(StoreMemoryCommand command, EventHeaders headers, ContextDirectory contexts) {
-    if (command.memoryId() == null || command.memoryId().isBlank()) {
-      throw new InvalidCommandException("memoryId", "must not be blank");
-    }
     command.content().validate(headers.clock().instant());
-    String tenant = command.origin().tenantId();
-    ContextDirectory.requireOpen(contexts.find(command.contextId()), tenant, "contextId");
+    ContextDirectory.requireOpen(
+        contexts.find(command.contextId()), command.origin().tenantId(), "contextId");
     apply(
         MemoryEvents.stored(
             headers.next(command.origin()),
@@ -81,16 +75,12 @@ public class Memory {
   @CommandHandler
   public CommandResult handle(
       UpdateMemoryCommand command, EventHeaders headers, MemoryDirectory directory) {
-    requireChangeable(command.origin(), directory);
-    if (command.patch().isEmpty()) {
-      throw new InvalidCommandException("body", "name at least one field to change");
-    }
-    MemoryContent after = command.patch().applyTo(content);
-    after.validateValues();
-    MemoryContent.validateExpiry(command.patch().expiresAt(), headers.clock().instant());
+    standing().requireChangeable(command.origin(), directory);
+    ExpectedVersion.requireNotAhead(memoryId, command.expectedVersion());
+    MemoryContent after = command.patch().applyTo(content, headers.clock().instant());
     List<String> changed = content.changedFields(after);
     if (!changed.isEmpty()) {
-      apply(MemoryEvents.updated(headers.next(own(command.origin())), memoryId, after, changed));
+      apply(MemoryEvents.updated(eventHeader(headers, command.origin()), memoryId, after, changed));
     }
     return result();
   }
@@ -102,26 +92,30 @@ public class Memory {
       CommandOrigin origin,
       EventHeaders headers,
       MemoryDirectory directory) {
-    requireChangeable(origin, directory);
-    apply(new MemorySuperseded(headers.next(own(origin)), memoryId, byMemoryId, reason));
+    standing().requireChangeable(origin, directory);
+    apply(new MemorySuperseded(eventHeader(headers, origin), memoryId, byMemoryId, reason));
   }
 
   @CommandHandler
   public CommandResult handle(DeleteMemoryCommand command, EventHeaders headers) {
-    requireNotDeleted(command.origin());
+    standing().requireNotDeleted(command.origin());
+    ExpectedVersion.requireNotAhead(memoryId, command.expectedVersion());
     apply(
         new MemoryDeleted(
-            headers.next(own(command.origin())), memoryId, ForgetReason.REQUESTED, command.note()));
+            eventHeader(headers, command.origin()),
+            memoryId,
+            ForgetReason.REQUESTED,
+            command.note()));
     return result();
   }
 
   @EventSourcingHandler
   void on(MemoryStored event) {
     memoryId = event.getMemoryId();
-    tenantId = event.getHeader().getTenantId();
-    projectId = event.getHeader().getProjectId();
+    standing =
+        new MemoryStanding(
+            memoryId, event.getHeader().getTenantId(), event.getHeader().getProjectId(), ACTIVE);
     content = MemoryEvents.contentOf(event);
-    state = ACTIVE;
   }
 
   @EventSourcingHandler
@@ -131,52 +125,24 @@ public class Memory {
 
   @EventSourcingHandler
   void on(MemorySuperseded event) {
-    state = SUPERSEDED;
+    standing = standing.with(SUPERSEDED);
   }
 
   @EventSourcingHandler
   void on(MemoryDeleted event) {
-    state = DELETED;
+    standing = standing.with(DELETED);
   }
 
-  void requireNotDeleted(CommandOrigin origin) {
-    requireTenant(origin);
-    if (state == DELETED) {
-      throw new RuleViolationException("memory " + memoryId + " is deleted");
-    }
-  }
-
-  private void requireTenant(CommandOrigin origin) {
-    if (tenantId == null) {
-      // The id names a stream of another kind (ids share one event store): no memory has it.
+  /** Null only when the id names a stream of another kind (ids share one event store). */
+  MemoryStanding standing() {
+    if (standing == null) {
       throw new NotFoundException("memory");
     }
-    if (!tenantId.equals(origin.tenantId())) {
-      throw new OutsideTenantException("memory " + memoryId);
-    }
+    return standing;
   }
 
-  void requireChangeable(CommandOrigin origin, MemoryDirectory directory) {
-    requireTenant(origin);
-    if (state != ACTIVE) {
-      throw new RuleViolationException(
-          "memory " + memoryId + " is " + state.name().toLowerCase() + " and cannot change");
-    }
-    // A merge collapses duplicates without an event of their own: only the directory knows.
-    if (directory.find(memoryId).map(MemoryDirectory.Entry::state).orElse(ACTIVE) != ACTIVE) {
-      throw new RuleViolationException(
-          "memory " + memoryId + " was collapsed into a duplicate when its context was merged");
-    }
-  }
-
-  /** Events about a memory carry its own tenant and project, and the caller's agent and trace. */
-  CommandOrigin own(CommandOrigin caller) {
-    return new CommandOrigin(
-        tenantId, projectId, caller.agentId(), caller.sessionId(), caller.traceId());
-  }
-
-  String id() {
-    return memoryId;
+  EventHeader eventHeader(EventHeaders headers, CommandOrigin caller) {
+    return headers.next(standing.eventOrigin(caller));
   }
 
   CommandResult result() {

@@ -36,7 +36,7 @@ class MemoryRelations {
   @CommandHandler
   public CommandResult handle(
       AddRelationCommand command, EventHeaders headers, MemoryDirectory directory) {
-    memory.requireChangeable(command.origin(), directory);
+    memory.standing().requireChangeable(command.origin(), directory);
     if (command.relationType() == null) {
       throw new InvalidCommandException(
           "relationType", "must be one of " + List.of(RelationType.values()));
@@ -45,14 +45,14 @@ class MemoryRelations {
       throw new InvalidCommandException("strength", "must be between 0 and 1");
     }
     Relation relation = new Relation(command.toMemoryId(), command.relationType());
-    requireTarget(relation.to(), command.origin().tenantId(), directory);
+    requireTarget(command.memoryId(), relation.to(), command.origin().tenantId(), directory);
     if (byId.containsValue(relation)) {
       throw new RuleViolationException(
           "the memory already has a " + relation.type() + " relation to " + relation.to());
     }
     apply(
         new MemoryRelationAdded(
-            headers.next(memory.own(command.origin())),
+            memory.eventHeader(headers, command.origin()),
             command.relationId(),
             command.memoryId(),
             relation.to(),
@@ -63,14 +63,14 @@ class MemoryRelations {
 
   @CommandHandler
   public CommandResult handle(RemoveRelationCommand command, EventHeaders headers) {
-    memory.requireNotDeleted(command.origin());
+    memory.standing().requireNotDeleted(command.origin());
     Relation relation = byId.get(command.relationId());
     if (relation == null) {
       throw new NotFoundException("relation " + command.relationId());
     }
     apply(
         new MemoryRelationRemoved(
-            headers.next(memory.own(command.origin())),
+            memory.eventHeader(headers, command.origin()),
             command.relationId(),
             command.memoryId(),
             relation.to(),
@@ -88,11 +88,12 @@ class MemoryRelations {
     byId.remove(event.getRelationId());
   }
 
-  private void requireTarget(String toMemoryId, String tenantId, MemoryDirectory directory) {
+  private static void requireTarget(
+      String fromMemoryId, String toMemoryId, String tenantId, MemoryDirectory directory) {
     if (toMemoryId == null || toMemoryId.isBlank()) {
       throw new InvalidCommandException("toMemoryId", "must not be blank");
     }
-    if (toMemoryId.equals(memory.id())) {
+    if (toMemoryId.equals(fromMemoryId)) {
       throw new InvalidCommandException("toMemoryId", "a memory cannot relate to itself");
     }
     MemoryDirectory.Entry target =

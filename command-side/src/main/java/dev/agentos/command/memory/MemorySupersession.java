@@ -2,6 +2,7 @@ package dev.agentos.command.memory;
 
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
+import dev.agentos.command.ExpectedVersion;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.context.ContextDirectory;
 import dev.agentos.command.memory.api.SupersedeMemoryCommand;
@@ -38,7 +39,11 @@ public class MemorySupersession {
     }
     Aggregate<Memory> old = memories.load(command.memoryId(), command.expectedVersion());
     // Refusals about the old memory come before any about the replacement's content.
-    old.execute(memory -> memory.requireChangeable(command.origin(), directory));
+    old.execute(
+        memory -> {
+          memory.standing().requireChangeable(command.origin(), directory);
+          ExpectedVersion.requireNotAhead(command.memoryId(), command.expectedVersion());
+        });
     // Stored first so that the superseded event names a memory that exists when it is read.
     Aggregate<Memory> replacement =
         memories.newInstance(

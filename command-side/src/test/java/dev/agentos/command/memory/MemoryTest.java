@@ -178,6 +178,17 @@ class MemoryTest {
   }
 
   @Test
+  void canSetTheSameExpiryWithMoreThanMillisecondPrecisionWithoutAnEvent() {
+    Instant expiry = NOW.plusSeconds(3600);
+    MemoryStored expiring =
+        MemoryStored.newBuilder(stored("m1", "Use UTC")).setExpiresAt(expiry).build();
+    fixture
+        .given(expiring)
+        .when(update(new MemoryPatch(null, null, null, null, null, null, expiry.plusNanos(1234))))
+        .expectNoEvents();
+  }
+
+  @Test
   void cannotSendAnUpdateWithoutFields() {
     fixture
         .given(stored("m1", "Use UTC"))
@@ -192,6 +203,15 @@ class MemoryTest {
         .given(stored("m1", "Use UTC"), updated("m1", "Use UTC!"))
         .when(new UpdateMemoryCommand("m1", 0L, patchContent("Use UTC?"), CALLER))
         .expectException(ConflictingAggregateVersionException.class);
+  }
+
+  @Test
+  void cannotUpdateAgainstAVersionTheMemoryNeverHad() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(new UpdateMemoryCommand("m1", 5L, patchContent("Use UTC?"), CALLER))
+        .expectException(ConflictingAggregateVersionException.class)
+        .expectNoEvents();
   }
 
   @Test

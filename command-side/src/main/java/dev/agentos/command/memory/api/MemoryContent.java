@@ -3,7 +3,10 @@ package dev.agentos.command.memory.api;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.events.memory.MemoryType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +33,15 @@ public record MemoryContent(
 
   public static final int MAX_DIMENSIONS = 8_192;
 
+  /**
+   * Copies the collections (keeping any null element for {@link #validateValues} to name) and cuts
+   * {@code expiresAt} to milliseconds, the precision its event field keeps, so that a state read
+   * back from the event store equals the one that was stored.
+   */
   public MemoryContent {
-    tags = tags == null ? List.of() : List.copyOf(tags);
-    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
+    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(metadata));
+    expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** Throws {@link InvalidCommandException} naming the first field that breaks a rule. */
@@ -64,13 +73,17 @@ public record MemoryContent(
       throw new InvalidCommandException("type", "must be one of " + List.of(MemoryType.values()));
     }
     for (int i = 0; i < tags.size(); i++) {
-      if (tags.get(i).isBlank()) {
+      if (tags.get(i) == null || tags.get(i).isBlank()) {
         throw new InvalidCommandException("tags[" + i + "]", "must not be blank");
       }
     }
-    if (metadata.keySet().stream().anyMatch(String::isBlank)) {
-      throw new InvalidCommandException("metadata", "keys must not be blank");
-    }
+    metadata.forEach(
+        (key, value) -> {
+          if (key == null || key.isBlank() || value == null) {
+            throw new InvalidCommandException(
+                "metadata", "keys must not be blank and values not null");
+          }
+        });
     if (!(confidence >= 0f && confidence <= 1f)) {
       throw new InvalidCommandException("confidence", "must be between 0 and 1");
     }

@@ -1,5 +1,6 @@
 package dev.agentos.command.memory.api;
 
+import dev.agentos.command.InvalidCommandException;
 import dev.agentos.events.memory.MemoryType;
 import java.time.Instant;
 import java.util.List;
@@ -28,16 +29,26 @@ public record MemoryPatch(
         && expiresAt == null;
   }
 
-  /** {@code current} with this patch's fields applied. */
-  public MemoryContent applyTo(MemoryContent current) {
-    return new MemoryContent(
-        or(content, current.content()),
-        or(type, current.type()),
-        or(tags, current.tags()),
-        or(metadata, current.metadata()),
-        or(confidence, current.confidence()),
-        or(embedding, current.embedding()),
-        or(expiresAt, current.expiresAt()));
+  /**
+   * {@code current} with this patch's fields applied, checked like a new memory's content, except
+   * that an expiry the patch leaves alone is not refused for having passed meanwhile.
+   */
+  public MemoryContent applyTo(MemoryContent current, Instant now) {
+    if (isEmpty()) {
+      throw new InvalidCommandException("body", "name at least one field to change");
+    }
+    MemoryContent after =
+        new MemoryContent(
+            or(content, current.content()),
+            or(type, current.type()),
+            or(tags, current.tags()),
+            or(metadata, current.metadata()),
+            or(confidence, current.confidence()),
+            or(embedding, current.embedding()),
+            or(expiresAt, current.expiresAt()));
+    after.validateValues();
+    MemoryContent.validateExpiry(expiresAt, now);
+    return after;
   }
 
   private static <T> T or(T patched, T current) {
