@@ -35,7 +35,7 @@ public class MemorySupersession {
       throws Exception {
     String newId = command.replacement().memoryId();
     if (command.memoryId().equals(newId)) {
-      throw new InvalidCommandException("memoryId", "a memory cannot supersede itself");
+      throw new InvalidCommandException("newMemoryId", "a memory cannot supersede itself");
     }
     Aggregate<Memory> old = memories.load(command.memoryId(), command.expectedVersion());
     // Refusals about the old memory come before any about the replacement's content.
