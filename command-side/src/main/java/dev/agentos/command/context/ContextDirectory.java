@@ -1,0 +1,50 @@
+package dev.agentos.command.context;
+
+import dev.agentos.command.InvalidCommandException;
+import java.util.Optional;
+
+/**
+ * Which contexts exist, in which tenant, and which were merged away: what memory stores, context
+ * switches and merges check a context id against. Kept by {@link ContextDirectoryProjection} in the
+ * transaction of every command, so it is never behind.
+ *
+ * <p>A merge locks its source contexts exclusively and every other reader locks the context it
+ * reads shared, until its command commits: a memory stored into a context either lands before the
+ * merge (and moves with it) or sees the context merged (and is refused), never in between.
+ */
+public interface ContextDirectory {
+
+  /** The context, in any tenant, locked shared until the command commits. */
+  Optional<Entry> find(String contextId);
+
+  /** The context, in any tenant, locked exclusively until the merge commits. */
+  Optional<Entry> lockForMerge(String contextId);
+
+  /** The id of the open context of this project that has this name, if there is one. */
+  Optional<String> openContextNamed(String tenantId, String projectId, String name);
+
+  /**
+   * The context {@code found} if it is open and in {@code tenantId}; otherwise refuses the command
+   * naming {@code field}. An unknown context and one of another tenant get the same answer, so that
+   * no tenant learns what another holds.
+   */
+  static Entry requireOpen(Optional<Entry> found, String tenantId, String field) {
+    Entry entry =
+        found
+            .filter(e -> e.tenantId().equals(tenantId))
+            .orElseThrow(() -> new InvalidCommandException(field, "no context with this id"));
+    if (entry.mergedInto() != null) {
+      throw new InvalidCommandException(
+          field, "context was merged into " + entry.mergedInto() + "; use that one");
+    }
+    return entry;
+  }
+
+  /**
+   * One context as the directory knows it.
+   *
+   * @param mergedInto the context it was merged into, null while it is open
+   */
+  record Entry(
+      String contextId, String tenantId, String projectId, String name, String mergedInto) {}
+}

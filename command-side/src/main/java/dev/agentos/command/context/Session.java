@@ -1,0 +1,79 @@
+package dev.agentos.command.context;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.agentos.command.CommandOrigin;
+import dev.agentos.command.CommandResult;
+import dev.agentos.command.EventHeaders;
+import dev.agentos.command.OutsideTenantException;
+import dev.agentos.command.RuleViolationException;
+import dev.agentos.command.context.api.SwitchContextCommand;
+import dev.agentos.events.memory.ContextSwitched;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An agent session's choice of active context. A session of its own, rather than a directory lookup
+ * from the Context aggregate, because the switch is a fact about the session: its events are keyed
+ * by session id, its previous context is its own state (no read model can lag or race it), and
+ * switches of one session are serialised by the session's own lock. The first switch creates the
+ * session in the caller's tenant; from then on only that tenant may switch it, and only to an open
+ * context of that tenant. Switching to the context already active changes nothing.
+ */
+@Aggregate
+public class Session {
+
+  @AggregateIdentifier private String sessionId;
+  private String tenantId;
+  private String activeContextId;
+
+  protected Session() {}
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public CommandResult handle(
+      SwitchContextCommand command, EventHeaders headers, ContextDirectory contexts) {
+    CommandOrigin origin = command.origin();
+    if (sessionId == null && AggregateLifecycle.getVersion() != null) {
+      // Ids share one event store: this one already names something that is not a session.
+      throw new RuleViolationException("id " + command.sessionId() + " is not a session id");
+    }
+    if (tenantId != null && !tenantId.equals(origin.tenantId())) {
+      throw new OutsideTenantException("session " + command.sessionId());
+    }
+    ContextDirectory.requireOpen(
+        contexts.find(command.contextId()), origin.tenantId(), "contextId");
+    if (command.contextId().equals(activeContextId)) {
+      return result();
+    }
+    apply(
+        new ContextSwitched(
+            headers.next(
+                new CommandOrigin(
+                    origin.tenantId(),
+                    origin.projectId(),
+                    origin.agentId(),
+                    command.sessionId(),
+                    origin.traceId())),
+            command.sessionId(),
+            activeContextId,
+            command.contextId()));
+    return result();
+  }
+
+  @EventSourcingHandler
+  void on(ContextSwitched event) {
+    sessionId = event.getSessionId();
+    tenantId = event.getHeader().getTenantId();
+    activeContextId = event.getContextId();
+  }
+
+  private CommandResult result() {
+    return new CommandResult(sessionId, AggregateLifecycle.getVersion());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.agentos.command.memory;
+
+import dev.agentos.command.memory.api.MemoryContent;
+import dev.agentos.events.memory.MemoryType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code POST /v1/memories/{id}/supersede}: the replacement, described as for a store.
+ *
+ * @param newMemoryId optional id of the replacement; one is made when absent
+ * @param reason optional; why the old memory is replaced
+ */
+public record SupersedeMemoryRequest(
+    @Pattern(
+            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
+            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
+        String newMemoryId,
+    @NotBlank @Size(max = 255) String contextId,
+    @NotBlank @Size(max = MemoryContent.MAX_CONTENT_LENGTH) String content,
+    @NotNull MemoryType type,
+    @Size(max = 100) List<@NotBlank @Size(max = 100) String> tags,
+    @Size(max = 100) Map<@NotBlank String, @NotNull String> metadata,
+    @DecimalMin("0") @DecimalMax("1") Float confidence,
+    @Valid EmbeddingRequest embedding,
+    Instant expiresAt,
+    @Size(max = 1000) String reason) {
+
+  StoreMemoryRequest replacement() {
+    return new StoreMemoryRequest(
+        newMemoryId, contextId, content, type, tags, metadata, confidence, embedding, expiresAt);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.agentos.command.context;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A {@link ContextDirectory} in a map, for aggregate tests; locks are not needed in one thread. */
+public final class InMemoryContextDirectory implements ContextDirectory {
+
+  private final Map<String, Entry> entries = new HashMap<>();
+
+  public InMemoryContextDirectory open(String contextId, String tenantId, String name) {
+    entries.put(contextId, new Entry(contextId, tenantId, "p1", name, null));
+    return this;
+  }
+
+  public InMemoryContextDirectory merged(String contextId, String tenantId, String into) {
+    entries.put(contextId, new Entry(contextId, tenantId, "p1", contextId, into));
+    return this;
+  }
+
+  @Override
+  public Optional<Entry> find(String contextId) {
+    return Optional.ofNullable(entries.get(contextId));
+  }
+
+  @Override
+  public Optional<Entry> lockForMerge(String contextId) {
+    return find(contextId);
+  }
+
+  @Override
+  public Optional<String> openContextNamed(String tenantId, String projectId, String name) {
+    return entries.values().stream()
+        .filter(e -> e.tenantId().equals(tenantId) && e.projectId().equals(projectId))
+        .filter(e -> e.name().equals(name) && e.mergedInto() == null)
+        .map(Entry::contextId)
+        .filter(Objects::nonNull)
+        .findFirst();
+  }
+}
