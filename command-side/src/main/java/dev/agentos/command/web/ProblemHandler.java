@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -60,6 +61,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
     return problem(
         HttpStatus.NOT_FOUND, "not-found", "nothing with id " + e.getAggregateIdentifier());
+  }
+
+  /** Aggregate ids share one event store; an id of another kind is not the item asked for. */
+  @ExceptionHandler(IncompatibleAggregateException.class)
+  ProblemDetail otherKind(IncompatibleAggregateException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "nothing of this kind with this id");
   }
 
   @ExceptionHandler(ConflictingAggregateVersionException.class)
