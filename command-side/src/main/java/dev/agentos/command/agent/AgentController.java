@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Agents and their API keys; admin keys only, within their own tenant. */
@@ -44,6 +45,7 @@ public class AgentController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.ADMIN)
   @Operation(summary = "Register an agent in the caller's tenant")
   public ResponseEntity<CommandResult> register(
@@ -70,6 +72,7 @@ public class AgentController {
   }
 
   @PostMapping("/{agentId}/keys")
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.ADMIN)
   @Operation(summary = "Issue an API key to an agent; the key is shown in this answer only")
   public ResponseEntity<IssuedApiKey> issueKey(

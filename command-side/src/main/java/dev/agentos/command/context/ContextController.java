@@ -14,11 +14,13 @@ import jakarta.validation.Valid;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Contexts of the caller's tenant: create them and merge them. */
@@ -34,6 +36,7 @@ public class ContextController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.MEMORY_WRITE)
   @Operation(summary = "Create a context in the caller's project")
   public ResponseEntity<CommandResult> create(
@@ -55,6 +58,7 @@ public class ContextController {
   }
 
   @PostMapping("/merge")
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.MEMORY_WRITE)
   @Operation(
       summary = "Merge contexts into a new one",

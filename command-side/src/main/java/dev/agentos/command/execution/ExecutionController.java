@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Requests sandboxed runs of code; the run itself is the executor's, later. */
@@ -35,6 +36,7 @@ public class ExecutionController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.EXECUTIONS_RUN)
   @Operation(
       summary = "Queue code to run in the sandbox",

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Memories of the caller's tenant: store, change, supersede, forget and relate them. */
@@ -46,6 +47,7 @@ public class MemoryController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.MEMORY_WRITE)
   @Operation(summary = "Store a memory in an open context; answers its id and version 0")
   public ResponseEntity<CommandResult> store(
@@ -82,6 +84,7 @@ public class MemoryController {
   }
 
   @PostMapping("/{memoryId}/supersede")
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.MEMORY_WRITE)
   @Operation(
       summary = "Replace a memory by a new one",
@@ -124,6 +127,7 @@ public class MemoryController {
   }
 
   @PostMapping("/{memoryId}/relations")
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.MEMORY_WRITE)
   @Operation(summary = "Relate a memory to another active memory of the tenant")
   public ResponseEntity<AddedRelation> relate(

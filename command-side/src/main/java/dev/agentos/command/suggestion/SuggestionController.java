@@ -18,12 +18,14 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Code suggestions agents propose, and their verification by running tests in the sandbox. */
@@ -39,6 +41,7 @@ public class SuggestionController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.EVENTS_WRITE)
   @Operation(summary = "Record a code change an agent proposed")
   public ResponseEntity<CommandResult> propose(
@@ -64,6 +67,7 @@ public class SuggestionController {
   }
 
   @PostMapping("/{suggestionId}/verify")
+  @ResponseStatus(HttpStatus.ACCEPTED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.EXECUTIONS_RUN)
   @Operation(
       summary = "Verify a suggestion by running tests over its code in the sandbox",

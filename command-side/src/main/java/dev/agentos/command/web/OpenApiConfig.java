@@ -67,13 +67,29 @@ public class OpenApiConfig {
             .filter(path -> path.getKey().startsWith("/v1/"))
             .flatMap(path -> path.getValue().readOperations().stream())
             .forEach(
-                operation ->
-                    COMMON_PROBLEMS.forEach(
-                        (status, description) -> {
-                          if (operation.getResponses().get(status) == null) {
-                            operation.getResponses().addApiResponse(status, problem(description));
-                          }
-                        }));
+                operation -> {
+                  COMMON_PROBLEMS.forEach(
+                      (status, description) -> add(operation, status, description));
+                  if (operation.getParameters() != null
+                      && operation.getParameters().stream()
+                          .anyMatch(p -> "path".equals(p.getIn()))) {
+                    add(operation, "404", "Nothing with this id in the caller's tenant");
+                  }
+                  if (!operation.getResponses().containsKey("207")) {
+                    add(
+                        operation,
+                        "409",
+                        "Refused by the item's current state (e.g. deleted), a stale If-Match"
+                            + " version, or an id already taken; `detail` says which");
+                  }
+                });
+  }
+
+  private static void add(
+      io.swagger.v3.oas.models.Operation operation, String status, String description) {
+    if (operation.getResponses().get(status) == null) {
+      operation.getResponses().addApiResponse(status, problem(description));
+    }
   }
 
   private static ApiResponse problem(String description) {
