@@ -78,9 +78,15 @@ public final class BenchMain {
         description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
+    @Option(
+        names = "--batch",
+        defaultValue = "100",
+        description = "Memories per batch request (default: ${DEFAULT-VALUE}).")
+    int batch;
+
     @Override
     public Integer call() throws Exception {
-      new MemoryStoreBenchmark(bench.target(), seconds, clients).run();
+      new MemoryStoreBenchmark(bench.target(), seconds, clients, batch).run();
       return 0;
     }
   }

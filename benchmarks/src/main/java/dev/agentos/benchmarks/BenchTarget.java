@@ -57,6 +57,11 @@ record BenchTarget(StackEndpoints stack, String commandSideUrl, String agentKey)
     return new BenchTarget(StackEndpoints.from(properties), url, key.get("key").asText());
   }
 
+  /** A set-up call as the benchmark's agent, failing loudly when refused. */
+  JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    return post(commandSideUrl, agentKey, path, body);
+  }
+
   private static JsonNode post(String url, String key, String path, Object body)
       throws IOException, InterruptedException {
     HttpResponse<String> response =

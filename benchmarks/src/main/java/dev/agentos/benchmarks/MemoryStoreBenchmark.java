@@ -1,5 +1,6 @@
 package dev.agentos.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,23 +30,28 @@ final class MemoryStoreBenchmark {
   private final BenchTarget target;
   private final int seconds;
   private final int clients;
+  private final int batch;
 
-  MemoryStoreBenchmark(BenchTarget target, int seconds, int clients) {
+  MemoryStoreBenchmark(BenchTarget target, int seconds, int clients, int batch) {
     this.target = target;
     this.seconds = seconds;
     this.clients = clients;
+    this.batch = batch;
   }
 
   void run() throws Exception {
     System.out.printf("memory store: %d s per run, %d concurrent clients%n", seconds, clients);
     jdbcInserts(Math.max(2, seconds / 5), "warm-up JDBC");
-    httpStores(Math.max(2, seconds / 5), "warm-up HTTP");
+    httpStores(Math.max(2, seconds / 5), "warm-up HTTP", 1);
     Measurement jdbc = jdbcInserts(seconds, "JDBC INSERT+COMMIT (floor)");
-    Measurement http = httpStores(seconds, "HTTP POST /v1/memories");
+    Measurement single = httpStores(seconds, "HTTP POST /v1/memories", 1);
+    Measurement batched = httpStores(seconds, "HTTP POST /v1/memories/batch", batch);
     System.out.println(jdbc.report("ops", "commit"));
-    System.out.println(http.report("commands", "request"));
+    System.out.println(single.report("commands", "request"));
+    System.out.println(batched.report("commands", batch + "-memory request"));
     System.out.printf(
-        "ratio HTTP+Axon / plain JDBC commit: %.2f%n", http.perSecond() / jdbc.perSecond());
+        "ratio to plain JDBC commits: single %.3f, batched %.3f%n",
+        single.perSecond() / jdbc.perSecond(), batched.perSecond() / jdbc.perSecond());
   }
 
   private Measurement jdbcInserts(int runSeconds, String name) throws Exception {
@@ -83,9 +90,11 @@ final class MemoryStoreBenchmark {
     }
   }
 
-  private Measurement httpStores(int runSeconds, String name) throws Exception {
+  /** Stores memories for {@code runSeconds}, one per request or {@code size} per batch request. */
+  private Measurement httpStores(int runSeconds, String name, int size) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String contextId = "bench-context-" + UUID.randomUUID();
+    target.post("/v1/contexts", Map.of("contextId", contextId, "name", contextId));
     Measurement m = new Measurement(name);
     AtomicLong done = new AtomicLong();
     long deadline = System.nanoTime() + runSeconds * 1_000_000_000L;
@@ -94,21 +103,29 @@ final class MemoryStoreBenchmark {
         clients,
         client -> {
           for (int i = 0; System.nanoTime() < deadline; i++) {
+            List<Map<String, Object>> memories = new ArrayList<>();
+            for (int j = 0; j < size; j++) {
+              memories.add(
+                  Map.of(
+                      "contextId",
+                      contextId,
+                      "type",
+                      "FACT",
+                      "content",
+                      "bench memory " + client + "-" + i + "-" + j + ": round half-up",
+                      "tags",
+                      List.of("bench")));
+            }
+            boolean single = size == 1;
             String body =
-                JSON.writeValueAsString(
-                    Map.of(
-                        "contextId",
-                        contextId,
-                        "type",
-                        "FACT",
-                        "content",
-                        "benchmark memory " + client + "-" + i + ": prices round half-up",
-                        "tags",
-                        List.of("bench")));
+                JSON.writeValueAsString(single ? memories.get(0) : Map.of("memories", memories));
+            URI uri =
+                URI.create(
+                    target.commandSideUrl() + (single ? "/v1/memories" : "/v1/memories/batch"));
             long began = System.nanoTime();
             HttpResponse<String> response =
                 http.send(
-                    HttpRequest.newBuilder(URI.create(target.commandSideUrl() + "/v1/memories"))
+                    HttpRequest.newBuilder(uri)
                         .header("Authorization", "Bearer " + target.agentKey())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -119,7 +136,9 @@ final class MemoryStoreBenchmark {
                   "memory store answered " + response.statusCode() + ": " + response.body());
             }
             m.recordCall(began);
-            done.incrementAndGet();
+            // Count what the answer says was stored, not what was sent.
+            JsonNode answer = JSON.readTree(response.body());
+            done.addAndGet(single ? (answer.has("id") ? 1 : 0) : answer.get("memories").size());
           }
         });
     m.finish(done.get());

@@ -168,7 +168,7 @@ public class MemoryController {
                 memoryId, relationId, reason, caller.origin(sessionId, traceId))));
   }
 
-  private static StoreMemoryCommand storeCommand(StoreMemoryRequest body, CommandOrigin origin) {
+  static StoreMemoryCommand storeCommand(StoreMemoryRequest body, CommandOrigin origin) {
     String memoryId =
         Objects.requireNonNullElseGet(body.memoryId(), () -> UUID.randomUUID().toString());
     return new StoreMemoryCommand(memoryId, body.contextId(), body.toContent(), origin);
