@@ -51,6 +51,7 @@ final class IngestBenchmark {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ROUNDS = 2;
   private static final String CONTENT =
       "I ran the checkout tests; test_apply_discount failed with Decimal('2.67') != Decimal('2.68'),"
           + " which points at half-even rounding. I'll switch the money rounding to ROUND_HALF_UP.";
@@ -73,11 +74,21 @@ final class IngestBenchmark {
         events, CONTENT.length() + 120, batch, clients);
     rawProducer(events / 10, "warm-up raw");
     http(events / 10, "warm-up http");
-    Measurement raw = rawProducer(events, "raw KafkaProducer");
-    Measurement http = http(events, "HTTP POST /v1/events");
-    System.out.println(raw.report("events", "send->ack"));
-    System.out.println(http.report("events", "batch request"));
-    System.out.printf("ratio HTTP / raw producer: %.2f%n", http.perSecond() / raw.perSecond());
+    // Two alternating rounds: on 2 cores the broker and the dedup stage still digest the previous
+    // run, so whichever goes first has an edge; alternating spreads it over both.
+    double rawRate = 0;
+    double httpRate = 0;
+    for (int round = 1; round <= ROUNDS; round++) {
+      Measurement raw = rawProducer(events, "raw KafkaProducer #" + round);
+      Measurement http = http(events, "HTTP POST /v1/events #" + round);
+      System.out.println(raw.report("events", "send->ack"));
+      System.out.println(http.report("events", "batch request"));
+      rawRate += raw.perSecond() / ROUNDS;
+      httpRate += http.perSecond() / ROUNDS;
+    }
+    System.out.printf(
+        "mean over %d rounds: raw %,.0f events/s, HTTP %,.0f events/s, ratio HTTP / raw %.2f%n",
+        ROUNDS, rawRate, httpRate, httpRate / rawRate);
   }
 
   private Measurement rawProducer(int count, String name) throws Exception {
@@ -96,17 +107,24 @@ final class IngestBenchmark {
     try (KafkaProducer<String, SpecificRecord> producer =
         new KafkaProducer<>(settings, new StringSerializer(), values)) {
       m.start();
-      for (SpecificRecord record : records) {
-        long sent = System.nanoTime();
-        producer.send(
-            new ProducerRecord<>(Topics.INTERACTIONS_RAW.name(), EventKeys.keyOf(record), record),
-            (metadata, error) -> {
-              if (error == null) {
-                acked.incrementAndGet();
-                m.recordCall(sent);
-              }
-            });
-      }
+      // As many sending threads as HTTP clients: the gateway serialises on that many threads too.
+      Concurrently.run(
+          clients,
+          client -> {
+            for (int i = client; i < records.size(); i += clients) {
+              SpecificRecord record = records.get(i);
+              long sent = System.nanoTime();
+              producer.send(
+                  new ProducerRecord<>(
+                      Topics.INTERACTIONS_RAW.name(), EventKeys.keyOf(record), record),
+                  (metadata, error) -> {
+                    if (error == null) {
+                      acked.incrementAndGet();
+                      m.recordCall(sent);
+                    }
+                  });
+            }
+          });
       producer.flush();
       m.finish(acked.get());
     }
