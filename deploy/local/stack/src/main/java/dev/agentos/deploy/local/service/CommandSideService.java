@@ -74,9 +74,10 @@ public final class CommandSideService implements LocalService {
         "--logging.file.name=" + ctx.logDir().resolve("command-side.log").toAbsolutePath());
   }
 
+  /** Ready, not just live: readiness waits for start-up work such as writing the admin key. */
   @Override
   public boolean isHealthy(ServiceContext ctx) {
-    return Health.httpOk(url(ctx) + "/actuator/health");
+    return Health.httpOk(url(ctx) + "/actuator/health/readiness");
   }
 
   @Override
