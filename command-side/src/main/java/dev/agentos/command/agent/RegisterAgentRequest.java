@@ -1,7 +1,7 @@
 package dev.agentos.command.agent;
 
+import dev.agentos.command.web.ItemId;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +13,8 @@ import java.util.Map;
  * @param projectId optional; the caller's project when absent
  */
 public record RegisterAgentRequest(
-    @Pattern(
-            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
-        String agentId,
-    @Pattern(
-            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
-        String projectId,
+    @ItemId String agentId,
+    @ItemId String projectId,
     @NotBlank @Size(max = 200) String displayName,
     @NotBlank @Size(max = 100) String client,
     @Size(max = 100) String clientVersion,

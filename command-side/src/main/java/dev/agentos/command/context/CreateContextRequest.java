@@ -1,7 +1,7 @@
 package dev.agentos.command.context;
 
+import dev.agentos.command.web.ItemId;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -12,10 +12,7 @@ import java.util.List;
  * @param parentContextId optional; an open context of the caller's tenant
  */
 public record CreateContextRequest(
-    @Pattern(
-            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
-        String contextId,
+    @ItemId String contextId,
     @NotBlank @Size(max = 200) String name,
     @Size(max = 2000) String description,
     @Size(max = 255) String parentContextId,

@@ -1,8 +1,8 @@
 package dev.agentos.command.execution;
 
+import dev.agentos.command.web.ItemId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
@@ -14,10 +14,7 @@ import java.util.Map;
  * @param limits optional; each absent limit takes its configured default
  */
 public record RequestExecutionRequest(
-    @Pattern(
-            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
-        String executionId,
+    @ItemId String executionId,
     @NotBlank @Size(max = 32) String language,
     @Size(max = 32) String languageVersion,
     String code,

@@ -1,13 +1,13 @@
 package dev.agentos.command.memory;
 
 import dev.agentos.command.memory.api.MemoryContent;
+import dev.agentos.command.web.ItemId;
 import dev.agentos.events.memory.MemoryType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +21,7 @@ import java.util.Objects;
  * @param confidence optional; 1 when absent
  */
 public record StoreMemoryRequest(
-    @Pattern(
-            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
-        String memoryId,
+    @ItemId String memoryId,
     @NotBlank @Size(max = 255) String contextId,
     @NotBlank @Size(max = MemoryContent.MAX_CONTENT_LENGTH) String content,
     @NotNull MemoryType type,

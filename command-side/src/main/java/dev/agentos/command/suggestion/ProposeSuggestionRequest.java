@@ -1,11 +1,11 @@
 package dev.agentos.command.suggestion;
 
+import dev.agentos.command.web.ItemId;
 import dev.agentos.events.interactions.SuggestionFormat;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -16,10 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param confidence the agent's own estimate in [0,1], when it has one
  */
 public record ProposeSuggestionRequest(
-    @Pattern(
-            regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
-        String suggestionId,
+    @ItemId String suggestionId,
     @Size(max = 128) String turnId,
     @NotBlank @Size(max = 32) String language,
     @Size(max = 1024) String filePath,
