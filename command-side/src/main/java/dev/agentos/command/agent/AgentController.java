@@ -1,5 +1,6 @@
 package dev.agentos.command.agent;
 
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
@@ -56,7 +57,6 @@ public class AgentController {
     String agentId =
         Objects.requireNonNullElseGet(body.agentId(), () -> UUID.randomUUID().toString());
     String projectId = Objects.requireNonNullElse(body.projectId(), caller.projectId());
-    var origin = caller.origin(sessionId, traceId);
     CommandResult result =
         commands.sendAndWait(
             new RegisterAgentCommand(
@@ -66,8 +66,9 @@ public class AgentController {
                 body.clientVersion(),
                 Objects.requireNonNullElse(body.capabilities(), List.of()),
                 Objects.requireNonNullElse(body.metadata(), Map.of()),
-                new dev.agentos.command.CommandOrigin(
-                    origin.tenantId(), projectId, origin.agentId(), sessionId, traceId)));
+                // An admin may register the agent in another project of its tenant.
+                new CommandOrigin(
+                    caller.tenantId(), projectId, caller.agentId(), sessionId, traceId)));
     return CommandResponses.created("/v1/agents/" + agentId, result);
   }
 
