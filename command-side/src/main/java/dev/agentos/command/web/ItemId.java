@@ -27,6 +27,9 @@ import java.lang.annotation.Target;
     message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
 public @interface ItemId {
 
+  /** Also published in the OpenAPI document by {@link OpenApiConfig}. */
+  String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+
   String message() default "must be 1-128 of A-Z a-z 0-9 . _ : -";
 
   Class<?>[] groups() default {};

@@ -12,8 +12,10 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -83,6 +85,20 @@ public class OpenApiConfig {
                             + " version, or an id already taken; `detail` says which");
                   }
                 });
+  }
+
+  /**
+   * springdoc reads {@code @Pattern} but not constraints composed of it, such as {@link ItemId}.
+   */
+  @Bean
+  PropertyCustomizer itemIdPattern() {
+    return (schema, type) -> {
+      if (type.getCtxAnnotations() != null
+          && Arrays.stream(type.getCtxAnnotations()).anyMatch(ItemId.class::isInstance)) {
+        schema.setPattern(ItemId.PATTERN);
+      }
+      return schema;
+    };
   }
 
   private static void add(
