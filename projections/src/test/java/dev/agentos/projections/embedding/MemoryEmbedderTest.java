@@ -1,0 +1,67 @@
+package dev.agentos.projections.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real model from its jar: no server, no network. */
+class MemoryEmbedderTest {
+
+  private static MemoryEmbedder embedder;
+
+  @BeforeAll
+  static void loadModel() {
+    embedder = new MemoryEmbedder();
+  }
+
+  @Test
+  void memoriesBecomeUnitVectorsOfTheIndexSize() {
+    List<float[]> vectors =
+        embedder.embedMemories(List.of("Prices round half-up.", "CI runs on Linux."));
+    assertThat(vectors).hasSize(2);
+    for (float[] vector : vectors) {
+      assertThat(vector).hasSize(MemoryEmbedder.DIMENSIONS);
+      assertThat(norm(vector)).isCloseTo(1.0, within(1e-3));
+    }
+  }
+
+  @Test
+  void aParaphrasedQueryIsNearerTheMemoryThatAnswersIt() {
+    float[] query = embedder.embedQuery("how should money amounts be rounded?");
+    float[] answer =
+        embedder.embedMemory(
+            "test_apply_discount failed because Decimal used ROUND_HALF_EVEN; use ROUND_HALF_UP"
+                + " for prices.");
+    float[] unrelated = embedder.embedMemory("The user prefers tabs over spaces in Makefiles.");
+    assertThat(cosine(query, answer)).isGreaterThan(cosine(query, unrelated) + 0.05);
+  }
+
+  @Test
+  void aQueryIsEmbeddedWithBgesInstructionAndADocumentWithout() {
+    float[] asQuery = embedder.embedQuery("rounding of prices");
+    float[] asMemory = embedder.embedMemory("rounding of prices");
+    float[] withInstruction =
+        embedder.embedMemory(MemoryEmbedder.QUERY_INSTRUCTION + "rounding of prices");
+    assertThat(cosine(asQuery, withInstruction)).isCloseTo(1.0, within(1e-4));
+    assertThat(cosine(asQuery, asMemory)).isLessThan(0.999);
+  }
+
+  private static double norm(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += x * x;
+    }
+    return Math.sqrt(sum);
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot / (norm(a) * norm(b));
+  }
+}
