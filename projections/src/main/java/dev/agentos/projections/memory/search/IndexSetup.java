@@ -1,0 +1,46 @@
+package dev.agentos.projections.memory.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Creates the memory index from {@code elasticsearch/memories.json} when its alias is missing.
+ *
+ * <p>Readers and writers only ever use the alias ({@code agentos-memories}); the concrete index
+ * carries a version ({@code agentos-memories-v1}), so a mapping change is a new index filled by a
+ * replay and an alias switch, never an in-place migration.
+ */
+public final class IndexSetup {
+
+  public static final String DEFAULT_ALIAS = "agentos-memories";
+  public static final String DEFAULT_INDEX = "agentos-memories-v1";
+  static final String DEFINITION = "/elasticsearch/memories.json";
+
+  private final ElasticsearchClient client;
+
+  public IndexSetup(ElasticsearchClient client) {
+    this.client = client;
+  }
+
+  /** Creates {@code index} behind {@code alias} unless the alias already exists. */
+  public void ensure(String index, String alias) {
+    try {
+      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        return;
+      }
+      try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {
+        client.indices().create(c -> c.withJson(definition).index(index).aliases(alias, a -> a));
+      }
+    } catch (ElasticsearchException e) {
+      // Another projection instance created it between our check and our create: that is fine.
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.agentos.projections.memory.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.agentos.events.memory.CollapsedDuplicate;
+import dev.agentos.events.memory.ContextsMerged;
+import dev.agentos.events.memory.MemoryAccessed;
+import dev.agentos.events.memory.MemoryDeleted;
+import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.events.memory.MemorySuperseded;
+import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.projections.memory.search.MemoryDocuments.Content;
+import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
+import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Keeps the memory search index in step with the memory events. Every handler is idempotent: a
+ * redelivered event leaves the index as it was.
+ *
+ * <ul>
+ *   <li>Memory-aggregate events (stored, updated, superseded, deleted) carry their aggregate
+ *       sequence; a document keeps the last one applied as {@code version} and ignores any event
+ *       not newer. External versioning ({@code version_type=external}) would do the same for whole
+ *       documents, but it would also wipe the fields other streams own (context after a merge,
+ *       access count), and those streams have no memory sequence to version with. So every write is
+ *       a read, a change computed here (the index has no painless), and a write conditional on the
+ *       version read ({@code if_seq_no}); a writer that loses recomputes.
+ *   <li>{@code ContextsMerged} sets values (context, superseded-by), so applying it twice gives the
+ *       same documents.
+ *   <li>{@code MemoryAccessed} increments, so a document keeps the ids of its last {@value
+ *       MemoryDocuments#ACCESS_IDS_KEPT} access events and skips one it has counted. A redelivery
+ *       comes from the uncommitted tail of a partition; it would count twice only if that memory
+ *       were read more than that many times within the tail.
+ * </ul>
+ *
+ * A batch of events goes through one {@code _mget}, one embedding call and one {@code _bulk}.
+ */
+public final class MemorySearchIndexWriter {
+
+  private static final int ATTEMPTS = 5;
+
+  private final MemoryIndexStore store;
+  private final MemoryDocuments documents;
+
+  public MemorySearchIndexWriter(
+      ElasticsearchClient client, String indexOrAlias, MemoryDocuments documents) {
+    this.store = new MemoryIndexStore(client, indexOrAlias);
+    this.documents = documents;
+  }
+
+  public void on(MemoryStored event, long sequence) {
+    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+  }
+
+  public void on(MemoryUpdated event, long sequence) {
+    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+  }
+
+  public void on(MemorySuperseded event, long sequence) {
+    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+  }
+
+  public void on(MemoryDeleted event, long sequence) {
+    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+  }
+
+  /** Events of memory aggregates, each memory's in its stream order (as a partition gives them). */
+  public void onMemoryEvents(List<SequencedMemoryEvent> batch) {
+    Map<String, List<SequencedMemoryEvent>> byMemory = new LinkedHashMap<>();
+    for (SequencedMemoryEvent event : batch) {
+      byMemory.computeIfAbsent(event.memoryId(), id -> new ArrayList<>()).add(event);
+    }
+    Map<String, Current> first = store.read(byMemory.keySet());
+    Map<String, Vector> vectors = documents.vectors(contentsToEmbed(byMemory, first));
+    change(
+        byMemory.keySet(),
+        first,
+        (id, doc) -> fold(doc, byMemory.get(id), vectors),
+        "memory events");
+  }
+
+  /** Moves the members of the merged contexts into the target; marks the collapsed duplicates. */
+  public void on(ContextsMerged event) {
+    String tenant = event.getHeader().getTenantId();
+    String target = event.getTargetContextId();
+    Map<String, String> keptFor = new HashMap<>();
+    for (CollapsedDuplicate duplicate : event.getCollapsedDuplicates()) {
+      keptFor.put(duplicate.getMemoryId(), duplicate.getKeptMemoryId());
+    }
+    Map<String, Current> members = store.inContexts(tenant, event.getSourceContextIds());
+    // Duplicates already moved by an earlier delivery are no longer in a source: read them too.
+    Set<String> ids = new LinkedHashSet<>(members.keySet());
+    ids.addAll(keptFor.keySet());
+    Map<String, Current> first = new HashMap<>(members);
+    first.putAll(store.read(keptFor.keySet()));
+    change(
+        ids,
+        first,
+        (id, doc) -> {
+          if (doc == null || !tenant.equals(doc.get(MemoryFields.TENANT_ID))) {
+            return null;
+          }
+          String kept = keptFor.get(id);
+          return kept == null
+              ? MemoryDocuments.movedTo(doc, target)
+              : MemoryDocuments.collapsedInto(doc, kept, target);
+        },
+        "ContextsMerged " + event.getHeader().getEventId());
+  }
+
+  public void on(MemoryAccessed event) {
+    onAccesses(List.of(event));
+  }
+
+  /** Counts each access once per memory; an access by another tenant counts nowhere. */
+  public void onAccesses(List<MemoryAccessed> batch) {
+    Map<String, List<MemoryAccessed>> byMemory = new LinkedHashMap<>();
+    for (MemoryAccessed event : batch) {
+      for (String memoryId : new LinkedHashSet<>(event.getMemoryIds())) {
+        byMemory.computeIfAbsent(memoryId, id -> new ArrayList<>()).add(event);
+      }
+    }
+    change(
+        byMemory.keySet(),
+        store.read(byMemory.keySet()),
+        (id, doc) -> {
+          Map<String, Object> changed = null;
+          for (MemoryAccessed event : byMemory.get(id)) {
+            Map<String, Object> basis = changed == null ? doc : changed;
+            if (basis == null
+                || !event.getHeader().getTenantId().equals(basis.get(MemoryFields.TENANT_ID))) {
+              continue;
+            }
+            Map<String, Object> next =
+                MemoryDocuments.accessed(basis, event.getHeader().getEventId());
+            changed = next == null ? changed : next;
+          }
+          return changed;
+        },
+        "MemoryAccessed");
+  }
+
+  private Map<String, Object> fold(
+      Map<String, Object> doc, List<SequencedMemoryEvent> events, Map<String, Vector> vectors) {
+    Map<String, Object> changed = null;
+    for (SequencedMemoryEvent sequenced : events) {
+      Map<String, Object> basis = changed == null ? doc : changed;
+      long sequence = sequenced.sequence();
+      if (!MemoryDocuments.isNewer(basis, sequence)) {
+        continue;
+      }
+      Map<String, Object> next = null;
+      if (sequenced.event() instanceof MemoryStored e) {
+        next = MemoryDocuments.stored(e, sequence, vector(vectors, content(e)));
+      } else if (sequenced.event() instanceof MemoryUpdated e) {
+        Vector vector = MemoryDocuments.needsVector(basis, e) ? vector(vectors, content(e)) : null;
+        next = MemoryDocuments.updated(basis, e, sequence, vector);
+      } else if (basis != null && sequenced.event() instanceof MemorySuperseded e) {
+        next = MemoryDocuments.superseded(basis, e, sequence);
+      } else if (basis != null && sequenced.event() instanceof MemoryDeleted e) {
+        next = MemoryDocuments.deleted(basis, e, sequence);
+      }
+      changed = next == null ? changed : next;
+    }
+    return changed;
+  }
+
+  /** Texts the batch will embed, judged against the documents as first read. */
+  private static List<Content> contentsToEmbed(
+      Map<String, List<SequencedMemoryEvent>> byMemory, Map<String, Current> first) {
+    List<Content> contents = new ArrayList<>();
+    byMemory.forEach(
+        (id, events) -> {
+          Current current = first.get(id);
+          Map<String, Object> doc = current == null ? null : current.doc();
+          for (SequencedMemoryEvent sequenced : events) {
+            if (!MemoryDocuments.isNewer(doc, sequenced.sequence())) {
+              continue;
+            }
+            if (sequenced.event() instanceof MemoryStored e) {
+              contents.add(content(e));
+            } else if (sequenced.event() instanceof MemoryUpdated e
+                && MemoryDocuments.needsVector(doc, e)) {
+              contents.add(content(e));
+            }
+          }
+        });
+    return contents;
+  }
+
+  /** The precomputed vector, or one embedded now when a concurrent change made it needed. */
+  private Vector vector(Map<String, Vector> vectors, Content content) {
+    return vectors.computeIfAbsent(
+        content.eventId(), id -> documents.vectors(List.of(content)).get(id));
+  }
+
+  private static Content content(MemoryStored e) {
+    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding());
+  }
+
+  private static Content content(MemoryUpdated e) {
+    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding());
+  }
+
+  /**
+   * Applies {@code change} (current document or null → new document, or null for no change) to each
+   * id, retrying the ids another writer changed meanwhile.
+   */
+  private void change(
+      Set<String> ids,
+      Map<String, Current> first,
+      BiFunction<String, Map<String, Object>, Map<String, Object>> change,
+      String what) {
+    Set<String> pending = ids;
+    Map<String, Current> current = first;
+    for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+      if (attempt > 0) {
+        current = store.read(pending);
+      }
+      Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
+      for (String id : pending) {
+        Current read = current.get(id);
+        Map<String, Object> doc = change.apply(id, read == null ? null : read.doc());
+        if (doc != null) {
+          docs.put(id, doc);
+        }
+      }
+      pending = store.write(docs, current);
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException(
+          what + ": memories " + pending + " kept changing under " + ATTEMPTS + " attempts");
+    }
+  }
+}

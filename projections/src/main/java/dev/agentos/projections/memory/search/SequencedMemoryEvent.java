@@ -1,0 +1,36 @@
+package dev.agentos.projections.memory.search;
+
+import dev.agentos.events.memory.MemoryDeleted;
+import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.events.memory.MemorySuperseded;
+import dev.agentos.events.memory.MemoryUpdated;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * An event of a memory aggregate with its place in that aggregate's stream: the Axon sequence
+ * number, which the command side publishes in the Kafka header {@code agentos.aggregate-sequence}
+ * (and Axon hands to a handler as {@code @SequenceNumber}).
+ */
+public record SequencedMemoryEvent(SpecificRecord event, long sequence) {
+
+  public SequencedMemoryEvent {
+    memoryIdOf(event);
+  }
+
+  public String memoryId() {
+    return memoryIdOf(event);
+  }
+
+  private static String memoryIdOf(SpecificRecord event) {
+    if (event instanceof MemoryStored e) {
+      return e.getMemoryId();
+    } else if (event instanceof MemoryUpdated e) {
+      return e.getMemoryId();
+    } else if (event instanceof MemorySuperseded e) {
+      return e.getMemoryId();
+    } else if (event instanceof MemoryDeleted e) {
+      return e.getMemoryId();
+    }
+    throw new IllegalArgumentException("not a memory event: " + event.getClass().getName());
+  }
+}
