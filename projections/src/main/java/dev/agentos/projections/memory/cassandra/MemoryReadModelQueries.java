@@ -1,0 +1,178 @@
+package dev.agentos.projections.memory.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads the query side needs from the memory read models, each one partition: every method
+ * takes the caller's tenant, which is the first part of every key, so no read crosses tenants.
+ */
+public final class MemoryReadModelQueries {
+
+  private static final Instant BEGINNING = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant END = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+  private final CqlSession session;
+  private final MemoryTables memories;
+  private final PreparedStatement list;
+  private final PreparedStatement out;
+  private final PreparedStatement in;
+  private final PreparedStatement context;
+  private final PreparedStatement members;
+  private final PreparedStatement sessionContext;
+  private final PreparedStatement accessCount;
+  private final PreparedStatement accessLast;
+
+  public MemoryReadModelQueries(CqlSession session) {
+    this.session = session;
+    this.memories = new MemoryTables(session);
+    this.list =
+        session.prepare(
+            "SELECT * FROM memory_lists WHERE tenant_id = ? AND scope = ? AND scope_id = ?"
+                + " AND type = ? AND tag = ? AND created_at >= ? AND created_at < ?");
+    this.out = session.prepare(byMemory("relations_out"));
+    this.in = session.prepare(byMemory("relations_in"));
+    this.context = session.prepare("SELECT * FROM contexts WHERE tenant_id = ? AND context_id = ?");
+    this.members =
+        session.prepare("SELECT * FROM context_members WHERE tenant_id = ? AND context_id = ?");
+    this.sessionContext =
+        session.prepare("SELECT * FROM session_contexts WHERE tenant_id = ? AND session_id = ?");
+    this.accessCount = session.prepare(byMemory("memory_access_counts"));
+    this.accessLast = session.prepare(byMemory("memory_access_last"));
+  }
+
+  /** The memory in any state (ACTIVE, SUPERSEDED, DELETED); empty if it never existed. */
+  public Optional<MemoryRow> memory(String tenantId, String memoryId) {
+    return memories.read(tenantId, memoryId);
+  }
+
+  /**
+   * Live memories under {@code key}, newest first, created in [{@code from}, {@code to}) (either
+   * may be null), {@code pageSize} at a time; {@code cursor} is a previous page's {@code
+   * nextCursor}, or null for the first page.
+   */
+  public Page<ListedMemory> list(
+      String tenantId, ListKey key, Instant from, Instant to, int pageSize, String cursor) {
+    var statement =
+        list.bind(
+                tenantId,
+                key.scope(),
+                key.scopeId(),
+                key.type(),
+                key.tag(),
+                from == null ? BEGINNING : from,
+                to == null ? END : to)
+            .setPageSize(pageSize)
+            .setPagingState(
+                cursor == null ? null : ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)));
+    ResultSet rs = session.execute(statement);
+    List<ListedMemory> items = new ArrayList<>();
+    for (int i = rs.getAvailableWithoutFetching(); i > 0; i--) {
+      Row r = rs.one();
+      items.add(
+          new ListedMemory(
+              r.getString("memory_id"),
+              r.getString("project_id"),
+              r.getString("context_id"),
+              r.getString("agent_id"),
+              r.getString("session_id"),
+              r.getString("memory_type"),
+              r.getString("content"),
+              r.getSet("tags", String.class),
+              r.getFloat("confidence"),
+              r.getInstant("created_at"),
+              r.getInstant("updated_at"),
+              r.getInstant("expires_at")));
+    }
+    ByteBuffer next = rs.getExecutionInfo().getPagingState();
+    String nextCursor =
+        next == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(next));
+    return new Page<>(items, nextCursor);
+  }
+
+  public List<Relation> relationsOut(String tenantId, String memoryId) {
+    return relations(out, tenantId, memoryId);
+  }
+
+  public List<Relation> relationsIn(String tenantId, String memoryId) {
+    return relations(in, tenantId, memoryId);
+  }
+
+  public Optional<ContextView> context(String tenantId, String contextId) {
+    Row c = session.execute(context.bind(tenantId, contextId)).one();
+    if (c == null) {
+      return Optional.empty();
+    }
+    List<ContextView.Member> list = new ArrayList<>();
+    for (Row m : session.execute(members.bind(tenantId, contextId))) {
+      list.add(
+          new ContextView.Member(
+              m.getString("memory_id"), m.getInstant("added_at"), m.getString("collapsed_into")));
+    }
+    return Optional.of(
+        new ContextView(
+            contextId,
+            c.getString("project_id"),
+            c.getString("name"),
+            c.getString("description"),
+            c.getString("parent_context_id"),
+            c.getSet("tags", String.class),
+            c.getString("state"),
+            c.getString("merged_into"),
+            c.getInstant("created_at"),
+            list));
+  }
+
+  public Optional<SessionContext> activeContext(String tenantId, String sessionId) {
+    return Optional.ofNullable(session.execute(sessionContext.bind(tenantId, sessionId)).one())
+        .map(
+            r ->
+                new SessionContext(
+                    sessionId,
+                    r.getString("context_id"),
+                    r.getString("previous_context_id"),
+                    r.getInstant("switched_at")));
+  }
+
+  public AccessStats accessStats(String tenantId, String memoryId) {
+    Row count = session.execute(accessCount.bind(tenantId, memoryId)).one();
+    Row last = session.execute(accessLast.bind(tenantId, memoryId)).one();
+    return new AccessStats(
+        count == null ? 0 : count.getLong("access_count"),
+        last == null ? null : last.getInstant("last_accessed_at"),
+        last == null ? null : last.getString("last_access_kind"));
+  }
+
+  private List<Relation> relations(PreparedStatement statement, String tenantId, String memoryId) {
+    List<Relation> result = new ArrayList<>();
+    for (Row r : session.execute(statement.bind(tenantId, memoryId))) {
+      result.add(
+          new Relation(
+              r.getString("relation_id"),
+              memoryId,
+              r.getString("other_memory_id"),
+              r.getString("relation_type"),
+              r.getFloat("strength"),
+              r.getInstant("created_at")));
+    }
+    return result;
+  }
+
+  private static String byMemory(String table) {
+    return "SELECT * FROM " + table + " WHERE tenant_id = ? AND memory_id = ?";
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] b = new byte[buffer.remaining()];
+    buffer.duplicate().get(b);
+    return b;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.agentos.projections.memory.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Creates the memory read-model keyspace and tables from {@code memory-schema.cql}, all with {@code
+ * IF NOT EXISTS}, so applying it at every start is harmless. The keyspace name is a parameter so
+ * tests and tenants of the stack can keep theirs apart.
+ */
+public final class MemorySchema {
+
+  static final String RESOURCE = "memory-schema.cql";
+  private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+  // DDL waits for schema agreement, which takes seconds on a small machine.
+  private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String keyspace;
+  private final String replication;
+
+  /**
+   * @param keyspace the keyspace to create and fill
+   * @param replication the CQL replication map, e.g. {@code {'class': 'SimpleStrategy',
+   *     'replication_factor': 1}}
+   */
+  public MemorySchema(String keyspace, String replication) {
+    if (!KEYSPACE_NAME.matcher(keyspace).matches()) {
+      // The name is spliced into DDL, so it must be a plain identifier.
+      throw new IllegalArgumentException("not a keyspace name: " + keyspace);
+    }
+    this.keyspace = keyspace;
+    this.replication = replication;
+  }
+
+  /** A single-node schema: replication factor 1. */
+  public static MemorySchema singleNode(String keyspace) {
+    return new MemorySchema(keyspace, "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+  }
+
+  public String keyspace() {
+    return keyspace;
+  }
+
+  public void apply(CqlSession session) {
+    execute(
+        session,
+        "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+    tableStatements().forEach(ddl -> execute(session, ddl));
+  }
+
+  public void drop(CqlSession session) {
+    execute(session, "DROP KEYSPACE IF EXISTS " + keyspace);
+  }
+
+  /** The table statements of the resource, with the keyspace filled in. */
+  List<String> tableStatements() {
+    String withoutComments =
+        Arrays.stream(readResource().split("\n"))
+            .filter(line -> !line.strip().startsWith("--"))
+            .reduce("", (a, b) -> a + b + "\n");
+    return Arrays.stream(withoutComments.split(";"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(s -> s.replace("${keyspace}", keyspace))
+        .toList();
+  }
+
+  private static void execute(CqlSession session, String cql) {
+    session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
+  }
+
+  private static String readResource() {
+    try (InputStream in = MemorySchema.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

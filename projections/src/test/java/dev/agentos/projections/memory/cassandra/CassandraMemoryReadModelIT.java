@@ -1,0 +1,223 @@
+package dev.agentos.projections.memory.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.deploy.local.junit.LocalStackExtension;
+import dev.agentos.events.memory.CollapsedDuplicate;
+import dev.agentos.events.memory.MemoryAccessed;
+import dev.agentos.events.memory.MemoryType;
+import dev.agentos.events.memory.MemoryUpdated;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Feeds one history of memory and context events into the read models on the real Cassandra and
+ * reads it back through {@link MemoryReadModelQueries}. The schema (slow DDL) is created once, in a
+ * keyspace of its own, dropped at the end. Each test uses its own tenant, so they share it.
+ */
+@ExtendWith(LocalStackExtension.class)
+class CassandraMemoryReadModelIT {
+
+  private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
+  private static MemorySchema schema;
+  private static CqlSession admin;
+  private static CqlSession session;
+  private static MemoryReadModelWriter memories;
+  private static RelationReadModelWriter relations;
+  private static ContextReadModelWriter contexts;
+  private static AccessStatsWriter access;
+  private static MemoryReadModelQueries queries;
+
+  @BeforeAll
+  static void createSchema(StackEndpoints stack) {
+    schema = MemorySchema.singleNode("memory_it_" + UUID.randomUUID().toString().substring(0, 8));
+    admin = connect(stack, null);
+    schema.apply(admin);
+    session = connect(stack, schema.keyspace());
+    Clock clock = Clock.systemUTC();
+    memories = new MemoryReadModelWriter(session, clock);
+    relations = new RelationReadModelWriter(session);
+    contexts = new ContextReadModelWriter(session, clock);
+    access = new AccessStatsWriter(session);
+    queries = new MemoryReadModelQueries(session);
+  }
+
+  @AfterAll
+  static void dropSchema() {
+    if (session != null) {
+      session.close();
+    }
+    if (admin != null) {
+      schema.drop(admin);
+      admin.close();
+    }
+  }
+
+  @Test
+  void aHistoryOfEventsEndsInTheStateItDescribes() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    String t = e.tenant;
+    contexts.on(e.context("c1", T0));
+    contexts.on(e.context("c2", T0));
+    memories.on(e.stored("m1", "c1", MemoryType.FACT, T0.plusSeconds(1), "java"));
+    memories.on(e.stored("m2", "c1", MemoryType.DECISION, T0.plusSeconds(2), "java", "db"));
+    memories.on(e.stored("m3", "c1", MemoryType.FACT, T0.plusSeconds(3)));
+    memories.on(e.stored("m4", "c2", MemoryType.FACT, T0.plusSeconds(4), "java"));
+    memories.on(e.updated("m1", MemoryType.ERROR_FIX, "fixed text", T0.plusSeconds(5), "db"));
+    relations.on(e.related("r1", "m1", "m2", T0.plusSeconds(6)));
+    relations.on(e.related("r2", "m3", "m1", T0.plusSeconds(6)));
+    memories.on(e.superseded("m3", "m1", T0.plusSeconds(7)));
+    memories.on(e.deleted("m4", T0.plusSeconds(8)));
+    memories.on(e.stored("m5", "c2", MemoryType.FACT, T0.plusSeconds(9)));
+    contexts.on(e.merged("c1", "c2", T0.plusSeconds(10), new CollapsedDuplicate("m2", "m5")));
+    contexts.on(e.switched("session-1", null, "c2", T0.plusSeconds(11)));
+
+    MemoryRow m1 = queries.memory(t, "m1").orElseThrow();
+    assertThat(m1.content()).isEqualTo("fixed text");
+    assertThat(m1.type()).isEqualTo("ERROR_FIX");
+    assertThat(m1.tags()).containsExactly("db");
+    assertThat(m1.contextId()).isEqualTo("c2");
+    assertThat(m1.version()).as("stored 0, updated 1, related 2").isEqualTo(2);
+    assertThat(queries.memory(t, "m3").orElseThrow().state()).isEqualTo(MemoryState.SUPERSEDED);
+    MemoryRow m4 = queries.memory(t, "m4").orElseThrow();
+    assertThat(m4.state()).isEqualTo(MemoryState.DELETED);
+    assertThat(m4.content()).isNull();
+    MemoryRow m2 = queries.memory(t, "m2").orElseThrow();
+    assertThat(m2.collapsedInto()).isEqualTo("m5");
+    assertThat(m2.state()).isEqualTo(MemoryState.SUPERSEDED);
+
+    assertThat(ids(project(t, null, null))).containsExactly("m5", "m1");
+    assertThat(ids(context(t, "c2", null, null))).containsExactly("m5", "m1");
+    assertThat(ids(context(t, "c1", null, null))).isEmpty();
+    assertThat(ids(project(t, "ERROR_FIX", null))).containsExactly("m1");
+    assertThat(ids(project(t, "FACT", null))).containsExactly("m5");
+    assertThat(ids(project(t, null, "db"))).containsExactly("m1");
+    assertThat(ids(project(t, null, "java"))).as("m1 lost the tag, m2 collapsed").isEmpty();
+    assertThat(ids(context(t, "c2", "ERROR_FIX", "db"))).containsExactly("m1");
+
+    assertThat(queries.relationsOut(t, "m1"))
+        .extracting(Relation::otherMemoryId, Relation::relationType)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("m2", "DEPENDS_ON"));
+    assertThat(queries.relationsIn(t, "m1"))
+        .extracting(Relation::otherMemoryId)
+        .containsExactly("m3");
+    relations.on(e.unrelated("r2", "m3", "m1", T0.plusSeconds(12)));
+    assertThat(queries.relationsIn(t, "m1")).isEmpty();
+    assertThat(queries.relationsOut(t, "m3")).isEmpty();
+
+    ContextView c2 = queries.context(t, "c2").orElseThrow();
+    assertThat(c2.members())
+        .extracting(ContextView.Member::memoryId, ContextView.Member::collapsedInto)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("m1", null),
+            org.assertj.core.groups.Tuple.tuple("m2", "m5"),
+            org.assertj.core.groups.Tuple.tuple("m3", null),
+            org.assertj.core.groups.Tuple.tuple("m5", null));
+    ContextView c1 = queries.context(t, "c1").orElseThrow();
+    assertThat(c1.state()).isEqualTo("MERGED");
+    assertThat(c1.mergedInto()).isEqualTo("c2");
+    assertThat(c1.members()).isEmpty();
+    assertThat(queries.activeContext(t, "session-1").orElseThrow().contextId()).isEqualTo("c2");
+  }
+
+  @Test
+  void aRedeliveredEventChangesNothing() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    String t = e.tenant;
+    memories.on(e.stored("m1", "c1", MemoryType.FACT, T0));
+    MemoryUpdated first = e.updated("m1", MemoryType.FACT, "first", T0.plusSeconds(1));
+    memories.on(first);
+    memories.on(e.updated("m1", MemoryType.FACT, "second", T0.plusSeconds(2)));
+    MemoryAccessed read = e.accessed(T0.plusSeconds(3), "m1");
+    access.on(read);
+    access.on(e.accessed(T0.plusSeconds(4), "m1", "m1"));
+
+    memories.on(first); // an older update, redelivered after a newer one
+    access.on(read);
+
+    MemoryRow m1 = queries.memory(t, "m1").orElseThrow();
+    assertThat(m1.content()).isEqualTo("second");
+    assertThat(m1.version()).isEqualTo(2);
+    AccessStats stats = queries.accessStats(t, "m1");
+    assertThat(stats.accessCount()).as("two reads, one redelivered").isEqualTo(2);
+    assertThat(stats.lastAccessedAt()).isEqualTo(T0.plusSeconds(4));
+  }
+
+  @Test
+  void aClaimLeftUnfinishedByACrashIsWrittenOnRedeliveryExceptTheCounter() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    memories.on(e.stored("m1", "c1", MemoryType.FACT, T0));
+    MemoryUpdated update = e.updated("m1", MemoryType.FACT, "after crash", T0.plusSeconds(1));
+    MemoryAccessed read = e.accessed(T0.plusSeconds(2), "m1");
+    AppliedEvents claims = new AppliedEvents(session);
+    claims.claim(update.getHeader().getEventId(), 1); // claimed, then the process died
+    claims.claim(read.getHeader().getEventId());
+
+    memories.on(update);
+    access.on(read);
+
+    MemoryRow m1 = queries.memory(e.tenant, "m1").orElseThrow();
+    assertThat(m1.content()).isEqualTo("after crash");
+    assertThat(m1.version()).isEqualTo(1);
+    AccessStats stats = queries.accessStats(e.tenant, "m1");
+    assertThat(stats.accessCount()).as("at most once").isZero();
+    assertThat(stats.lastAccessedAt()).isEqualTo(T0.plusSeconds(2));
+  }
+
+  @Test
+  void aListIsReadPageByPageWithinATimeRange() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    for (int i = 0; i < 5; i++) {
+      memories.on(e.stored("m" + i, "c1", MemoryType.FACT, T0.plusSeconds(i)));
+    }
+    ListKey key = ListKey.of(ListKey.CONTEXT, "c1", null, null);
+    Instant from = T0.plusSeconds(1);
+    Instant to = T0.plusSeconds(4);
+
+    Page<ListedMemory> first = queries.list(e.tenant, key, from, to, 2, null);
+    Page<ListedMemory> second = queries.list(e.tenant, key, from, to, 2, first.nextCursor());
+
+    assertThat(ids(first)).containsExactly("m3", "m2");
+    assertThat(first.nextCursor()).isNotNull();
+    assertThat(ids(second)).containsExactly("m1");
+    assertThat(queries.list("another-tenant", key, null, null, 10, null).items()).isEmpty();
+  }
+
+  private static Page<ListedMemory> project(String tenant, String type, String tag) {
+    return queries.list(tenant, ListKey.of(ListKey.PROJECT, "p1", type, tag), null, null, 50, null);
+  }
+
+  private static Page<ListedMemory> context(String tenant, String ctx, String type, String tag) {
+    return queries.list(tenant, ListKey.of(ListKey.CONTEXT, ctx, type, tag), null, null, 50, null);
+  }
+
+  private static List<String> ids(Page<ListedMemory> page) {
+    return page.items().stream().map(ListedMemory::memoryId).toList();
+  }
+
+  private static CqlSession connect(StackEndpoints stack, String keyspace) {
+    String[] hostPort = stack.cassandraContactPoint().split(":");
+    var builder =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
+            .withLocalDatacenter(stack.cassandraDatacenter())
+            .withConfigLoader(
+                DriverConfigLoader.programmaticBuilder()
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                    .build());
+    return keyspace == null ? builder.build() : builder.withKeyspace(keyspace).build();
+  }
+}
