@@ -18,7 +18,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.Serializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,9 +59,18 @@ public class KafkaEventProcessors {
     return new KafkaDeadLetterSink(new KafkaProducer<>(config, new StringSerializer(), serializer));
   }
 
+  /** Polls Kafka on its own threads, one per open stream; stopped with the application. */
+  @Bean(destroyMethod = "shutdown")
+  AsyncFetcher<String, byte[], KafkaEventMessage> kafkaFetcher() {
+    return AsyncFetcher.<String, byte[], KafkaEventMessage>builder().build();
+  }
+
   @Bean
   ConfigurerModule kafkaEventProcessorsModule(
-      KafkaSourceProperties properties, KafkaDeadLetterSink deadLetters, Clock clock) {
+      KafkaSourceProperties properties,
+      KafkaDeadLetterSink deadLetters,
+      AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
+      Clock clock) {
     return configurer ->
         configurer.eventProcessing(
             processing ->
@@ -67,7 +79,13 @@ public class KafkaEventProcessors {
                     .forEach(
                         (group, processor) ->
                             register(
-                                processing, group, processor, properties, deadLetters, clock)));
+                                processing,
+                                group,
+                                processor,
+                                properties,
+                                fetcher,
+                                deadLetters,
+                                clock)));
   }
 
   private static void register(
@@ -75,6 +93,7 @@ public class KafkaEventProcessors {
       String group,
       KafkaSourceProperties.Processor processor,
       KafkaSourceProperties properties,
+      AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
       DeadLetterSink deadLetters,
       Clock clock) {
     if (processor.topics().isEmpty()) {
@@ -86,9 +105,17 @@ public class KafkaEventProcessors {
         .assignProcessingGroup(group, name)
         .registerPooledStreamingEventProcessor(
             name,
-            configuration -> source(processor, properties),
+            configuration -> source(processor, properties, fetcher, configuration.serializer()),
             (configuration, builder) ->
-                builder.initialSegmentCount(processor.segments()).batchSize(processor.batchSize()))
+                builder
+                    .initialSegmentCount(processor.segments())
+                    .batchSize(processor.batchSize())
+                    // Not Axon's default ReplayToken: a read model built from zero is not a replay.
+                    .initialToken(
+                        source ->
+                            processor.startAt() == KafkaSourceProperties.Processor.StartAt.LATEST
+                                ? source.createHeadToken()
+                                : source.createTailToken()))
         .registerSequencingPolicy(group, configuration -> BY_RECORD_KEY)
         .registerListenerInvocationErrorHandler(
             group,
@@ -106,7 +133,10 @@ public class KafkaEventProcessors {
   }
 
   private static StreamableKafkaMessageSource<String, byte[]> source(
-      KafkaSourceProperties.Processor processor, KafkaSourceProperties properties) {
+      KafkaSourceProperties.Processor processor,
+      KafkaSourceProperties properties,
+      AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
+      Serializer tokens) {
     GeneratedAvroClasses.trust();
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
@@ -127,6 +157,9 @@ public class KafkaEventProcessors {
     return StreamableKafkaMessageSource.<String, byte[]>builder()
         .topics(processor.topics())
         .consumerFactory(config)
+        .fetcher(fetcher)
+        // Axon's configured (Jackson) serializer, not the extension's default XStream one.
+        .serializer(tokens)
         .messageConverter(new AvroRecordConverter(values))
         .build();
   }

@@ -36,15 +36,24 @@ public record KafkaSourceProperties(
    * @param topics the topics this group reads
    * @param segments how many segments (threads) share the group's events, split by record key
    * @param batchSize events handled in one unit of work before the token is stored
+   * @param startAt where a processor without a token starts: {@code earliest} (offset zero, a full
+   *     rebuild: the read models' normal case) or {@code latest} (only what comes next)
    */
   public record Processor(
       String name,
       List<String> topics,
       @DefaultValue("1") int segments,
-      @DefaultValue("100") int batchSize) {
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("earliest") StartAt startAt) {
 
     public Processor {
       topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** Where a processor that has no token yet starts reading. */
+    public enum StartAt {
+      EARLIEST,
+      LATEST
     }
 
     String processorName(String group) {
