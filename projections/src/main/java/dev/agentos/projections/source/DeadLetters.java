@@ -1,0 +1,77 @@
+package dev.agentos.projections.source;
+
+import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.deadletters.RecordDeadLettered;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Builds the dead letter of a record a processing group gives up on, keeping the record whole. Its
+ * id is derived from the group and the record's position, so setting the same record aside again
+ * (after a crash before the token moved) makes the same dead letter, which consumers deduplicate.
+ */
+final class DeadLetters {
+
+  private DeadLetters() {}
+
+  static RecordDeadLettered of(
+      KafkaRecordOrigin origin,
+      String stage,
+      String reason,
+      String errorClass,
+      int attempts,
+      Object payload,
+      Instant now) {
+    Map<String, ByteBuffer> headers = new HashMap<>();
+    origin.headers().forEach((name, value) -> headers.put(name, ByteBuffer.wrap(value)));
+    return RecordDeadLettered.newBuilder()
+        .setHeader(header(origin, stage, headerOf(payload), now))
+        .setSourceTopic(origin.topic())
+        .setSourcePartition(origin.partition())
+        .setSourceOffset(origin.offset())
+        .setStage(stage)
+        .setReason(reason == null ? "no reason given" : reason)
+        .setErrorClass(errorClass)
+        .setAttempts(attempts)
+        .setKey(origin.key() == null ? null : ByteBuffer.wrap(utf8(origin.key())))
+        .setValue(origin.value() == null ? null : ByteBuffer.wrap(origin.value()))
+        .setKafkaHeaders(headers)
+        .build();
+  }
+
+  /** Scoped like the failed event when its header could be read, else empty. */
+  private static EventHeader header(
+      KafkaRecordOrigin origin, String stage, EventHeader readable, Instant now) {
+    String id = "dead-letter:" + stage + ":" + origin.describe();
+    return EventHeader.newBuilder()
+        .setEventId(UUID.nameUUIDFromBytes(utf8(id)).toString())
+        .setOccurredAt(now)
+        .setTenantId(readable == null ? "" : readable.getTenantId())
+        .setProjectId(readable == null ? "" : readable.getProjectId())
+        .setAgentId(readable == null ? "" : readable.getAgentId())
+        .setSessionId(readable == null ? null : readable.getSessionId())
+        .setTraceId(readable == null ? null : readable.getTraceId())
+        .setSource(stage)
+        .build();
+  }
+
+  private static EventHeader headerOf(Object payload) {
+    if (payload instanceof SpecificRecord event) {
+      Schema.Field field = event.getSchema().getField("header");
+      if (field != null && event.get(field.pos()) instanceof EventHeader header) {
+        return header;
+      }
+    }
+    return null;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.agentos.projections.source;
+
+import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.schemas.avro.GeneratedAvroClasses;
+import dev.agentos.schemas.registry.RegistryAvroDeserializer;
+import dev.agentos.schemas.registry.RegistryAvroSerializer;
+import dev.agentos.schemas.registry.RegistrySerdeConfig;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One pooled streaming processor per configured processing group, each reading its own topics
+ * through Axon's Kafka source with its token (partition → offset) in the JDBC token store. Events
+ * of one record key stay in one segment, so a memory's events are handled in order however many
+ * segments there are. Records that cannot be decoded, and handlers that keep failing, end on the
+ * dead-letter topic and the group goes on.
+ */
+@Configuration
+@EnableConfigurationProperties(KafkaSourceProperties.class)
+public class KafkaEventProcessors {
+
+  /** The record key: memory and context events are keyed by aggregate (see {@code Topics}). */
+  static final SequencingPolicy<EventMessage<?>> BY_RECORD_KEY =
+      event -> {
+        KafkaRecordOrigin origin = KafkaRecordOrigin.of(event);
+        if (origin == null) {
+          return event.getIdentifier();
+        }
+        return origin.key() != null ? origin.key() : origin.topic() + "/" + origin.partition();
+      };
+
+  @Bean(destroyMethod = "close")
+  KafkaDeadLetterSink deadLetterSink(KafkaSourceProperties properties) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    RegistryAvroSerializer<RecordDeadLettered> serializer = new RegistryAvroSerializer<>();
+    serializer.configure(
+        Map.of(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, properties.schemaRegistryUrl()), false);
+    return new KafkaDeadLetterSink(new KafkaProducer<>(config, new StringSerializer(), serializer));
+  }
+
+  /** Polls Kafka on its own threads, one per open stream; stopped with the application. */
+  @Bean(destroyMethod = "shutdown")
+  AsyncFetcher<String, byte[], KafkaEventMessage> kafkaFetcher() {
+    return AsyncFetcher.<String, byte[], KafkaEventMessage>builder().build();
+  }
+
+  @Bean
+  ConfigurerModule kafkaEventProcessorsModule(
+      KafkaSourceProperties properties,
+      KafkaDeadLetterSink deadLetters,
+      AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
+      Clock clock) {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                properties
+                    .processors()
+                    .forEach(
+                        (group, processor) ->
+                            register(
+                                processing,
+                                group,
+                                processor,
+                                properties,
+                                fetcher,
+                                deadLetters,
+                                clock)));
+  }
+
+  private static void register(
+      EventProcessingConfigurer processing,
+      String group,
+      KafkaSourceProperties.Processor processor,
+      KafkaSourceProperties properties,
+      AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
+      DeadLetterSink deadLetters,
+      Clock clock) {
+    if (processor.topics().isEmpty()) {
+      throw new IllegalStateException("processing group " + group + " reads no topic");
+    }
+    String name = processor.processorName(group);
+    KafkaSourceProperties.DeadLetterPolicy policy = properties.deadLetters();
+    processing
+        .assignProcessingGroup(group, name)
+        .registerPooledStreamingEventProcessor(
+            name,
+            configuration -> source(processor, properties, fetcher, configuration.serializer()),
+            (configuration, builder) ->
+                builder
+                    .initialSegmentCount(processor.segments())
+                    .batchSize(processor.batchSize())
+                    // Not Axon's default ReplayToken: a read model built from zero is not a replay.
+                    .initialToken(
+                        source ->
+                            processor.startAt() == KafkaSourceProperties.Processor.StartAt.LATEST
+                                ? source.createHeadToken()
+                                : source.createTailToken()))
+        .registerSequencingPolicy(group, configuration -> BY_RECORD_KEY)
+        .registerListenerInvocationErrorHandler(
+            group,
+            configuration ->
+                new RetryThenDeadLetter(
+                    group, policy.attempts(), policy.firstPause(), deadLetters, clock))
+        .registerEventHandler(
+            configuration -> new UndecodableRecordHandler(group, deadLetters, clock))
+        .assignHandlerInstancesMatching(
+            group,
+            Integer.MAX_VALUE,
+            handler ->
+                handler instanceof UndecodableRecordHandler undecodable
+                    && undecodable.processingGroup().equals(group));
+  }
+
+  private static StreamableKafkaMessageSource<String, byte[]> source(
+      KafkaSourceProperties.Processor processor,
+      KafkaSourceProperties properties,
+      AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
+      Serializer tokens) {
+    GeneratedAvroClasses.trust();
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    // The token is the position; Kafka's committed offsets are never used.
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // The command side publishes in Kafka transactions (ADR 0002): never read aborted attempts.
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    RegistryAvroDeserializer<Object> values = new RegistryAvroDeserializer<>();
+    values.configure(
+        Map.of(
+            RegistrySerdeConfig.SCHEMA_REGISTRY_URL,
+            properties.schemaRegistryUrl(),
+            RegistrySerdeConfig.SPECIFIC_AVRO_READER,
+            true),
+        false);
+    return StreamableKafkaMessageSource.<String, byte[]>builder()
+        .topics(processor.topics())
+        .consumerFactory(config)
+        .fetcher(fetcher)
+        // Axon's configured (Jackson) serializer, not the extension's default XStream one.
+        .serializer(tokens)
+        .messageConverter(new AvroRecordConverter(values))
+        .build();
+  }
+}
