@@ -41,8 +41,6 @@ public final class JsonToAvro {
   /** More errors than this for one event add nothing but response size. */
   static final int MAX_ERRORS = 20;
 
-  private static final int MAX_QUOTED = 64;
-
   static {
     // Creating generated records and enums by schema name goes through Avro's class trust list.
     GeneratedAvroClasses.trust();
@@ -127,7 +125,7 @@ public final class JsonToAvro {
         // The cached default is shared: copy it, as generated builders do.
         record.put(field.pos(), model.deepCopy(field.schema(), model.getDefaultValue(field)));
       } else {
-        error(at, "is required (" + describe(field.schema()) + ")");
+        error(at, "is required (" + ErrorText.describe(field.schema()) + ")");
       }
     }
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
@@ -154,7 +152,7 @@ public final class JsonToAvro {
     if (json.isNull()) {
       return branches.size() < schema.getTypes().size()
           ? null
-          : expected(describe(schema), json, path);
+          : expected(ErrorText.describe(schema), json, path);
     }
     if (branches.size() == 1) {
       return value(branches.get(0), json, path);
@@ -166,7 +164,7 @@ public final class JsonToAvro {
         return value;
       }
     }
-    return expected(describe(schema), json, path);
+    return expected(ErrorText.describe(schema), json, path);
   }
 
   private Object enumSymbol(Schema schema, JsonNode json, String path) {
@@ -178,7 +176,7 @@ public final class JsonToAvro {
 
   private Object array(Schema schema, JsonNode json, String path) {
     if (!json.isArray()) {
-      return expected("an array of " + describe(schema.getElementType()), json, path);
+      return expected("an array of " + ErrorText.describe(schema.getElementType()), json, path);
     }
     List<Object> items = new ArrayList<>(json.size());
     for (int i = 0; i < json.size(); i++) {
@@ -189,7 +187,8 @@ public final class JsonToAvro {
 
   private Object map(Schema schema, JsonNode json, String path) {
     if (!json.isObject()) {
-      return expected("an object mapping names to " + describe(schema.getValueType()), json, path);
+      return expected(
+          "an object mapping names to " + ErrorText.describe(schema.getValueType()), json, path);
     }
     Map<String, Object> entries = new HashMap<>();
     json.fields()
@@ -222,17 +221,14 @@ public final class JsonToAvro {
       try {
         return Instant.parse(json.textValue()).toEpochMilli();
       } catch (DateTimeParseException | ArithmeticException e) {
-        return expected(TIMESTAMP, json, path);
+        return expected(ErrorText.TIMESTAMP, json, path);
       }
     }
     if (timestamp && !json.isIntegralNumber()) {
-      return expected(TIMESTAMP, json, path);
+      return expected(ErrorText.TIMESTAMP, json, path);
     }
     return integral(json, path, "long");
   }
-
-  static final String TIMESTAMP =
-      "an ISO-8601 instant such as \"2026-05-01T12:00:00Z\", or epoch milliseconds";
 
   private Object floatValue(JsonNode json, String path) {
     if (!json.isNumber()) {
@@ -267,7 +263,7 @@ public final class JsonToAvro {
   }
 
   private Object expected(String what, JsonNode json, String path) {
-    return error(path, "expected " + what + ", got " + quote(json));
+    return error(path, "expected " + what + ", got " + ErrorText.quote(json));
   }
 
   private Object error(String path, String reason) {
@@ -277,40 +273,5 @@ public final class JsonToAvro {
       errors.add(new FieldError(path, "more errors left out; fix those above first"));
     }
     return null;
-  }
-
-  /** How a schema reads in an error message. */
-  static String describe(Schema schema) {
-    return switch (schema.getType()) {
-      case UNION ->
-          String.join(" or ", schema.getTypes().stream().map(JsonToAvro::describe).toList());
-      case RECORD -> "an object (" + schema.getName() + ")";
-      case ENUM -> "one of " + schema.getEnumSymbols();
-      case ARRAY -> "an array of " + describe(schema.getElementType());
-      case MAP -> "an object mapping names to " + describe(schema.getValueType());
-      case LONG ->
-          schema.getLogicalType() instanceof LogicalTypes.TimestampMillis ? TIMESTAMP : "long";
-      default -> schema.getType().getName();
-    };
-  }
-
-  /** A JSON value as it appears in an error, long text cut so errors stay small. */
-  static String quote(JsonNode json) {
-    if (json.isTextual()) {
-      String text = json.textValue();
-      if (text.length() > MAX_QUOTED) {
-        int end =
-            Character.isHighSurrogate(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
-        text = text.substring(0, end) + "...";
-      }
-      return "\"" + text + "\"";
-    }
-    if (json.isObject()) {
-      return "an object";
-    }
-    if (json.isArray()) {
-      return "an array";
-    }
-    return json.toString();
   }
 }

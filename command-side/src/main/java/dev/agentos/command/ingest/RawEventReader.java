@@ -65,7 +65,7 @@ public final class RawEventReader {
     if (!json.isObject()) {
       return refused(
           null,
-          List.of(new FieldError(path, "expected an event object, got " + JsonToAvro.quote(json))));
+          List.of(new FieldError(path, "expected an event object, got " + ErrorText.quote(json))));
     }
     List<FieldError> errors = new ArrayList<>();
     Class<? extends SpecificRecord> type = type(json.get(TYPE), path + "." + TYPE, errors);
@@ -123,7 +123,7 @@ public final class RawEventReader {
   private static Class<? extends SpecificRecord> type(
       JsonNode json, String path, List<FieldError> errors) {
     if (json == null || !json.isTextual()) {
-      String got = json == null ? "it is missing" : "got " + JsonToAvro.quote(json);
+      String got = json == null ? "it is missing" : "got " + ErrorText.quote(json);
       errors.add(
           new FieldError(
               path, "must name the event's schema, one of " + RawEventTypes.names() + "; " + got));
@@ -136,7 +136,7 @@ public final class RawEventReader {
                   new FieldError(
                       path,
                       "unknown event type "
-                          + JsonToAvro.quote(json)
+                          + ErrorText.quote(json)
                           + "; known: "
                           + RawEventTypes.names()));
               return null;
@@ -151,7 +151,7 @@ public final class RawEventReader {
     }
     if (!json.isTextual()) {
       errors.add(
-          new FieldError(path + "." + name, "expected string, got " + JsonToAvro.quote(json)));
+          new FieldError(path + "." + name, "expected string, got " + ErrorText.quote(json)));
       return null;
     }
     return json.textValue().isBlank() ? null : json.textValue();
@@ -175,7 +175,7 @@ public final class RawEventReader {
     if (value == null) {
       errors.add(
           new FieldError(
-              path, "expected " + JsonToAvro.TIMESTAMP + ", got " + JsonToAvro.quote(json)));
+              path, "expected " + ErrorText.TIMESTAMP + ", got " + ErrorText.quote(json)));
       return null;
     }
     return value.truncatedTo(ChronoUnit.MILLIS);
