@@ -4,8 +4,12 @@ import dev.agentos.projections.memory.search.ReciprocalRankFusion.MatchedBy;
 import java.util.Map;
 
 /**
- * One search result: its score (BM25, cosine similarity or fused, by mode), which part of the
- * search found it, and its document without the vector.
+ * One search result: its final score, which part of the search found it, how the score came about,
+ * and its document without the vector. The ids of the hits are what a caller records as accessed.
  */
 public record MemoryHit(
-    String memoryId, double score, MatchedBy matchedBy, Map<String, Object> document) {}
+    String memoryId,
+    double score,
+    MatchedBy matchedBy,
+    ScoreExplanation explanation,
+    Map<String, Object> document) {}

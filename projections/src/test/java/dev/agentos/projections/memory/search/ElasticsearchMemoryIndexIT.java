@@ -119,7 +119,8 @@ class ElasticsearchMemoryIndexIT {
   @Test
   void keywordSearchFindsTheMemoryThatSharesTheWords() {
     List<MemoryHit> hits =
-        search.search(MemoryQuery.of("tenant-a", "Flyway migrations", Mode.KEYWORD, 3));
+        search.search(
+            MemoryQuery.of("tenant-a", "project-1", "Flyway migrations", Mode.KEYWORD, 3));
 
     assertThat(hits.get(0).memoryId()).isEqualTo("a-postgres");
     assertThat(hits.get(0).matchedBy()).isEqualTo(MatchedBy.KEYWORD);
@@ -130,7 +131,8 @@ class ElasticsearchMemoryIndexIT {
   void semanticSearchFindsAParaphraseWithNoSharedWord() {
     List<MemoryHit> hits =
         search.search(
-            MemoryQuery.of("tenant-a", "how should money amounts be rounded?", Mode.SEMANTIC, 3));
+            MemoryQuery.of(
+                "tenant-a", "project-1", "how should money amounts be rounded?", Mode.SEMANTIC, 3));
 
     assertThat(hits.get(0).memoryId()).isEqualTo("a-rounding");
     assertThat(hits.get(0).matchedBy()).isEqualTo(MatchedBy.SEMANTIC);
@@ -142,6 +144,7 @@ class ElasticsearchMemoryIndexIT {
         search.search(
             MemoryQuery.of(
                 "tenant-a",
+                "project-1",
                 "which continuous integration runner do the tests use",
                 Mode.HYBRID,
                 3));
@@ -155,7 +158,12 @@ class ElasticsearchMemoryIndexIT {
     for (Mode mode : Mode.values()) {
       List<MemoryHit> hits =
           search.search(
-              MemoryQuery.of("tenant-b", "ROUND_HALF_UP prices discount tabs Makefiles", mode, 10));
+              MemoryQuery.of(
+                  "tenant-b",
+                  "project-1",
+                  "ROUND_HALF_UP prices discount tabs Makefiles",
+                  mode,
+                  10));
       assertThat(hits).extracting(MemoryHit::memoryId).allMatch(id -> id.startsWith("b-"));
     }
   }
@@ -167,7 +175,9 @@ class ElasticsearchMemoryIndexIT {
     refresh();
 
     for (Mode mode : Mode.values()) {
-      assertThat(search.search(MemoryQuery.of("tenant-a", "login rate limit attempts", mode, 10)))
+      assertThat(
+              search.search(
+                  MemoryQuery.of("tenant-a", "project-1", "login rate limit attempts", mode, 10)))
           .extracting(MemoryHit::memoryId)
           .doesNotContain("a-login");
     }
