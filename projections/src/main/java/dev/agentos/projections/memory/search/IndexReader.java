@@ -7,11 +7,14 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -85,6 +88,33 @@ final class IndexReader {
     try {
       var response = client.get(g -> g.index(index).id(memoryId), Map.class);
       return response.found() ? (Map<String, Object>) response.source() : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("memory index " + index + " unreachable", e);
+    }
+  }
+
+  /** The documents of {@code ids} that exist, without vectors, by id. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Map<String, Map<String, Object>> getAll(Collection<String> ids) {
+    Map<String, Map<String, Object>> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    try {
+      var docs =
+          client
+              .mget(m -> m.index(index).ids(List.copyOf(ids)).sourceExcludes(EMBEDDING), Map.class)
+              .docs();
+      for (MultiGetResponseItem<Map> item : docs) {
+        if (item.isFailure()) {
+          throw new IllegalStateException(
+              "cannot read memory " + item.failure().id() + ": " + item.failure().error().reason());
+        }
+        if (item.result().found()) {
+          found.put(item.result().id(), (Map<String, Object>) item.result().source());
+        }
+      }
+      return found;
     } catch (IOException e) {
       throw new UncheckedIOException("memory index " + index + " unreachable", e);
     }

@@ -5,9 +5,11 @@ import dev.agentos.events.memory.ForgetReason;
 import dev.agentos.events.memory.MemoryAccessKind;
 import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryDeleted;
+import dev.agentos.events.memory.MemoryRelationAdded;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryType;
+import dev.agentos.events.memory.RelationType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,17 @@ final class ScopedMemories {
   MemoryAccessed accessed(MemoryStored memory) {
     return new MemoryAccessed(
         headerOf(memory), List.of(memory.getMemoryId()), null, MemoryAccessKind.SEARCH, null);
+  }
+
+  MemoryRelationAdded related(
+      MemoryStored from, MemoryStored to, RelationType type, float strength) {
+    return new MemoryRelationAdded(
+        headerOf(from),
+        from.getMemoryId() + "-" + type + "-" + to.getMemoryId(),
+        from.getMemoryId(),
+        to.getMemoryId(),
+        type,
+        strength);
   }
 
   private EventHeader headerOf(MemoryStored memory) {
