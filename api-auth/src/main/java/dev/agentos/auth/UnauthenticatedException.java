@@ -1,4 +1,4 @@
-package dev.agentos.command.web;
+package dev.agentos.auth;
 
 /** A request without a valid API key. Answered with HTTP 401. */
 public class UnauthenticatedException extends RuntimeException {

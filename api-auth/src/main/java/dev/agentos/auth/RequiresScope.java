@@ -1,4 +1,4 @@
-package dev.agentos.command.web;
+package dev.agentos.auth;
 
 import dev.agentos.events.agents.ApiKeyScope;
 import java.lang.annotation.ElementType;

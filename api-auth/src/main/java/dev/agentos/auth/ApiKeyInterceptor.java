@@ -1,7 +1,5 @@
-package dev.agentos.command.web;
+package dev.agentos.auth;
 
-import dev.agentos.command.auth.ApiKeyDirectory;
-import dev.agentos.command.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

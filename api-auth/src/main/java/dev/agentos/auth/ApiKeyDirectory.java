@@ -1,4 +1,4 @@
-package dev.agentos.command.auth;
+package dev.agentos.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,22 +12,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * The API keys that are valid now, by hash: the read model every request authenticates against.
- * Written by {@link ApiKeyProjection} in the transaction of the command that issued or revoked the
- * key, so a key works, or stops working, as soon as its command returns. Lookups are cached briefly
- * because every request makes one; a revocation evicts the entry at once on this node.
+ * The API keys that are valid now, by hash: the table {@code api_key} every request of both HTTP
+ * APIs authenticates against. The command side writes it in the transaction of the command that
+ * issued or revoked a key. Lookups are cached briefly because every request makes one; the node
+ * that revokes a key {@link #forget}s it at once, another node (the query side) within {@value
+ * #CACHED_SECONDS} seconds.
  */
-@Component
 public class ApiKeyDirectory {
 
-  private static final Duration CACHED_FOR = Duration.ofSeconds(30);
+  static final int CACHED_SECONDS = 30;
 
   private final JdbcTemplate jdbc;
   private final Cache<String, Entry> cache =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED_FOR).build();
+      Caffeine.newBuilder()
+          .maximumSize(100_000)
+          .expireAfterWrite(Duration.ofSeconds(CACHED_SECONDS))
+          .build();
 
   public ApiKeyDirectory(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -50,47 +52,9 @@ public class ApiKeyDirectory {
     return Optional.of(entry.caller());
   }
 
-  /** Whether the tenant has a valid admin key; the bootstrap creates one when it has not. */
-  public boolean hasAdminKey(String tenantId) {
-    Integer count =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL"
-                + " AND scopes LIKE ? AND (expires_at IS NULL OR expires_at > now())",
-            Integer.class,
-            tenantId,
-            "%" + ApiKeyScope.ADMIN.name() + "%");
-    return count != null && count > 0;
-  }
-
-  void add(
-      String hash,
-      String keyId,
-      String tenantId,
-      String projectId,
-      String agentId,
-      Collection<ApiKeyScope> scopes,
-      Instant expiresAt) {
-    jdbc.update(
-        "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING",
-        hash,
-        keyId,
-        tenantId,
-        projectId,
-        agentId,
-        scopes.stream().map(Enum::name).collect(Collectors.joining(",")),
-        expiresAt == null ? null : Timestamp.from(expiresAt));
-  }
-
-  void revoke(String agentId, String keyId, Instant at) {
-    List<String> hashes =
-        jdbc.queryForList(
-            "UPDATE api_key SET revoked_at = ? WHERE agent_id = ? AND key_id = ? RETURNING key_hash",
-            String.class,
-            Timestamp.from(at),
-            agentId,
-            keyId);
-    hashes.forEach(cache::invalidate);
+  /** Drops cached keys by hash, so a revocation takes effect on this node at once. */
+  public void forget(Collection<String> hashes) {
+    cache.invalidateAll(hashes);
   }
 
   private Entry load(String hash) {

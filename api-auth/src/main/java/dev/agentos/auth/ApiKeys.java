@@ -1,4 +1,4 @@
-package dev.agentos.command.auth;
+package dev.agentos.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.agentos.command.web;
+package dev.agentos.auth;
 
 /** A valid key asking for something outside its scopes. Answered with HTTP 403. */
 public class ForbiddenException extends RuntimeException {

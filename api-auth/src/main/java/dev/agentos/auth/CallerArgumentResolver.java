@@ -1,6 +1,5 @@
-package dev.agentos.command.web;
+package dev.agentos.auth;
 
-import dev.agentos.command.auth.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
