@@ -1,4 +1,4 @@
-package dev.agentos.query.paging;
+package dev.agentos.projections.paging;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

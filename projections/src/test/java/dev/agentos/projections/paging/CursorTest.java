@@ -1,4 +1,4 @@
-package dev.agentos.query.paging;
+package dev.agentos.projections.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

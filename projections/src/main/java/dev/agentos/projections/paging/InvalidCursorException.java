@@ -1,8 +1,8 @@
-package dev.agentos.query.paging;
+package dev.agentos.projections.paging;
 
 /**
  * A client sent a paging cursor that is not one the query side handed out; the message says what is
- * wrong with it so the API can answer 400 with a reason instead of an empty or wrong page.
+ * wrong with it so the API can answer 422 with a reason instead of an empty or wrong page.
  */
 public final class InvalidCursorException extends IllegalArgumentException {
 
