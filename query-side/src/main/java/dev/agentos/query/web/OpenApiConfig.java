@@ -1,5 +1,6 @@
 package dev.agentos.query.web;
 
+import dev.agentos.auth.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class OpenApiConfig {
+
+  static {
+    // The caller comes from the API key (ApiKeyInterceptor), not from a query parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
 
   private static final String API_KEY = "apiKey";
   private static final String PROBLEM = "Problem";
@@ -68,6 +75,10 @@ public class OpenApiConfig {
                 operation -> {
                   COMMON_PROBLEMS.forEach(
                       (status, description) -> add(operation, status, description));
+                  if (hasParameter(operation, "asOf")) {
+                    // Until a MemoryAsOfReader is built: remove this with it.
+                    add(operation, "501", "asOf is not answered by this build yet");
+                  }
                   if (operation.getParameters() != null
                       && operation.getParameters().stream()
                           .anyMatch(p -> "path".equals(p.getIn()))) {
@@ -78,6 +89,11 @@ public class OpenApiConfig {
                             + " too)");
                   }
                 });
+  }
+
+  private static boolean hasParameter(Operation operation, String name) {
+    return operation.getParameters() != null
+        && operation.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
   }
 
   private static void add(Operation operation, String status, String description) {
