@@ -14,13 +14,16 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The API keys that are valid now, by hash: the table {@code api_key} every request of both HTTP
- * APIs authenticates against. The command side writes it in the transaction of the command that
- * issued or revoked a key. Lookups are cached briefly because every request makes one; the node
- * that revokes a key {@link #forget}s it at once, another node (the query side) within {@value
- * #CACHED_SECONDS} seconds.
+ * The API keys that are valid now, by hash: the table {@code api_key} ({@value #TABLE_DDL}) every
+ * request of both HTTP APIs authenticates against. The command side writes it in the transaction of
+ * the command that issued or revoked a key. Lookups are cached briefly because every request makes
+ * one; the node that revokes a key {@link #forget}s it at once, another node (the query side)
+ * within {@value #CACHED_SECONDS} seconds.
  */
 public class ApiKeyDirectory {
+
+  /** The classpath resource that creates {@code api_key}, for the application that owns it. */
+  public static final String TABLE_DDL = "dev/agentos/auth/api-key-table.sql";
 
   static final int CACHED_SECONDS = 30;
 

@@ -97,6 +97,20 @@ class MemoryQueryIT {
   }
 
   @Test
+  void aRevokedOrExpiredKeyIsUnauthenticated(RunningQuerySide app) {
+    String revoked = app.newKey(seed.tenant, seed.project, ApiKeyScope.MEMORY_READ);
+    app.revoke(revoked);
+    String expired =
+        app.newKey(
+            seed.tenant, seed.project, Instant.now().minusSeconds(60), ApiKeyScope.MEMORY_READ);
+
+    assertThat(app.as(revoked).get("/v1/memories/m1").status()).isEqualTo(401);
+    var answer = app.as(expired).get("/v1/memories/m1");
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.json().get("detail").asText()).contains("revoked or expired");
+  }
+
+  @Test
   void asOfIsRefusedAsNotBuiltYet() {
     var answer = reader.get("/v1/memories/m1?asOf=2026-11-01T10:00:00Z");
 
