@@ -137,8 +137,9 @@ def terms(agg_id, field, schema, size=10, label=None):
     return {"id": agg_id, "enabled": True, "type": "terms", "params": params, "schema": schema}
 
 
-def xy(chart, value_label, mode="stacked"):
-    """The vislib parameters Kibana writes for an area/line/histogram chart."""
+def xy(chart, value_label, mode="stacked", series=(("1", None),)):
+    """The vislib parameters Kibana writes for an area/line/histogram chart: one series entry per
+    metric aggregation (id, label)."""
     return {
         "type": chart,
         "grid": {"categoryLines": False},
@@ -149,9 +150,10 @@ def xy(chart, value_label, mode="stacked"):
                        "show": True, "style": {}, "scale": {"type": "linear", "mode": "normal"},
                        "labels": {"show": True, "rotate": 0, "filter": False, "truncate": 100},
                        "title": {"text": value_label}}],
-        "seriesParams": [{"show": True, "type": chart, "mode": mode, "data": {"label": value_label, "id": "1"},
+        "seriesParams": [{"show": True, "type": chart, "mode": mode,
+                          "data": {"label": label or value_label, "id": agg_id},
                           "valueAxis": "ValueAxis-1", "drawLinesBetweenPoints": True, "lineWidth": 2,
-                          "showCircles": True, "interpolate": "linear"}],
+                          "showCircles": True, "interpolate": "linear"} for agg_id, label in series],
         "addTooltip": True,
         "legendPosition": "right",
         "times": [],
@@ -200,7 +202,8 @@ panels_objects = [
                   [count(), terms("2", "outcome", "segment", 10, "Outcome")],
                   filters=[phrase("eventType", "ExecutionCompleted", 0)]),
     visualization("agentos-execution-duration", "AgentOS: execution duration", EXECUTIONS, "line",
-                  xy("line", "Duration (ms)", mode="normal"),
+                  xy("line", "Duration (ms)", mode="normal",
+                     series=(("1", "Average duration (ms)"), ("3", "Longest (ms)"))),
                   [metric("1", "avg", "durationMs", "Average duration (ms)"),
                    metric("3", "max", "durationMs", "Longest (ms)"),
                    over_time(), terms("4", "outcome", "group", 5, "Outcome")],
