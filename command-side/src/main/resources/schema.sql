@@ -1,18 +1,8 @@
 -- Read models the command side itself needs to decide commands. Axon's own tables
 -- (domain_event_entry, token_entry, ...) are created by EventStoreTables with Axon's factories.
 
--- Valid API keys by hash: every request authenticates against this table.
-CREATE TABLE IF NOT EXISTS api_key (
-  key_hash   VARCHAR(64) PRIMARY KEY,
-  key_id     VARCHAR(64) NOT NULL,
-  tenant_id  VARCHAR(255) NOT NULL,
-  project_id VARCHAR(255) NOT NULL,
-  agent_id   VARCHAR(255) NOT NULL,
-  scopes     VARCHAR(512) NOT NULL,
-  expires_at TIMESTAMPTZ,
-  revoked_at TIMESTAMPTZ
-);
-CREATE INDEX IF NOT EXISTS api_key_by_agent ON api_key (agent_id, key_id);
+-- The api_key table is api-auth's (dev/agentos/auth/api-key-table.sql), shared with the query
+-- side; application.yml runs it before this file.
 
 -- Which memories exist, in which tenant, context and state: what memory and context commands
 -- check other memories against. Kept by MemoryDirectoryProjection in each command's transaction.

@@ -1,12 +1,15 @@
 package dev.agentos.command;
 
+import dev.agentos.auth.ApiKeyAuthConfiguration;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The small beans every slice shares. */
+/** The small beans every slice shares, and the API-key authentication of every /v1 endpoint. */
 @Configuration
+@Import(ApiKeyAuthConfiguration.class)
 public class CommandSideConfiguration {
 
   /**

@@ -1,17 +1,17 @@
 package dev.agentos.command.agent;
 
+import dev.agentos.auth.ApiKeys;
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.ForbiddenException;
+import dev.agentos.auth.RequiresScope;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
 import dev.agentos.command.agent.api.RevokeApiKeyCommand;
-import dev.agentos.command.auth.ApiKeys;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.CommandResponses;
-import dev.agentos.command.web.ForbiddenException;
 import dev.agentos.command.web.IfMatch;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,7 +93,7 @@ public class AgentController {
                 body.scopes(),
                 body.label(),
                 body.expiresAt(),
-                caller.origin(null, traceId)));
+                CommandOrigin.of(caller, null, traceId)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/v1/agents/" + agentId + "/keys/" + keyId))
         .eTag(IfMatch.etag(result.version()))
@@ -122,6 +122,6 @@ public class AgentController {
     return CommandResponses.ok(
         commands.sendAndWait(
             new RevokeApiKeyCommand(
-                agentId, keyId, "revoked over the API", caller.origin(null, traceId))));
+                agentId, keyId, "revoked over the API", CommandOrigin.of(caller, null, traceId))));
   }
 }

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@link ApiKeyDirectory} in step with the agents' key events. Its processing group is
+ * Keeps {@link ApiKeyTable} in step with the agents' key events. Its processing group is
  * subscribing (see application.yml), so it runs inside the command's own transaction.
  */
 @Component
@@ -16,9 +16,9 @@ public class ApiKeyProjection {
 
   public static final String GROUP = "api-keys";
 
-  private final ApiKeyDirectory directory;
+  private final ApiKeyTable directory;
 
-  public ApiKeyProjection(ApiKeyDirectory directory) {
+  public ApiKeyProjection(ApiKeyTable directory) {
     this.directory = directory;
   }
 

@@ -1,11 +1,12 @@
 package dev.agentos.command.bootstrap;
 
+import dev.agentos.auth.ApiKeyDirectory;
+import dev.agentos.auth.ApiKeys;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandSideProperties;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
-import dev.agentos.command.auth.ApiKeyDirectory;
-import dev.agentos.command.auth.ApiKeys;
+import dev.agentos.command.auth.ApiKeyTable;
 import dev.agentos.events.agents.ApiKeyScope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,12 +38,17 @@ public class AdminKeyBootstrap implements ApplicationRunner {
 
   private final CommandGateway commands;
   private final ApiKeyDirectory directory;
+  private final ApiKeyTable keys;
   private final CommandSideProperties.Bootstrap settings;
 
   public AdminKeyBootstrap(
-      CommandGateway commands, ApiKeyDirectory directory, CommandSideProperties properties) {
+      CommandGateway commands,
+      ApiKeyDirectory directory,
+      ApiKeyTable keys,
+      CommandSideProperties properties) {
     this.commands = commands;
     this.directory = directory;
+    this.keys = keys;
     this.settings = properties.bootstrap();
   }
 
@@ -53,7 +59,7 @@ public class AdminKeyBootstrap implements ApplicationRunner {
         configured != null
             && !configured.isBlank()
             && directory.authenticate(configured, Instant.now()).isEmpty();
-    if (!configuredKeyMissing && directory.hasAdminKey(settings.tenantId())) {
+    if (!configuredKeyMissing && keys.hasAdminKey(settings.tenantId())) {
       return;
     }
     // Aggregate ids are global, so the admin agent's id names its tenant.

@@ -1,12 +1,13 @@
 package dev.agentos.command.context;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.context.api.CreateContextCommand;
 import dev.agentos.command.context.api.MergeContextsCommand;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.CommandResponses;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +54,7 @@ public class ContextController {
                 body.description(),
                 body.parentContextId(),
                 body.tags(),
-                caller.origin(sessionId, traceId)));
+                CommandOrigin.of(caller, sessionId, traceId)));
     return CommandResponses.created("/v1/contexts/" + contextId, result);
   }
 
@@ -75,7 +76,10 @@ public class ContextController {
     CommandResult result =
         commands.sendAndWait(
             new MergeContextsCommand(
-                targetId, body.sourceContextIds(), body.name(), caller.origin(sessionId, traceId)));
+                targetId,
+                body.sourceContextIds(),
+                body.name(),
+                CommandOrigin.of(caller, sessionId, traceId)));
     return CommandResponses.created("/v1/contexts/" + targetId, result);
   }
 

@@ -1,11 +1,12 @@
 package dev.agentos.command.context;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.context.api.SwitchContextCommand;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.CommandResponses;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +45,6 @@ public class SessionController {
     return CommandResponses.ok(
         commands.sendAndWait(
             new SwitchContextCommand(
-                sessionId, body.contextId(), caller.origin(sessionId, traceId))));
+                sessionId, body.contextId(), CommandOrigin.of(caller, sessionId, traceId))));
   }
 }

@@ -1,11 +1,12 @@
 package dev.agentos.command.execution;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.execution.api.RequestExecutionCommand;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.IfMatch;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,7 +65,7 @@ public class ExecutionController {
                 body.environment(),
                 body.stdin(),
                 ExecutionLimitsRequest.toRequested(body.limits()),
-                caller.origin(sessionId, traceId)));
+                CommandOrigin.of(caller, sessionId, traceId)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/v1/executions/" + executionId))
         .eTag(IfMatch.etag(result.version()))

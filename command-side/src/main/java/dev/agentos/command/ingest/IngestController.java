@@ -1,9 +1,9 @@
 package dev.agentos.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentos.command.auth.Caller;
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
 import dev.agentos.command.web.AgentOsHeaders;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -2,7 +2,7 @@ package dev.agentos.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentos.command.auth.Caller;
+import dev.agentos.auth.Caller;
 import dev.agentos.events.common.EventHeader;
 import java.time.Clock;
 import java.time.Instant;

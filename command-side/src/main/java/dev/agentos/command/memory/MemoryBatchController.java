@@ -1,10 +1,10 @@
 package dev.agentos.command.memory;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
 import dev.agentos.command.CommandBatch;
 import dev.agentos.command.CommandOrigin;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.web.AgentOsHeaders;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +43,7 @@ public class MemoryBatchController {
       Caller caller,
       @RequestHeader(value = AgentOsHeaders.SESSION, required = false) String sessionId,
       @RequestHeader(value = AgentOsHeaders.TRACE, required = false) String traceId) {
-    CommandOrigin origin = caller.origin(sessionId, traceId);
+    CommandOrigin origin = CommandOrigin.of(caller, sessionId, traceId);
     return new StoredMemories(
         batch.sendAll(
             "memories",

@@ -1,8 +1,9 @@
 package dev.agentos.command.memory;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.memory.api.AddRelationCommand;
 import dev.agentos.command.memory.api.DeleteMemoryCommand;
 import dev.agentos.command.memory.api.RemoveRelationCommand;
@@ -12,7 +13,6 @@ import dev.agentos.command.memory.api.UpdateMemoryCommand;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.CommandResponses;
 import dev.agentos.command.web.IfMatch;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +55,7 @@ public class MemoryController {
       Caller caller,
       @RequestHeader(value = AgentOsHeaders.SESSION, required = false) String sessionId,
       @RequestHeader(value = AgentOsHeaders.TRACE, required = false) String traceId) {
-    StoreMemoryCommand command = storeCommand(body, caller.origin(sessionId, traceId));
+    StoreMemoryCommand command = storeCommand(body, CommandOrigin.of(caller, sessionId, traceId));
     CommandResult result = commands.sendAndWait(command);
     return CommandResponses.created("/v1/memories/" + command.memoryId(), result);
   }
@@ -80,7 +80,7 @@ public class MemoryController {
                 memoryId,
                 IfMatch.expectedVersion(ifMatch),
                 body.toPatch(),
-                caller.origin(sessionId, traceId))));
+                CommandOrigin.of(caller, sessionId, traceId))));
   }
 
   @PostMapping("/{memoryId}/supersede")
@@ -98,7 +98,7 @@ public class MemoryController {
       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
       @RequestHeader(value = AgentOsHeaders.SESSION, required = false) String sessionId,
       @RequestHeader(value = AgentOsHeaders.TRACE, required = false) String traceId) {
-    CommandOrigin origin = caller.origin(sessionId, traceId);
+    CommandOrigin origin = CommandOrigin.of(caller, sessionId, traceId);
     StoreMemoryCommand replacement = storeCommand(body.replacement(), origin);
     CommandResult result =
         commands.sendAndWait(
@@ -123,7 +123,7 @@ public class MemoryController {
                 memoryId,
                 IfMatch.expectedVersion(ifMatch),
                 note,
-                caller.origin(sessionId, traceId))));
+                CommandOrigin.of(caller, sessionId, traceId))));
   }
 
   @PostMapping("/{memoryId}/relations")
@@ -145,7 +145,7 @@ public class MemoryController {
                 body.toMemoryId(),
                 body.relationType(),
                 Objects.requireNonNullElse(body.strength(), 1f),
-                caller.origin(sessionId, traceId)));
+                CommandOrigin.of(caller, sessionId, traceId)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/v1/memories/" + memoryId + "/relations/" + relationId))
         .eTag(IfMatch.etag(result.version()))
@@ -165,7 +165,7 @@ public class MemoryController {
     return CommandResponses.ok(
         commands.sendAndWait(
             new RemoveRelationCommand(
-                memoryId, relationId, reason, caller.origin(sessionId, traceId))));
+                memoryId, relationId, reason, CommandOrigin.of(caller, sessionId, traceId))));
   }
 
   static StoreMemoryCommand storeCommand(StoreMemoryRequest body, CommandOrigin origin) {

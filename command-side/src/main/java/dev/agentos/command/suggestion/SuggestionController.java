@@ -1,7 +1,9 @@
 package dev.agentos.command.suggestion;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
-import dev.agentos.command.auth.Caller;
 import dev.agentos.command.execution.ExecutionLimitsRequest;
 import dev.agentos.command.suggestion.api.ProposeSuggestionCommand;
 import dev.agentos.command.suggestion.api.VerificationAccepted;
@@ -9,7 +11,6 @@ import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.CommandResponses;
 import dev.agentos.command.web.IfMatch;
-import dev.agentos.command.web.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,7 @@ public class SuggestionController {
                 body.code(),
                 body.rationale(),
                 body.confidence(),
-                caller.origin(sessionId, traceId)));
+                CommandOrigin.of(caller, sessionId, traceId)));
     return CommandResponses.created("/v1/suggestions/" + suggestionId, result);
   }
 
@@ -91,7 +92,7 @@ public class SuggestionController {
                 body.testFramework(),
                 body.files(),
                 ExecutionLimitsRequest.toRequested(body.limits()),
-                caller.origin(sessionId, traceId)));
+                CommandOrigin.of(caller, sessionId, traceId)));
     return ResponseEntity.accepted()
         .location(URI.create("/v1/executions/" + accepted.executionId()))
         .eTag(IfMatch.etag(accepted.version()))

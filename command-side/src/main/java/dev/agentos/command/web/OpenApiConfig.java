@@ -1,5 +1,6 @@
 package dev.agentos.command.web;
 
+import dev.agentos.auth.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +27,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class OpenApiConfig {
+
+  static {
+    // The caller comes from the API key (ApiKeyInterceptor), not from a query parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
 
   private static final String API_KEY = "apiKey";
   private static final String PROBLEM = "Problem";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentos.command.auth.Caller;
+import dev.agentos.auth.Caller;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.interactions.ConversationTurnRecorded;

@@ -3,7 +3,7 @@ package dev.agentos.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentos.command.auth.ApiKeys;
+import dev.agentos.auth.ApiKeys;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.agentos.command.it;
 
+import dev.agentos.auth.ApiKeys;
 import dev.agentos.command.CommandSideApplication;
-import dev.agentos.command.auth.ApiKeys;
 import dev.agentos.deploy.local.StackEndpoints;
 import java.util.ArrayList;
 import java.util.List;

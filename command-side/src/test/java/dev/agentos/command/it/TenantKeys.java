@@ -1,9 +1,9 @@
 package dev.agentos.command.it;
 
+import dev.agentos.auth.ApiKeys;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
-import dev.agentos.command.auth.ApiKeys;
 import dev.agentos.events.agents.ApiKeyScope;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,12 @@
 package dev.agentos.projections.memory.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import java.nio.ByteBuffer;
+import dev.agentos.projections.paging.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +21,8 @@ public final class MemoryReadModelQueries {
 
   private final CqlSession session;
   private final MemoryTables memories;
-  private final PreparedStatement list;
+  private final PreparedStatement listBefore;
+  private final PreparedStatement listTies;
   private final PreparedStatement out;
   private final PreparedStatement in;
   private final PreparedStatement context;
@@ -34,10 +34,12 @@ public final class MemoryReadModelQueries {
   public MemoryReadModelQueries(CqlSession session) {
     this.session = session;
     this.memories = new MemoryTables(session);
-    this.list =
-        session.prepare(
-            "SELECT * FROM memory_lists WHERE tenant_id = ? AND scope = ? AND scope_id = ?"
-                + " AND type = ? AND tag = ? AND created_at >= ? AND created_at < ?");
+    String partition =
+        "SELECT * FROM memory_lists WHERE tenant_id = ? AND scope = ? AND scope_id = ?"
+            + " AND type = ? AND tag = ?";
+    this.listBefore =
+        session.prepare(partition + " AND created_at >= ? AND created_at < ? LIMIT ?");
+    this.listTies = session.prepare(partition + " AND created_at = ? AND memory_id > ? LIMIT ?");
     this.out = session.prepare(byMemory("relations_out"));
     this.in = session.prepare(byMemory("relations_in"));
     this.context = session.prepare("SELECT * FROM contexts WHERE tenant_id = ? AND context_id = ?");
@@ -55,47 +57,72 @@ public final class MemoryReadModelQueries {
   }
 
   /**
-   * Live memories under {@code key}, newest first, created in [{@code from}, {@code to}) (either
-   * may be null), {@code pageSize} at a time; {@code cursor} is a previous page's {@code
-   * nextCursor}, or null for the first page.
+   * Live memories under {@code key}, newest first (ties by id), created in [{@code from}, {@code
+   * to}) (either may be null), {@code pageSize} at a time; {@code cursor} is a previous page's
+   * {@code nextCursor}, or null for the first page.
+   *
+   * <p>Paging is by position, not by Cassandra's paging state: the cursor is the {@link Cursor}
+   * (created_at, memory_id) of the last row returned, so it stays valid across restarts and driver
+   * versions, can be checked before any read, and a caller that filters rows further can resume
+   * after any row it saw. Rows after a position are those with the same created_at and a greater
+   * id, then those created earlier: two slices of the one partition.
+   *
+   * @throws dev.agentos.projections.paging.InvalidCursorException if {@code cursor} is not one this
+   *     method handed out
    */
   public Page<ListedMemory> list(
       String tenantId, ListKey key, Instant from, Instant to, int pageSize, String cursor) {
-    var statement =
-        list.bind(
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
+    Instant lower = from == null ? BEGINNING : from;
+    Instant upper = to == null ? END : to;
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    // One row more than asked tells whether another page follows.
+    int wanted = pageSize + 1;
+    List<ListedMemory> rows = new ArrayList<>(wanted);
+    if (after != null) {
+      Instant tie = Instant.ofEpochMilli(after.sortValue());
+      if (!tie.isBefore(lower) && tie.isBefore(upper)) {
+        read(
+            listTies.bind(
                 tenantId,
                 key.scope(),
                 key.scopeId(),
                 key.type(),
                 key.tag(),
-                from == null ? BEGINNING : from,
-                to == null ? END : to)
-            .setPageSize(pageSize)
-            .setPagingState(
-                cursor == null ? null : ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)));
-    ResultSet rs = session.execute(statement);
-    List<ListedMemory> items = new ArrayList<>();
-    for (int i = rs.getAvailableWithoutFetching(); i > 0; i--) {
-      Row r = rs.one();
-      items.add(
-          new ListedMemory(
-              r.getString("memory_id"),
-              r.getString("project_id"),
-              r.getString("context_id"),
-              r.getString("agent_id"),
-              r.getString("session_id"),
-              r.getString("memory_type"),
-              r.getString("content"),
-              r.getSet("tags", String.class),
-              r.getFloat("confidence"),
-              r.getInstant("created_at"),
-              r.getInstant("updated_at"),
-              r.getInstant("expires_at")));
+                tie,
+                after.tieBreakerId(),
+                wanted),
+            rows);
+      }
+      if (tie.isBefore(upper)) {
+        upper = tie;
+      }
     }
-    ByteBuffer next = rs.getExecutionInfo().getPagingState();
-    String nextCursor =
-        next == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(next));
-    return new Page<>(items, nextCursor);
+    if (rows.size() < wanted && lower.isBefore(upper)) {
+      read(
+          listBefore.bind(
+              tenantId,
+              key.scope(),
+              key.scopeId(),
+              key.type(),
+              key.tag(),
+              lower,
+              upper,
+              wanted - rows.size()),
+          rows);
+    }
+    if (rows.size() <= pageSize) {
+      return new Page<>(rows, null);
+    }
+    List<ListedMemory> page = List.copyOf(rows.subList(0, pageSize));
+    return new Page<>(page, positionOf(page.get(pageSize - 1)).encode());
+  }
+
+  /** Where a list continues after {@code memory}: what {@code nextCursor} encodes. */
+  public static Cursor positionOf(ListedMemory memory) {
+    return new Cursor(memory.createdAt().toEpochMilli(), memory.memoryId());
   }
 
   public List<Relation> relationsOut(String tenantId, String memoryId) {
@@ -166,13 +193,26 @@ public final class MemoryReadModelQueries {
     return result;
   }
 
-  private static String byMemory(String table) {
-    return "SELECT * FROM " + table + " WHERE tenant_id = ? AND memory_id = ?";
+  private void read(BoundStatement statement, List<ListedMemory> into) {
+    for (Row r : session.execute(statement)) {
+      into.add(
+          new ListedMemory(
+              r.getString("memory_id"),
+              r.getString("project_id"),
+              r.getString("context_id"),
+              r.getString("agent_id"),
+              r.getString("session_id"),
+              r.getString("memory_type"),
+              r.getString("content"),
+              r.getSet("tags", String.class),
+              r.getFloat("confidence"),
+              r.getInstant("created_at"),
+              r.getInstant("updated_at"),
+              r.getInstant("expires_at")));
+    }
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] b = new byte[buffer.remaining()];
-    buffer.duplicate().get(b);
-    return b;
+  private static String byMemory(String table) {
+    return "SELECT * FROM " + table + " WHERE tenant_id = ? AND memory_id = ?";
   }
 }

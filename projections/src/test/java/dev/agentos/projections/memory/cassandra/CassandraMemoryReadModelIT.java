@@ -193,7 +193,31 @@ class CassandraMemoryReadModelIT {
     assertThat(ids(first)).containsExactly("m3", "m2");
     assertThat(first.nextCursor()).isNotNull();
     assertThat(ids(second)).containsExactly("m1");
+    assertThat(second.nextCursor()).as("last page").isNull();
     assertThat(queries.list("another-tenant", key, null, null, 10, null).items()).isEmpty();
+  }
+
+  @Test
+  void memoriesOfTheSameMillisecondArePagedExactlyByTheirIds() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    for (String id : List.of("a", "b", "c", "d")) {
+      memories.on(e.stored(id, "c1", MemoryType.FACT, T0));
+    }
+    memories.on(e.stored("older", "c1", MemoryType.FACT, T0.minusSeconds(1)));
+    ListKey key = ListKey.of(ListKey.CONTEXT, "c1", null, null);
+
+    List<String> seen = new java.util.ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Page<ListedMemory> page = queries.list(e.tenant, key, null, null, 3, cursor);
+      seen.addAll(ids(page));
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null);
+
+    assertThat(seen).containsExactly("a", "b", "c", "d", "older");
+    assertThat(pages).isEqualTo(2);
   }
 
   private static Page<ListedMemory> project(String tenant, String type, String tag) {

@@ -7,6 +7,7 @@ import dev.agentos.deploy.local.service.InfluxDbService;
 import dev.agentos.deploy.local.service.KafkaService;
 import dev.agentos.deploy.local.service.LocalService;
 import dev.agentos.deploy.local.service.PostgresService;
+import dev.agentos.deploy.local.service.QuerySideService;
 import dev.agentos.deploy.local.service.RegistryService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +30,17 @@ public final class StackServices {
         new ElasticsearchService());
   }
 
-  /** The servers and AgentOS's own applications: what {@code ./agentos up} runs. */
-  public static List<LocalService> withApplications(Path commandSideJar) {
+  /**
+   * The servers and AgentOS's own applications: what {@code ./agentos up} runs. The query side
+   * starts after the command side, whose keys it reads; it is left out when its jar is null (not
+   * built).
+   */
+  public static List<LocalService> withApplications(Path commandSideJar, Path querySideJar) {
     List<LocalService> services = new ArrayList<>(all());
     services.add(new CommandSideService(commandSideJar));
+    if (querySideJar != null) {
+      services.add(new QuerySideService(querySideJar));
+    }
     return List.copyOf(services);
   }
 }

@@ -37,11 +37,18 @@ public final class AgentOsCli {
   /** Set by ./agentos to the command side's executable jar; without it only servers run. */
   static final String COMMAND_SIDE_JAR = "agentos.command-side.jar";
 
+  /** Set by ./agentos to the query side's executable jar; it runs only beside the command side. */
+  static final String QUERY_SIDE_JAR = "agentos.query-side.jar";
+
   LocalStack stack() {
     String jar = System.getProperty(COMMAND_SIDE_JAR);
+    String queryJar = System.getProperty(QUERY_SIDE_JAR);
     return new LocalStack(
         home,
-        jar == null ? StackServices.all() : StackServices.withApplications(Path.of(jar)),
+        jar == null
+            ? StackServices.all()
+            : StackServices.withApplications(
+                Path.of(jar), queryJar == null ? null : Path.of(queryJar)),
         System.out::println);
   }
 

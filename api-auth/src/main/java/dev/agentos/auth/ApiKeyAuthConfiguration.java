@@ -1,0 +1,39 @@
+package dev.agentos.auth;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * API-key authentication on every {@code /v1} endpoint of an application that imports this, with
+ * {@link Caller} as a controller argument. The application provides a {@link JdbcTemplate} on the
+ * database that holds {@code api_key} and a {@link Clock}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiKeyAuthConfiguration {
+
+  @Bean
+  public ApiKeyDirectory apiKeyDirectory(JdbcTemplate jdbc) {
+    return new ApiKeyDirectory(jdbc);
+  }
+
+  @Bean
+  public WebMvcConfigurer apiKeyAuthentication(ApiKeyDirectory directory, Clock clock) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ApiKeyInterceptor(directory, clock)).addPathPatterns("/v1/**");
+      }
+
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+      }
+    };
+  }
+}

@@ -1,0 +1,76 @@
+package dev.agentos.projections.streams;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Writes events to their stream's index with the event id as document id: a redelivered event
+ * replaces its own document, so the index never counts an event twice.
+ */
+public final class EventStreamIndexWriter {
+
+  private final ElasticsearchClient client;
+  private final EventStreams names;
+
+  public EventStreamIndexWriter(ElasticsearchClient client, EventStreams names) {
+    this.client = client;
+    this.names = names;
+  }
+
+  public void index(SpecificRecord event) {
+    index(List.of(event));
+  }
+
+  /** One {@code _bulk}; fails naming every event Elasticsearch refused and why. */
+  public void index(List<? extends SpecificRecord> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<BulkOperation> operations =
+        events.stream()
+            .map(
+                event -> {
+                  String stream = EventStreams.streamOf(event.getClass());
+                  Map<String, Object> doc = EventDocuments.of(event, stream);
+                  return BulkOperation.of(
+                      op ->
+                          op.index(
+                              i ->
+                                  i.index(names.index(stream))
+                                      .id(EventDocuments.eventId(event))
+                                      .document(doc)));
+                })
+            .toList();
+    BulkResponse response;
+    try {
+      response = client.bulk(b -> b.operations(operations));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not reach Elasticsearch to index events", e);
+    }
+    if (response.errors()) {
+      List<String> refused =
+          response.items().stream()
+              .filter(item -> item.error() != null)
+              .map(EventStreamIndexWriter::describe)
+              .toList();
+      throw new IllegalStateException("Elasticsearch refused events: " + refused);
+    }
+  }
+
+  private static String describe(BulkResponseItem item) {
+    return item.index()
+        + "/"
+        + item.id()
+        + ": "
+        + item.error().type()
+        + " "
+        + item.error().reason();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.agentos.query.context;
+
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.RequiresScope;
+import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
+import dev.agentos.projections.memory.cassandra.SessionContext;
+import dev.agentos.query.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Contexts and each session's active context, within the caller's tenant. */
+@RestController
+@Tag(name = "contexts", description = "Read contexts and the context a session works in")
+public class ContextController {
+
+  private final MemoryReadModelQueries queries;
+
+  public ContextController(MemoryReadModelQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/v1/contexts/{contextId}")
+  @RequiresScope(ApiKeyScope.MEMORY_READ)
+  @Operation(summary = "A context with its members")
+  public ContextResponse context(Caller caller, @PathVariable String contextId) {
+    return queries
+        .context(caller.tenantId(), contextId)
+        .map(ContextResponse::of)
+        .orElseThrow(() -> new NotFoundException("no context " + contextId));
+  }
+
+  @GetMapping("/v1/sessions/{sessionId}/context")
+  @RequiresScope(ApiKeyScope.MEMORY_READ)
+  @Operation(
+      summary = "The context a session works in",
+      description = "404 when the session never switched to a context.")
+  public SessionContextResponse sessionContext(Caller caller, @PathVariable String sessionId) {
+    SessionContext active =
+        queries
+            .activeContext(caller.tenantId(), sessionId)
+            .orElseThrow(
+                () -> new NotFoundException("session " + sessionId + " has no active context"));
+    return new SessionContextResponse(
+        sessionId,
+        active.contextId(),
+        active.previousContextId(),
+        active.switchedAt(),
+        queries
+            .context(caller.tenantId(), active.contextId())
+            .map(ContextResponse::of)
+            .orElse(null));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.agentos.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** GETs from the query API as one caller (one API key, or none), for integration tests. */
+public final class QueryClient {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final String key;
+
+  QueryClient(String baseUrl, String key) {
+    this.baseUrl = baseUrl;
+    this.key = key;
+  }
+
+  public Response get(String pathAndQuery) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    try {
+      return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An answer: status, JSON body and headers. */
+  public record Response(HttpResponse<String> raw) {
+
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(raw.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + raw.body(), e);
+      }
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return raw.statusCode() + " " + raw.body();
+    }
+  }
+}

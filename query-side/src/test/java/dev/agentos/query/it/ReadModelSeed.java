@@ -1,0 +1,85 @@
+package dev.agentos.query.it;
+
+import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.memory.ContextCreated;
+import dev.agentos.events.memory.ContextSwitched;
+import dev.agentos.events.memory.ForgetReason;
+import dev.agentos.events.memory.MemoryDeleted;
+import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.events.memory.MemorySuperseded;
+import dev.agentos.events.memory.MemoryType;
+import dev.agentos.projections.memory.cassandra.ContextReadModelWriter;
+import dev.agentos.projections.memory.cassandra.MemoryReadModelWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes events of one new tenant and project into the query side's read models with the
+ * projections' own writers, as the projections would after reading them from Kafka.
+ */
+final class ReadModelSeed {
+
+  final String tenant = "it-" + UUID.randomUUID();
+  final String project = "p-" + UUID.randomUUID().toString().substring(0, 8);
+  private final MemoryReadModelWriter memories;
+  private final ContextReadModelWriter contexts;
+
+  ReadModelSeed(RunningQuerySide app) {
+    this.memories = new MemoryReadModelWriter(app.cassandra(), Clock.systemUTC());
+    this.contexts = new ContextReadModelWriter(app.cassandra(), Clock.systemUTC());
+  }
+
+  /** Stores a memory by {@code agent} in {@code session}, in the seed's project. */
+  void memoryBy(
+      String id,
+      String context,
+      MemoryType type,
+      Instant at,
+      String agent,
+      String session,
+      String... tags) {
+    memories.on(
+        new MemoryStored(
+            header(at, agent, session),
+            id,
+            context,
+            type,
+            "content of " + id,
+            "sha256:" + id,
+            List.of(tags),
+            Map.of("file", id + ".java"),
+            0.9f,
+            null,
+            null));
+  }
+
+  void memory(String id, String context, MemoryType type, Instant at, String... tags) {
+    memoryBy(id, context, type, at, "agent-1", "session-1", tags);
+  }
+
+  void deleted(String id, Instant at) {
+    memories.on(new MemoryDeleted(header(at, "agent-1", null), id, ForgetReason.REQUESTED, null));
+  }
+
+  void superseded(String id, String by, Instant at) {
+    memories.on(new MemorySuperseded(header(at, "agent-1", null), id, by, "newer"));
+  }
+
+  void context(String id, Instant at) {
+    contexts.on(
+        new ContextCreated(
+            header(at, "agent-1", null), id, "name " + id, "about " + id, null, List.of("t")));
+  }
+
+  void switched(String session, String from, String to, Instant at) {
+    contexts.on(new ContextSwitched(header(at, "agent-1", session), session, from, to));
+  }
+
+  private EventHeader header(Instant at, String agent, String session) {
+    return new EventHeader(
+        UUID.randomUUID().toString(), at, tenant, project, agent, session, null, "it");
+  }
+}

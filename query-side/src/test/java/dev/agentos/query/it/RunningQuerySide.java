@@ -1,0 +1,111 @@
+package dev.agentos.query.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.agentos.auth.ApiKeyDirectory;
+import dev.agentos.auth.ApiKeys;
+import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.projections.memory.cassandra.MemorySchema;
+import dev.agentos.query.QuerySideApplication;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The query side application, started for real against the stack's PostgreSQL and Cassandra on a
+ * free port, reading a Cassandra keyspace of its own (dropped on close), so tests never see each
+ * other's read models. Started once per test JVM by {@link QuerySideExtension}.
+ */
+public final class RunningQuerySide implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+  private final String keyspace;
+
+  private RunningQuerySide(ConfigurableApplicationContext context, String keyspace) {
+    this.context = context;
+    this.keyspace = keyspace;
+  }
+
+  static RunningQuerySide start(StackEndpoints stack) {
+    String keyspace = "query_it_" + UUID.randomUUID().toString().substring(0, 8);
+    ConfigurableApplicationContext context =
+        SpringApplication.run(
+            QuerySideApplication.class,
+            "--server.port=0",
+            "--spring.datasource.url=" + stack.postgresJdbcUrl(),
+            "--spring.datasource.username=" + stack.postgresUser(),
+            "--spring.datasource.password=" + stack.postgresPassword(),
+            "--agentos.query.cassandra.contact-point=" + stack.cassandraContactPoint(),
+            "--agentos.query.cassandra.datacenter=" + stack.cassandraDatacenter(),
+            "--agentos.query.cassandra.keyspace=" + keyspace);
+    // The command side creates api_key in a full stack; a test JVM's own stack may not run one.
+    new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
+        .execute(context.getBean(DataSource.class));
+    return new RunningQuerySide(context, keyspace);
+  }
+
+  public String baseUrl() {
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** The application's own Cassandra session, on its keyspace: seed read models through it. */
+  public CqlSession cassandra() {
+    return context.getBean(CqlSession.class);
+  }
+
+  /**
+   * A new key of {@code tenantId}/{@code projectId} holding {@code scopes}, inserted into {@code
+   * api_key} as the command side stores it (the SHA-256 of the key, never the key).
+   */
+  public String newKey(String tenantId, String projectId, ApiKeyScope... scopes) {
+    return newKey(tenantId, projectId, null, scopes);
+  }
+
+  /**
+   * A new key as {@link #newKey(String, String, ApiKeyScope...)} that stops at {@code expiresAt}.
+   */
+  public String newKey(
+      String tenantId, String projectId, Instant expiresAt, ApiKeyScope... scopes) {
+    String key = ApiKeys.generate();
+    context
+        .getBean(JdbcTemplate.class)
+        .update(
+            "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ApiKeys.hash(key),
+            UUID.randomUUID().toString(),
+            tenantId,
+            projectId,
+            "it-agent-" + UUID.randomUUID(),
+            Arrays.stream(scopes).map(Enum::name).collect(Collectors.joining(",")),
+            expiresAt == null ? null : Timestamp.from(expiresAt));
+    return key;
+  }
+
+  /** Marks a key revoked, as the command side does when its agent's key is revoked. */
+  public void revoke(String key) {
+    context
+        .getBean(JdbcTemplate.class)
+        .update("UPDATE api_key SET revoked_at = now() WHERE key_hash = ?", ApiKeys.hash(key));
+  }
+
+  public QueryClient as(String key) {
+    return new QueryClient(baseUrl(), key);
+  }
+
+  @Override
+  public void close() {
+    MemorySchema.singleNode(keyspace).drop(cassandra());
+    context.close();
+  }
+}
