@@ -9,10 +9,18 @@ import org.springframework.validation.annotation.Validated;
  * the stack's endpoints.
  *
  * @param cassandra the Cassandra cluster and keyspace of the memory read models
+ * @param elasticsearch the Elasticsearch node and the memory index alias search reads
  */
 @Validated
 @ConfigurationProperties("agentos.query")
-public record QuerySideProperties(Cassandra cassandra) {
+public record QuerySideProperties(Cassandra cassandra, Elasticsearch elasticsearch) {
+
+  /**
+   * @param url {@code http://host:port} of one Elasticsearch node
+   * @param memoryIndex the alias the memory projection writes ({@code agentos-memories}); its index
+   *     is created ({@code <alias>-v1}) if missing, as the projection would
+   */
+  public record Elasticsearch(@NotBlank String url, @NotBlank String memoryIndex) {}
 
   /**
    * @param contactPoint {@code host:port} of one Cassandra node

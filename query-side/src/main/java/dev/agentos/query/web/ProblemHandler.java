@@ -35,6 +35,12 @@ public class ProblemHandler extends ProblemJsonHandler {
     return invalidField(e.field(), e.getMessage());
   }
 
+  /** Search, related graph and categories check their requests in the library, by field. */
+  @ExceptionHandler(dev.agentos.projections.memory.search.InvalidQueryException.class)
+  ProblemDetail invalidSearch(dev.agentos.projections.memory.search.InvalidQueryException e) {
+    return invalidField(e.field(), e.getMessage());
+  }
+
   @ExceptionHandler(InvalidCursorException.class)
   ProblemDetail invalidCursor(InvalidCursorException e) {
     return invalidField("cursor", "cursor: " + e.getMessage());

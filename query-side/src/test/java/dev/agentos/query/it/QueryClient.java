@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** GETs from the query API as one caller (one API key, or none), for integration tests. */
+/**
+ * GETs from (and POSTs searches to) the query API as one caller (one API key, or none), for
+ * integration tests.
+ */
 public final class QueryClient {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -24,7 +27,18 @@ public final class QueryClient {
   }
 
   public Response get(String pathAndQuery) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET());
+  }
+
+  /** POSTs {@code json} (a JSON text) as the body. */
+  public Response post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private Response send(HttpRequest.Builder request) {
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }

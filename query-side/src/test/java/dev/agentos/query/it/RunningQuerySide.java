@@ -1,10 +1,12 @@
 package dev.agentos.query.it;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.agentos.auth.ApiKeyDirectory;
 import dev.agentos.auth.ApiKeys;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.query.QuerySideApplication;
 import java.sql.Timestamp;
@@ -21,22 +23,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The query side application, started for real against the stack's PostgreSQL and Cassandra on a
- * free port, reading a Cassandra keyspace of its own (dropped on close), so tests never see each
- * other's read models. Started once per test JVM by {@link QuerySideExtension}.
+ * The query side application, started for real against the stack's PostgreSQL, Cassandra and
+ * Elasticsearch on a free port, reading a Cassandra keyspace and a memory index of its own (dropped
+ * on close), so tests never see each other's read models. Started once per test JVM by {@link
+ * QuerySideExtension}.
  */
 public final class RunningQuerySide implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final String keyspace;
+  private final String memoryIndex;
 
-  private RunningQuerySide(ConfigurableApplicationContext context, String keyspace) {
+  private RunningQuerySide(
+      ConfigurableApplicationContext context, String keyspace, String memoryIndex) {
     this.context = context;
     this.keyspace = keyspace;
+    this.memoryIndex = memoryIndex;
   }
 
   static RunningQuerySide start(StackEndpoints stack) {
     String keyspace = "query_it_" + UUID.randomUUID().toString().substring(0, 8);
+    String memoryIndex = "query-it-memories-" + UUID.randomUUID().toString().substring(0, 8);
     ConfigurableApplicationContext context =
         SpringApplication.run(
             QuerySideApplication.class,
@@ -46,11 +53,13 @@ public final class RunningQuerySide implements AutoCloseable {
             "--spring.datasource.password=" + stack.postgresPassword(),
             "--agentos.query.cassandra.contact-point=" + stack.cassandraContactPoint(),
             "--agentos.query.cassandra.datacenter=" + stack.cassandraDatacenter(),
-            "--agentos.query.cassandra.keyspace=" + keyspace);
+            "--agentos.query.cassandra.keyspace=" + keyspace,
+            "--agentos.query.elasticsearch.url=" + stack.elasticsearchUrl(),
+            "--agentos.query.elasticsearch.memory-index=" + memoryIndex);
     // The command side creates api_key in a full stack; a test JVM's own stack may not run one.
     new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
         .execute(context.getBean(DataSource.class));
-    return new RunningQuerySide(context, keyspace);
+    return new RunningQuerySide(context, keyspace, memoryIndex);
   }
 
   public String baseUrl() {
@@ -61,6 +70,21 @@ public final class RunningQuerySide implements AutoCloseable {
   /** The application's own Cassandra session, on its keyspace: seed read models through it. */
   public CqlSession cassandra() {
     return context.getBean(CqlSession.class);
+  }
+
+  /** The application's own Elasticsearch client: seed the memory index through it. */
+  public ElasticsearchClient elasticsearch() {
+    return context.getBean(ElasticsearchClient.class);
+  }
+
+  /** The alias of the application's own memory index (created at start, dropped on close). */
+  public String memoryIndex() {
+    return memoryIndex;
+  }
+
+  /** The embedder the application loaded, so seeding does not load the model a second time. */
+  public MemoryEmbedder embedder() {
+    return context.getBean(MemoryEmbedder.class);
   }
 
   /**
@@ -106,6 +130,12 @@ public final class RunningQuerySide implements AutoCloseable {
   @Override
   public void close() {
     MemorySchema.singleNode(keyspace).drop(cassandra());
-    context.close();
+    try {
+      elasticsearch().indices().delete(d -> d.index(memoryIndex + "-v1"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      context.close();
+    }
   }
 }

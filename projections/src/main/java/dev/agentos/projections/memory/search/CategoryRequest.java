@@ -18,6 +18,9 @@ public record CategoryRequest(
   public static final int MAX_CLUSTERS = 20;
   public static final int MAX_EXAMPLES = 10;
   public static final int MAX_SAMPLE = 2_000;
+  public static final int DEFAULT_TAGS = 20;
+  public static final int DEFAULT_EXAMPLES = 3;
+  public static final int DEFAULT_SAMPLE = 500;
 
   public CategoryRequest {
     InvalidQueryException.required("tenantId", tenantId);
@@ -33,7 +36,14 @@ public record CategoryRequest(
 
   /** 20 tags, clusters chosen from the sample, 3 examples each, the newest 500 vectors. */
   public static CategoryRequest of(String tenantId, String projectId) {
-    return new CategoryRequest(tenantId, projectId, MemoryFilters.NONE, 20, null, 3, 500);
+    return new CategoryRequest(
+        tenantId,
+        projectId,
+        MemoryFilters.NONE,
+        DEFAULT_TAGS,
+        null,
+        DEFAULT_EXAMPLES,
+        DEFAULT_SAMPLE);
   }
 
   private static void between(String field, int value, int min, int max) {

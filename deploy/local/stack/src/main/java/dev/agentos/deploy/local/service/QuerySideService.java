@@ -45,7 +45,7 @@ public final class QuerySideService implements LocalService {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("postgres", "cassandra", "command-side");
+    return Set.of("postgres", "cassandra", "elasticsearch", "command-side");
   }
 
   @Override
@@ -66,6 +66,7 @@ public final class QuerySideService implements LocalService {
         "--agentos.query.cassandra.contact-point=127.0.0.1:" + ctx.portOf("cassandra", "cql"),
         "--agentos.query.cassandra.datacenter=" + CassandraService.DATACENTER,
         "--agentos.query.cassandra.keyspace=" + MEMORY_KEYSPACE,
+        "--agentos.query.elasticsearch.url=http://127.0.0.1:" + ctx.portOf("elasticsearch", "http"),
         "--logging.file.name=" + ctx.logDir().resolve("query-side.log").toAbsolutePath());
   }
 

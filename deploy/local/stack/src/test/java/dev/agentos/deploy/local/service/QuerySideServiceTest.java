@@ -21,7 +21,7 @@ class QuerySideServiceTest {
         "query-side",
         home,
         Map.of("http", 18091),
-        Map.of("postgres.sql", 15432, "cassandra.cql", 19042));
+        Map.of("postgres.sql", 15432, "cassandra.cql", 19042, "elasticsearch.http", 19200));
   }
 
   @Test
@@ -36,7 +36,8 @@ class QuerySideServiceTest {
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/postgres",
             "--agentos.query.cassandra.contact-point=127.0.0.1:19042",
             "--agentos.query.cassandra.datacenter=" + CassandraService.DATACENTER,
-            "--agentos.query.cassandra.keyspace=" + QuerySideService.MEMORY_KEYSPACE);
+            "--agentos.query.cassandra.keyspace=" + QuerySideService.MEMORY_KEYSPACE,
+            "--agentos.query.elasticsearch.url=http://127.0.0.1:19200");
     assertThat(new QuerySideService(jar).endpoints(context()))
         .containsEntry(QuerySideService.URL, "http://127.0.0.1:18091");
   }

@@ -1,0 +1,68 @@
+package dev.agentos.query.readmodel;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
+import dev.agentos.projections.memory.search.IndexSetup;
+import dev.agentos.projections.memory.search.MemoryCategorizer;
+import dev.agentos.projections.memory.search.MemorySearch;
+import dev.agentos.projections.memory.search.RelatedGraph;
+import dev.agentos.query.QuerySideProperties;
+import java.time.Clock;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The memory index and what reads it: search, related graph, categories. The index is created
+ * behind its alias at start if missing ({@link IndexSetup}, as the projection does), so a query
+ * side started before the projections finds nothing rather than failing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ElasticsearchReadModels {
+
+  @Bean(destroyMethod = "close")
+  RestClientTransport elasticsearchTransport(QuerySideProperties properties) {
+    return new RestClientTransport(
+        RestClient.builder(HttpHost.create(properties.elasticsearch().url())).build(),
+        new JacksonJsonpMapper());
+  }
+
+  @Bean
+  ElasticsearchClient elasticsearchClient(
+      RestClientTransport elasticsearchTransport, QuerySideProperties properties) {
+    ElasticsearchClient client = new ElasticsearchClient(elasticsearchTransport);
+    String alias = properties.elasticsearch().memoryIndex();
+    new IndexSetup(client).ensure(alias + "-v1", alias);
+    return client;
+  }
+
+  /** The projection's model: a query must be embedded in the same space as the memories. */
+  @Bean
+  MemoryEmbedder memoryEmbedder() {
+    return new MemoryEmbedder();
+  }
+
+  @Bean
+  MemorySearch memorySearch(
+      ElasticsearchClient client,
+      QuerySideProperties properties,
+      MemoryEmbedder embedder,
+      Clock clock) {
+    return new MemorySearch(client, properties.elasticsearch().memoryIndex(), embedder, clock);
+  }
+
+  @Bean
+  RelatedGraph relatedGraph(
+      MemoryReadModelQueries queries, ElasticsearchClient client, QuerySideProperties properties) {
+    return new RelatedGraph(queries, client, properties.elasticsearch().memoryIndex());
+  }
+
+  @Bean
+  MemoryCategorizer memoryCategorizer(ElasticsearchClient client, QuerySideProperties properties) {
+    return new MemoryCategorizer(client, properties.elasticsearch().memoryIndex());
+  }
+}
