@@ -10,9 +10,15 @@ import dev.agentos.query.QuerySideApplication;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,16 +33,35 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  */
 public final class RunningQuerySide implements AutoCloseable {
 
+  /**
+   * This JVM's own MemoryAccessed topic, created before the application starts and deleted when it
+   * stops, so tests see only their own reads.
+   */
+  public static final String ACCESS_TOPIC =
+      "agentos.it.memory-access-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+
   private final ConfigurableApplicationContext context;
   private final String keyspace;
+  private final StackEndpoints stack;
 
-  private RunningQuerySide(ConfigurableApplicationContext context, String keyspace) {
+  private RunningQuerySide(
+      ConfigurableApplicationContext context, String keyspace, StackEndpoints stack) {
     this.context = context;
     this.keyspace = keyspace;
+    this.stack = stack;
+  }
+
+  public StackEndpoints stack() {
+    return stack;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   static RunningQuerySide start(StackEndpoints stack) {
     String keyspace = "query_it_" + UUID.randomUUID().toString().substring(0, 8);
+    createAccessTopic(stack);
     ConfigurableApplicationContext context =
         SpringApplication.run(
             QuerySideApplication.class,
@@ -46,11 +71,30 @@ public final class RunningQuerySide implements AutoCloseable {
             "--spring.datasource.password=" + stack.postgresPassword(),
             "--agentos.query.cassandra.contact-point=" + stack.cassandraContactPoint(),
             "--agentos.query.cassandra.datacenter=" + stack.cassandraDatacenter(),
-            "--agentos.query.cassandra.keyspace=" + keyspace);
+            "--agentos.query.cassandra.keyspace=" + keyspace,
+            "--agentos.query.access.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+            "--agentos.query.access.registry-url=" + stack.schemaRegistryUrl(),
+            "--agentos.query.access.topic=" + ACCESS_TOPIC);
     // The command side creates api_key in a full stack; a test JVM's own stack may not run one.
     new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
         .execute(context.getBean(DataSource.class));
-    return new RunningQuerySide(context, keyspace);
+    return new RunningQuerySide(context, keyspace, stack);
+  }
+
+  private static void createAccessTopic(StackEndpoints stack) {
+    try (Admin admin = admin(stack)) {
+      admin.createTopics(List.of(new NewTopic(ACCESS_TOPIC, 3, (short) 1))).all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating " + ACCESS_TOPIC, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create " + ACCESS_TOPIC, e.getCause());
+    }
+  }
+
+  private static Admin admin(StackEndpoints stack) {
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
   }
 
   public String baseUrl() {
@@ -107,5 +151,8 @@ public final class RunningQuerySide implements AutoCloseable {
   public void close() {
     MemorySchema.singleNode(keyspace).drop(cassandra());
     context.close();
+    try (Admin admin = admin(stack)) {
+      admin.deleteTopics(List.of(ACCESS_TOPIC));
+    }
   }
 }
