@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /** GETs from the query API as one caller (one API key, or none), for integration tests. */
 public final class QueryClient {
@@ -24,7 +25,13 @@ public final class QueryClient {
   }
 
   public Response get(String pathAndQuery) {
+    return get(pathAndQuery, Map.of());
+  }
+
+  /** A GET with extra request headers, e.g. {@code X-Session-Id}. */
+  public Response get(String pathAndQuery, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+    headers.forEach(request::header);
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }
