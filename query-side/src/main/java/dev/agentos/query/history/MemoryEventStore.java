@@ -6,10 +6,11 @@ import dev.agentos.events.memory.MemoryRelationRemoved;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,9 @@ public class MemoryEventStore {
 
   public MemoryEventStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    // Avro refuses to load our generated classes by name unless they are trusted (Avro 1.11.4+),
+    // and nothing else in the query side reads Avro before the first history request.
+    GeneratedAvroClasses.trust();
   }
 
   /** The memory's events in sequence order; empty when no memory has this id. */
@@ -59,8 +63,7 @@ public class MemoryEventStore {
         AGGREGATE_TYPE);
   }
 
-  private static SpecificRecord decode(
-      long sequence, String payloadType, byte[] payload, String memoryId) {
+  static SpecificRecord decode(long sequence, String payloadType, byte[] payload, String memoryId) {
     BinaryMessageDecoder<? extends SpecificRecord> decoder = DECODERS.get(payloadType);
     if (decoder == null) {
       throw new IllegalStateException(
@@ -74,8 +77,9 @@ public class MemoryEventStore {
     }
     try {
       return decoder.decode(payload);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
+    } catch (IOException | AvroRuntimeException e) {
+      // Avro reports a bad header or an unknown schema fingerprint unchecked, a short read checked.
+      throw new IllegalStateException(
           "cannot decode " + payloadType + " at sequence " + sequence + " of memory " + memoryId,
           e);
     }

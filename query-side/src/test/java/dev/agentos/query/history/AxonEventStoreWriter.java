@@ -1,38 +1,31 @@
 package dev.agentos.query.history;
 
-import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.avro.AvroSerializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * Appends memory events to the real PostgreSQL event store with Axon's JDBC engine and
- * AvroSerializer, configured as the command side's Spring Boot auto-configuration does (its
- * AvroClassTrust, Axon's Postgres table factory, byte[] payloads, Jackson for metadata).
+ * AvroSerializer, configured as the command side's Spring Boot auto-configuration does (Axon's
+ * Postgres table factory, byte[] payloads, Jackson for metadata). It only writes, so it needs none
+ * of the command side's AvroClassTrust, and cannot hide that the query side's reader needs it.
  */
 final class AxonEventStoreWriter {
 
   private final JdbcEventStorageEngine engine;
 
   AxonEventStoreWriter(DataSource dataSource, List<SpecificRecord> eventTypes) {
-    GeneratedAvroClasses.trust();
-    ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(
-            ClassSecurityValidator.getGlobal(),
-            ClassSecurityValidator.builder().add(MetaData.class).build()));
     SchemaStore.Cache schemas = new SchemaStore.Cache();
     eventTypes.forEach(e -> schemas.addSchema(e.getSchema()));
     AvroSerializer serializer =
