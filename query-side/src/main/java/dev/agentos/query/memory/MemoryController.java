@@ -3,9 +3,12 @@ package dev.agentos.query.memory;
 import dev.agentos.auth.Caller;
 import dev.agentos.auth.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.events.memory.MemoryAccessKind;
 import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.cassandra.MemoryRow;
 import dev.agentos.projections.memory.cassandra.MemoryState;
+import dev.agentos.query.access.AccessRecorder;
+import dev.agentos.query.access.AccessScope;
 import dev.agentos.query.web.NotBuiltYetException;
 import dev.agentos.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,16 +38,19 @@ public class MemoryController {
   private final MemoryReadModelQueries queries;
   private final MemoryLister lister;
   private final ObjectProvider<MemoryAsOfReader> asOfReader;
+  private final AccessRecorder accessRecorder;
   private final Clock clock;
 
   public MemoryController(
       MemoryReadModelQueries queries,
       MemoryLister lister,
       ObjectProvider<MemoryAsOfReader> asOfReader,
+      AccessRecorder accessRecorder,
       Clock clock) {
     this.queries = queries;
     this.lister = lister;
     this.asOfReader = asOfReader;
+    this.accessRecorder = accessRecorder;
     this.clock = clock;
   }
 
@@ -59,8 +66,14 @@ public class MemoryController {
       @PathVariable String memoryId,
       @Parameter(description = "ISO-8601 instant: the memory as it was then, from its events")
           @RequestParam(required = false)
-          Instant asOf) {
+          Instant asOf,
+      @Parameter(description = "the agent session reading, recorded with the read")
+          @RequestHeader(name = "X-Session-Id", required = false)
+          String sessionId) {
     MemoryView view = asOf == null ? current(caller, memoryId) : asOf(caller, memoryId, asOf);
+    // A read by id is scoped to no context; only reads that found the memory are recorded.
+    accessRecorder.record(
+        AccessScope.of(caller, sessionId), List.of(view.id()), MemoryAccessKind.GET, null, null);
     return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
   }
 

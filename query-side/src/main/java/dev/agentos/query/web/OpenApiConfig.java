@@ -75,10 +75,6 @@ public class OpenApiConfig {
                 operation -> {
                   COMMON_PROBLEMS.forEach(
                       (status, description) -> add(operation, status, description));
-                  if (hasParameter(operation, "asOf")) {
-                    // Until a MemoryAsOfReader is built: remove this with it.
-                    add(operation, "501", "asOf is not answered by this build yet");
-                  }
                   if (operation.getParameters() != null
                       && operation.getParameters().stream()
                           .anyMatch(p -> "path".equals(p.getIn()))) {
@@ -89,11 +85,6 @@ public class OpenApiConfig {
                             + " too)");
                   }
                 });
-  }
-
-  private static boolean hasParameter(Operation operation, String name) {
-    return operation.getParameters() != null
-        && operation.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
   }
 
   private static void add(Operation operation, String status, String description) {

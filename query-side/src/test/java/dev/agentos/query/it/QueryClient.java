@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /**
  * GETs from (and POSTs searches to) the query API as one caller (one API key, or none), for
@@ -27,7 +28,14 @@ public final class QueryClient {
   }
 
   public Response get(String pathAndQuery) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET());
+    return get(pathAndQuery, Map.of());
+  }
+
+  /** A GET with extra request headers, e.g. {@code X-Session-Id}. */
+  public Response get(String pathAndQuery, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+    headers.forEach(request::header);
+    return send(request);
   }
 
   /** POSTs {@code json} (a JSON text) as the body. */

@@ -9,12 +9,20 @@ import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.query.QuerySideApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,20 +38,41 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  */
 public final class RunningQuerySide implements AutoCloseable {
 
+  /**
+   * This JVM's own MemoryAccessed topic, created before the application starts and deleted when it
+   * stops, so tests see only their own reads.
+   */
+  public static final String ACCESS_TOPIC =
+      "agentos.it.memory-access-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+
   private final ConfigurableApplicationContext context;
   private final String keyspace;
   private final String memoryIndex;
+  private final StackEndpoints stack;
 
   private RunningQuerySide(
-      ConfigurableApplicationContext context, String keyspace, String memoryIndex) {
+      ConfigurableApplicationContext context,
+      String keyspace,
+      String memoryIndex,
+      StackEndpoints stack) {
     this.context = context;
     this.keyspace = keyspace;
     this.memoryIndex = memoryIndex;
+    this.stack = stack;
+  }
+
+  public StackEndpoints stack() {
+    return stack;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   static RunningQuerySide start(StackEndpoints stack) {
     String keyspace = "query_it_" + UUID.randomUUID().toString().substring(0, 8);
     String memoryIndex = "query-it-memories-" + UUID.randomUUID().toString().substring(0, 8);
+    createAccessTopic(stack);
     ConfigurableApplicationContext context =
         SpringApplication.run(
             QuerySideApplication.class,
@@ -55,11 +84,30 @@ public final class RunningQuerySide implements AutoCloseable {
             "--agentos.query.cassandra.datacenter=" + stack.cassandraDatacenter(),
             "--agentos.query.cassandra.keyspace=" + keyspace,
             "--agentos.query.elasticsearch.url=" + stack.elasticsearchUrl(),
-            "--agentos.query.elasticsearch.memory-index=" + memoryIndex);
+            "--agentos.query.elasticsearch.memory-index=" + memoryIndex,
+            "--agentos.query.access.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+            "--agentos.query.access.registry-url=" + stack.schemaRegistryUrl(),
+            "--agentos.query.access.topic=" + ACCESS_TOPIC);
     // The command side creates api_key in a full stack; a test JVM's own stack may not run one.
     new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
         .execute(context.getBean(DataSource.class));
-    return new RunningQuerySide(context, keyspace, memoryIndex);
+    return new RunningQuerySide(context, keyspace, memoryIndex, stack);
+  }
+
+  private static void createAccessTopic(StackEndpoints stack) {
+    try (Admin admin = admin(stack)) {
+      admin.createTopics(List.of(new NewTopic(ACCESS_TOPIC, 3, (short) 1))).all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating " + ACCESS_TOPIC, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create " + ACCESS_TOPIC, e.getCause());
+    }
+  }
+
+  private static Admin admin(StackEndpoints stack) {
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
   }
 
   public String baseUrl() {
@@ -132,10 +180,13 @@ public final class RunningQuerySide implements AutoCloseable {
     MemorySchema.singleNode(keyspace).drop(cassandra());
     try {
       elasticsearch().indices().delete(d -> d.index(memoryIndex + "-v1"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       context.close();
+      try (Admin admin = admin(stack)) {
+        admin.deleteTopics(List.of(ACCESS_TOPIC));
+      }
     }
   }
 }

@@ -45,7 +45,7 @@ public final class QuerySideService implements LocalService {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("postgres", "cassandra", "elasticsearch", "command-side");
+    return Set.of("kafka", "registry", "postgres", "cassandra", "elasticsearch", "command-side");
   }
 
   @Override
@@ -67,6 +67,8 @@ public final class QuerySideService implements LocalService {
         "--agentos.query.cassandra.datacenter=" + CassandraService.DATACENTER,
         "--agentos.query.cassandra.keyspace=" + MEMORY_KEYSPACE,
         "--agentos.query.elasticsearch.url=http://127.0.0.1:" + ctx.portOf("elasticsearch", "http"),
+        "--agentos.query.access.bootstrap-servers=127.0.0.1:" + ctx.portOf("kafka", "broker"),
+        "--agentos.query.access.registry-url=http://127.0.0.1:" + ctx.portOf("registry", "http"),
         "--logging.file.name=" + ctx.logDir().resolve("query-side.log").toAbsolutePath());
   }
 

@@ -21,7 +21,12 @@ class QuerySideServiceTest {
         "query-side",
         home,
         Map.of("http", 18091),
-        Map.of("postgres.sql", 15432, "cassandra.cql", 19042, "elasticsearch.http", 19200));
+        Map.of(
+            "postgres.sql", 15432,
+            "cassandra.cql", 19042,
+            "elasticsearch.http", 19200,
+            "kafka.broker", 19092,
+            "registry.http", 18081));
   }
 
   @Test
@@ -37,7 +42,9 @@ class QuerySideServiceTest {
             "--agentos.query.cassandra.contact-point=127.0.0.1:19042",
             "--agentos.query.cassandra.datacenter=" + CassandraService.DATACENTER,
             "--agentos.query.cassandra.keyspace=" + QuerySideService.MEMORY_KEYSPACE,
-            "--agentos.query.elasticsearch.url=http://127.0.0.1:19200");
+            "--agentos.query.elasticsearch.url=http://127.0.0.1:19200",
+            "--agentos.query.access.bootstrap-servers=127.0.0.1:19092",
+            "--agentos.query.access.registry-url=http://127.0.0.1:18081");
     assertThat(new QuerySideService(jar).endpoints(context()))
         .containsEntry(QuerySideService.URL, "http://127.0.0.1:18091");
   }

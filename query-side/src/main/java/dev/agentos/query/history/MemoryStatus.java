@@ -1,0 +1,8 @@
+package dev.agentos.query.history;
+
+/** Where a memory stands after an event: deleted memories keep their history. */
+public enum MemoryStatus {
+  ACTIVE,
+  SUPERSEDED,
+  DELETED
+}
