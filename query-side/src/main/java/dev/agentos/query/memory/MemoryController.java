@@ -107,11 +107,21 @@ public class MemoryController {
           Integer limit,
       @Parameter(description = "the nextCursor of the previous page")
           @RequestParam(required = false)
-          String cursor) {
+          String cursor,
+      @Parameter(description = "the agent session reading, recorded with the read")
+          @RequestHeader(name = "X-Session-Id", required = false)
+          String readerSessionId) {
     MemoryListQuery query =
         MemoryListQuery.of(
             caller, contextId, projectId, agentId, sessionId, type, tags, from, to, limit, cursor);
-    return lister.page(caller.tenantId(), query);
+    MemoryPage page = lister.page(caller.tenantId(), query);
+    accessRecorder.record(
+        AccessScope.of(caller, readerSessionId),
+        page.items().stream().map(MemorySummary::id).toList(),
+        MemoryAccessKind.LIST,
+        null,
+        contextId);
+    return page;
   }
 
   private MemoryView current(Caller caller, String memoryId) {

@@ -3,14 +3,18 @@ package dev.agentos.query.search;
 import dev.agentos.auth.Caller;
 import dev.agentos.auth.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.events.memory.MemoryAccessKind;
 import dev.agentos.projections.memory.search.CategoryRequest;
 import dev.agentos.projections.memory.search.GraphRequest;
 import dev.agentos.projections.memory.search.MemoryCategories;
 import dev.agentos.projections.memory.search.MemoryCategorizer;
 import dev.agentos.projections.memory.search.MemoryGraph;
+import dev.agentos.projections.memory.search.MemoryHit;
 import dev.agentos.projections.memory.search.MemoryQuery;
 import dev.agentos.projections.memory.search.MemorySearch;
 import dev.agentos.projections.memory.search.RelatedGraph;
+import dev.agentos.query.access.AccessRecorder;
+import dev.agentos.query.access.AccessScope;
 import dev.agentos.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,14 +26,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Search, related graph and categories over the memory index, always within the caller's tenant and
- * one project. Hits are not recorded as accessed here: the hit ids in each answer are what an
- * access recorder would publish.
+ * one project. What a search or a graph returns is recorded as read ({@code MemoryAccessed}), so
+ * access counts grow with use.
  */
 @RestController
 @RequestMapping("/v1/memories")
@@ -39,12 +44,17 @@ public class MemorySearchController {
   private final MemorySearch search;
   private final RelatedGraph related;
   private final MemoryCategorizer categorizer;
+  private final AccessRecorder accessRecorder;
 
   public MemorySearchController(
-      MemorySearch search, RelatedGraph related, MemoryCategorizer categorizer) {
+      MemorySearch search,
+      RelatedGraph related,
+      MemoryCategorizer categorizer,
+      AccessRecorder accessRecorder) {
     this.search = search;
     this.related = related;
     this.categorizer = categorizer;
+    this.accessRecorder = accessRecorder;
   }
 
   @PostMapping("/search")
@@ -57,9 +67,21 @@ public class MemorySearchController {
               + " memories only when asked for. Optional recency and access-frequency weighting."
               + " Each hit explains its score: keyword rank/score, semantic rank/similarity,"
               + " fused score, recency and access factors.")
-  public SearchResponseBody search(Caller caller, @RequestBody SearchRequestBody body) {
+  public SearchResponseBody search(
+      Caller caller,
+      @RequestBody SearchRequestBody body,
+      @Parameter(description = "the agent session reading, recorded with the read")
+          @RequestHeader(name = "X-Session-Id", required = false)
+          String sessionId) {
     MemoryQuery query = body.toQuery(caller);
-    return SearchResponseBody.of(query, search.search(query));
+    List<MemoryHit> hits = search.search(query);
+    accessRecorder.record(
+        AccessScope.of(caller, sessionId),
+        hits.stream().map(MemoryHit::memoryId).toList(),
+        MemoryAccessKind.SEARCH,
+        query.text(),
+        query.filters().contextId());
+    return SearchResponseBody.of(query, hits);
   }
 
   @GetMapping("/{memoryId}/related")
@@ -84,7 +106,10 @@ public class MemorySearchController {
           Integer neighbours,
       @Parameter(description = "the memory's project (default: the API key's)")
           @RequestParam(required = false)
-          String projectId) {
+          String projectId,
+      @Parameter(description = "the agent session reading, recorded with the read")
+          @RequestHeader(name = "X-Session-Id", required = false)
+          String sessionId) {
     GraphRequest request =
         new GraphRequest(
             caller.tenantId(),
@@ -93,9 +118,15 @@ public class MemorySearchController {
             depth == null ? 1 : depth,
             types,
             neighbours == null ? GraphRequest.DEFAULT_NEIGHBOURS : neighbours);
-    return related
-        .around(request)
-        .orElseThrow(() -> new NotFoundException("no memory " + memoryId));
+    MemoryGraph graph =
+        related.around(request).orElseThrow(() -> new NotFoundException("no memory " + memoryId));
+    accessRecorder.record(
+        AccessScope.of(caller, sessionId),
+        graph.nodes().stream().map(MemoryGraph.Node::memoryId).toList(),
+        MemoryAccessKind.RELATED,
+        null,
+        null);
+    return graph;
   }
 
   @GetMapping("/categories")
