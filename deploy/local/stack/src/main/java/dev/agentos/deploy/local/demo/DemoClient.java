@@ -25,6 +25,10 @@ final class DemoClient {
     this.key = key;
   }
 
+  String key() {
+    return key;
+  }
+
   DemoClient as(String otherKey) {
     return new DemoClient(baseUrl, otherKey);
   }

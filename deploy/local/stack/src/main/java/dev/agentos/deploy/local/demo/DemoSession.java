@@ -16,12 +16,17 @@ import java.util.UUID;
 public final class DemoSession {
 
   private final DemoClient admin;
+  private final String queryUrl;
   private final PrintStream out;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String sessionId = "demo-session-" + run;
 
-  public DemoSession(String baseUrl, String adminKey, PrintStream out) {
+  /**
+   * @param queryUrl the query side, or null when the stack runs none (the demo then only writes)
+   */
+  public DemoSession(String baseUrl, String queryUrl, String adminKey, PrintStream out) {
     this.admin = new DemoClient(baseUrl, adminKey);
+    this.queryUrl = queryUrl;
     this.out = out;
   }
 
@@ -86,6 +91,15 @@ public final class DemoSession {
     out.printf(
         "3 memories stored; %s FIXES %s (relation %s)%n",
         fix, fact, relation.get("relationId").asText());
+    agent.call(
+        "PATCH",
+        "/v1/memories/" + fact,
+        Map.of(
+            "content",
+            "The checkout tests run with pytest -q; the flaky one was test_apply_discount (fixed)."),
+        Map.of(),
+        200);
+    out.printf("memory %s updated: the flaky test is fixed%n", fact);
 
     JsonNode failing =
         agent.post("/v1/executions", execution("assert round(2.675, 2) == 2.68"), 201);
@@ -124,6 +138,12 @@ public final class DemoSession {
         suggestionId,
         verification.get("verificationId").asText(),
         verification.get("executionId").asText());
+
+    if (queryUrl == null) {
+      out.println("no query side in this stack: skipping search, related graph and history");
+    } else {
+      new DemoReads(new DemoClient(queryUrl, agent.key()), out).show(contextId, fix, fact);
+    }
   }
 
   private String storeMemory(DemoClient agent, String contextId, String type, String content)
