@@ -1,12 +1,14 @@
 package dev.agentos.projections.source;
 
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.projections.wiring.ReadModelTopics;
 import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,7 +79,8 @@ public class KafkaEventProcessors {
                 properties
                     .processors()
                     .forEach(
-                        (group, processor) ->
+                        (group, processor) -> {
+                          if (processor.enabled()) {
                             register(
                                 processing,
                                 group,
@@ -85,7 +88,9 @@ public class KafkaEventProcessors {
                                 properties,
                                 fetcher,
                                 deadLetters,
-                                clock)));
+                                clock);
+                          }
+                        }));
   }
 
   private static void register(
@@ -96,8 +101,15 @@ public class KafkaEventProcessors {
       AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
       DeadLetterSink deadLetters,
       Clock clock) {
-    if (processor.topics().isEmpty()) {
-      throw new IllegalStateException("processing group " + group + " reads no topic");
+    List<String> topics =
+        processor.topics().isEmpty() ? ReadModelTopics.of(group) : processor.topics();
+    if (topics.isEmpty()) {
+      throw new IllegalStateException(
+          "processing group "
+              + group
+              + " reads no topic: set agentos.projections.processors."
+              + group
+              + ".topics");
     }
     String name = processor.processorName(group);
     KafkaSourceProperties.DeadLetterPolicy policy = properties.deadLetters();
@@ -105,7 +117,7 @@ public class KafkaEventProcessors {
         .assignProcessingGroup(group, name)
         .registerPooledStreamingEventProcessor(
             name,
-            configuration -> source(processor, properties, fetcher, configuration.serializer()),
+            configuration -> source(topics, properties, fetcher, configuration.serializer()),
             (configuration, builder) ->
                 builder
                     .initialSegmentCount(processor.segments())
@@ -133,7 +145,7 @@ public class KafkaEventProcessors {
   }
 
   private static StreamableKafkaMessageSource<String, byte[]> source(
-      KafkaSourceProperties.Processor processor,
+      List<String> topics,
       KafkaSourceProperties properties,
       AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
       Serializer tokens) {
@@ -155,7 +167,7 @@ public class KafkaEventProcessors {
             true),
         false);
     return StreamableKafkaMessageSource.<String, byte[]>builder()
-        .topics(processor.topics())
+        .topics(topics)
         .consumerFactory(config)
         .fetcher(fetcher)
         // Axon's configured (Jackson) serializer, not the extension's default XStream one.
