@@ -7,6 +7,7 @@ import dev.agentos.deploy.local.service.InfluxDbService;
 import dev.agentos.deploy.local.service.KafkaService;
 import dev.agentos.deploy.local.service.LocalService;
 import dev.agentos.deploy.local.service.PostgresService;
+import dev.agentos.deploy.local.service.ProjectionsService;
 import dev.agentos.deploy.local.service.RegistryService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +32,21 @@ public final class StackServices {
 
   /** The servers and AgentOS's own applications: what {@code ./agentos up} runs. */
   public static List<LocalService> withApplications(Path commandSideJar) {
+    return withApplications(commandSideJar, null);
+  }
+
+  /**
+   * The servers and the applications whose jars are given (null: not built, not run); the
+   * projections start after the command side.
+   */
+  public static List<LocalService> withApplications(Path commandSideJar, Path projectionsJar) {
     List<LocalService> services = new ArrayList<>(all());
-    services.add(new CommandSideService(commandSideJar));
+    if (commandSideJar != null) {
+      services.add(new CommandSideService(commandSideJar));
+    }
+    if (projectionsJar != null) {
+      services.add(new ProjectionsService(projectionsJar, commandSideJar != null));
+    }
     return List.copyOf(services);
   }
 }

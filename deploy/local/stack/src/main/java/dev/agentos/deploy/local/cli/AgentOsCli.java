@@ -37,12 +37,19 @@ public final class AgentOsCli {
   /** Set by ./agentos to the command side's executable jar; without it only servers run. */
   static final String COMMAND_SIDE_JAR = "agentos.command-side.jar";
 
+  /** Set by ./agentos to the projections' executable jar; without it no read model is built. */
+  static final String PROJECTIONS_JAR = "agentos.projections.jar";
+
   LocalStack stack() {
-    String jar = System.getProperty(COMMAND_SIDE_JAR);
+    Path commandSide = jar(COMMAND_SIDE_JAR);
+    Path projections = jar(PROJECTIONS_JAR);
     return new LocalStack(
-        home,
-        jar == null ? StackServices.all() : StackServices.withApplications(Path.of(jar)),
-        System.out::println);
+        home, StackServices.withApplications(commandSide, projections), System.out::println);
+  }
+
+  private static Path jar(String property) {
+    String jar = System.getProperty(property);
+    return jar == null ? null : Path.of(jar);
   }
 
   @Command(
