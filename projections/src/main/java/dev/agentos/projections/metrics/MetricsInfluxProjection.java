@@ -4,6 +4,7 @@ import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * The processing group {@value #GROUP}: metric samples into InfluxDB, one measurement per metric.
@@ -17,9 +18,17 @@ public class MetricsInfluxProjection {
 
   private final MetricPointMapper mapper = new MetricPointMapper();
   private final BatchPerUnitOfWork<MetricPoint> batch;
+  private final MetricPointWriter writer;
 
   public MetricsInfluxProjection(MetricPointWriter writer) {
+    this.writer = writer;
     this.batch = new BatchPerUnitOfWork<>(GROUP, writer::write);
+  }
+
+  /** Axon calls this when the processor's tokens are reset: the replay starts from no series. */
+  @ResetHandler
+  void clear() {
+    writer.dropAllSeries();
   }
 
   @EventHandler

@@ -59,7 +59,7 @@ public record KafkaSourceProperties(
       LATEST
     }
 
-    String processorName(String group) {
+    public String processorName(String group) {
       return name == null || name.isBlank() ? group : name;
     }
   }

@@ -41,12 +41,15 @@ class CassandraReadModels {
   }
 
   @Bean
-  MemoryCassandraProjection memoryCassandraProjection(CqlSession session, Clock clock) {
+  MemoryCassandraProjection memoryCassandraProjection(
+      CqlSession session, Clock clock, ReadModelStores stores) {
+    MemorySchema schema = MemorySchema.singleNode(stores.cassandra().keyspace());
     return new MemoryCassandraProjection(
         new MemoryReadModelWriter(session, clock),
         new RelationReadModelWriter(session),
         new ContextReadModelWriter(session, clock),
-        new AccessStatsWriter(session));
+        new AccessStatsWriter(session),
+        () -> schema.truncate(session));
   }
 
   private static CqlSessionBuilder builder(ReadModelStores.Cassandra cassandra) {

@@ -50,8 +50,9 @@ class SearchReadModel {
   @Bean
   MemorySearchProjection memorySearchProjection(
       ElasticsearchClient client, MemoryEmbedder embedder, ReadModelStores stores) {
+    ReadModelStores.Elasticsearch index = stores.elasticsearch();
     return new MemorySearchProjection(
-        new MemorySearchIndexWriter(
-            client, stores.elasticsearch().alias(), new MemoryDocuments(embedder)));
+        new MemorySearchIndexWriter(client, index.alias(), new MemoryDocuments(embedder)),
+        () -> new IndexSetup(client).recreate(index.index(), index.alias()));
   }
 }

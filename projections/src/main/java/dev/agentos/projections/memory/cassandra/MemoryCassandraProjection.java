@@ -12,6 +12,7 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * The processing group {@value #GROUP}: memory, relation, context and access events into the
@@ -27,16 +28,28 @@ public class MemoryCassandraProjection {
   private final RelationReadModelWriter relations;
   private final ContextReadModelWriter contexts;
   private final AccessStatsWriter accesses;
+  private final Runnable clear;
 
+  /**
+   * @param clear empties every table of the read model, before a replay
+   */
   public MemoryCassandraProjection(
       MemoryReadModelWriter memories,
       RelationReadModelWriter relations,
       ContextReadModelWriter contexts,
-      AccessStatsWriter accesses) {
+      AccessStatsWriter accesses,
+      Runnable clear) {
+    this.clear = clear;
     this.memories = memories;
     this.relations = relations;
     this.contexts = contexts;
     this.accesses = accesses;
+  }
+
+  /** Axon calls this when the processor's tokens are reset: the replay starts from empty tables. */
+  @ResetHandler
+  void clear() {
+    clear.run();
   }
 
   @EventHandler

@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * The processing group {@value #GROUP}: memory, context-merge and access events into the memory
@@ -33,10 +34,21 @@ public class MemorySearchProjection {
 
   private final MemorySearchIndexWriter writer;
   private final BatchPerUnitOfWork<Object> batch;
+  private final Runnable clear;
 
-  public MemorySearchProjection(MemorySearchIndexWriter writer) {
+  /**
+   * @param clear recreates the index behind its alias, empty, before a replay
+   */
+  public MemorySearchProjection(MemorySearchIndexWriter writer, Runnable clear) {
     this.writer = writer;
+    this.clear = clear;
     this.batch = new BatchPerUnitOfWork<>(GROUP, this::write);
+  }
+
+  /** Axon calls this when the processor's tokens are reset: the replay starts from no documents. */
+  @ResetHandler
+  void clear() {
+    clear.run();
   }
 
   @EventHandler
