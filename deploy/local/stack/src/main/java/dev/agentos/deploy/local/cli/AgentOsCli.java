@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
       AgentOsCli.Up.class,
       AgentOsCli.Down.class,
       AgentOsCli.Status.class,
-      DemoCommand.class
+      DemoCommand.class,
+      ReplayCommand.class
     })
 public final class AgentOsCli {
 
