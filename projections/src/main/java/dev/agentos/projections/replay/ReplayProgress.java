@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param running whether the processor runs
  * @param replaying whether a segment is still before the position it was reset at
  * @param caughtUp whether every segment has read to the end of its topics
- * @param lag records not read yet, by Kafka offsets; 0 once caught up (transaction markers take
- *     offsets but are no records)
+ * @param lag offsets not read yet, summed over the partitions; a transaction's commit marker takes
+ *     an offset too, so a caught-up processor may show up to one per partition
  * @param recordsPerSecond records read per second since the previous progress (or the replay's
  *     start)
  * @param recordsRead records read since the replay started

@@ -85,14 +85,20 @@ public final class Replays {
     Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
     Map<TopicPartition, Long> read = positions(statuses.values());
     Map<TopicPartition, Long> end = ends.of(topicsOf(readModel));
-    boolean caughtUp =
-        !statuses.isEmpty() && statuses.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+
     boolean replaying = statuses.values().stream().anyMatch(EventTrackerStatus::isReplaying);
     long lag = 0;
     for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
       long next = read.getOrDefault(partition.getKey(), -1L) + 1;
       lag += Math.max(0, partition.getValue() - next);
     }
+    // Axon's caught-up flag turns true whenever the fetch buffer runs dry, also deep in a backlog,
+    // so the offsets decide too. A transactional producer leaves a commit marker after its last
+    // record, one offset per partition that no consumer ever reads as a record.
+    boolean caughtUp =
+        !statuses.isEmpty()
+            && statuses.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
+            && lag <= end.size();
     long recordsRead = read.values().stream().mapToLong(offset -> offset + 1).sum();
     Instant now = clock.instant();
     Sample previous = lastSamples.put(readModel, new Sample(now, recordsRead));
@@ -107,7 +113,7 @@ public final class Replays {
         processor.isRunning(),
         replaying,
         caughtUp,
-        caughtUp ? 0 : lag,
+        lag,
         rate,
         recordsRead,
         startedAt.get(readModel));

@@ -169,6 +169,7 @@ class ReplayIT {
         .until(
             () -> {
               JsonNode progress = JSON.readTree(get(url + "/admin/replay/" + readModel).body());
+              // This run's producer is not transactional: no commit markers, so lag must be 0.
               return progress.get("caughtUp").asBoolean() && progress.get("lag").asLong() == 0;
             });
   }
