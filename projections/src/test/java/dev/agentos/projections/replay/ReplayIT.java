@@ -72,6 +72,8 @@ class ReplayIT {
   private final String memoryTopic = "it.replay." + run + ".memory";
   private final String metricTopic = "it.replay." + run + ".metrics";
   private final String adminKey = "aos_it_" + UUID.randomUUID();
+  private final String readerKey = "aos_it_" + UUID.randomUUID();
+  private final String otherAdminKey = "aos_it_" + UUID.randomUUID();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -87,6 +89,19 @@ class ReplayIT {
           hash,
           "it-" + run,
           tenant);
+      // A key without ADMIN, and an admin of another tenant than the operator's: both refused.
+      jdbc.update(
+          "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
+              + " VALUES (?, ?, ?, 'project', 'agent', 'MEMORY_READ,QUERY_READ')",
+          AdminKeys.hash(readerKey),
+          "it-reader-" + run,
+          tenant);
+      jdbc.update(
+          "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
+              + " VALUES (?, ?, ?, 'project', 'agent', 'ADMIN')",
+          AdminKeys.hash(otherAdminKey),
+          "it-other-" + run,
+          "other-" + tenant);
       try {
         String url =
             "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -130,6 +145,13 @@ class ReplayIT {
         assertThat(post(url + "/admin/replay/memory-cassandra", "wrong-key").statusCode())
             .isEqualTo(401);
         assertThat(post(url + "/admin/replay/no-such-model", adminKey).statusCode()).isEqualTo(404);
+        HttpResponse<String> notAdmin = post(url + "/admin/replay/memory-cassandra", readerKey);
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+        assertThat(notAdmin.headers().firstValue("Content-Type"))
+            .hasValue("application/problem+json");
+        assertThat(notAdmin.body()).contains("no ADMIN scope");
+        assertThat(post(url + "/admin/replay/memory-cassandra", otherAdminKey).body())
+            .contains("only an admin key of the operator tenant");
         for (String readModel : readModels()) {
           HttpResponse<String> started = post(url + "/admin/replay/" + readModel, adminKey);
           assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -151,7 +173,9 @@ class ReplayIT {
         assertThat(progress.get("recordsRead").asLong()).isEqualTo(MEMORIES * 2L);
         assertThat(progress.get("lag").asLong()).isZero();
       } finally {
-        jdbc.update("DELETE FROM api_key WHERE key_hash = ?", AdminKeys.hash(adminKey));
+        for (String key : List.of(adminKey, readerKey, otherAdminKey)) {
+          jdbc.update("DELETE FROM api_key WHERE key_hash = ?", AdminKeys.hash(key));
+        }
       }
     } finally {
       cleanUp(stack);
