@@ -1,12 +1,14 @@
 package dev.agentos.projections.source;
 
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.projections.wiring.ReadModelTopics;
 import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,6 +49,9 @@ public class KafkaEventProcessors {
         return origin.key() != null ? origin.key() : origin.topic() + "/" + origin.partition();
       };
 
+  /** Records fetched ahead per open stream. */
+  private static final int BUFFER_CAPACITY = 1_000;
+
   @Bean(destroyMethod = "close")
   KafkaDeadLetterSink deadLetterSink(KafkaSourceProperties properties) {
     Map<String, Object> config = new HashMap<>();
@@ -77,7 +82,8 @@ public class KafkaEventProcessors {
                 properties
                     .processors()
                     .forEach(
-                        (group, processor) ->
+                        (group, processor) -> {
+                          if (processor.enabled()) {
                             register(
                                 processing,
                                 group,
@@ -85,7 +91,9 @@ public class KafkaEventProcessors {
                                 properties,
                                 fetcher,
                                 deadLetters,
-                                clock)));
+                                clock);
+                          }
+                        }));
   }
 
   private static void register(
@@ -96,16 +104,14 @@ public class KafkaEventProcessors {
       AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
       DeadLetterSink deadLetters,
       Clock clock) {
-    if (processor.topics().isEmpty()) {
-      throw new IllegalStateException("processing group " + group + " reads no topic");
-    }
+    List<String> topics = topicsOf(group, processor);
     String name = processor.processorName(group);
     KafkaSourceProperties.DeadLetterPolicy policy = properties.deadLetters();
     processing
         .assignProcessingGroup(group, name)
         .registerPooledStreamingEventProcessor(
             name,
-            configuration -> source(processor, properties, fetcher, configuration.serializer()),
+            configuration -> source(topics, properties, fetcher, configuration.serializer()),
             (configuration, builder) ->
                 builder
                     .initialSegmentCount(processor.segments())
@@ -132,8 +138,23 @@ public class KafkaEventProcessors {
                     && undecodable.processingGroup().equals(group));
   }
 
+  /** The topics a group reads: its configured ones, else its read model's defaults. */
+  public static List<String> topicsOf(String group, KafkaSourceProperties.Processor processor) {
+    List<String> topics =
+        processor.topics().isEmpty() ? ReadModelTopics.of(group) : processor.topics();
+    if (topics.isEmpty()) {
+      throw new IllegalStateException(
+          "processing group "
+              + group
+              + " reads no topic: set agentos.projections.processors."
+              + group
+              + ".topics");
+    }
+    return topics;
+  }
+
   private static StreamableKafkaMessageSource<String, byte[]> source(
-      KafkaSourceProperties.Processor processor,
+      List<String> topics,
       KafkaSourceProperties properties,
       AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
       Serializer tokens) {
@@ -144,6 +165,9 @@ public class KafkaEventProcessors {
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     // The token is the position; Kafka's committed offsets are never used.
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // A token position whose records retention has deleted resumes at the oldest record still
+    // held; Kafka's default, latest, would silently skip everything the partition still holds.
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // The command side publishes in Kafka transactions (ADR 0002): never read aborted attempts.
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     RegistryAvroDeserializer<Object> values = new RegistryAvroDeserializer<>();
@@ -155,9 +179,11 @@ public class KafkaEventProcessors {
             true),
         false);
     return StreamableKafkaMessageSource.<String, byte[]>builder()
-        .topics(processor.topics())
+        .topics(topics)
         .consumerFactory(config)
         .fetcher(fetcher)
+        // In poll order, not sorted by timestamp: see PollOrderBuffer for the events it lost.
+        .bufferFactory(() -> new PollOrderBuffer(BUFFER_CAPACITY))
         // Axon's configured (Jackson) serializer, not the extension's default XStream one.
         .serializer(tokens)
         .messageConverter(new AvroRecordConverter(values))

@@ -38,13 +38,16 @@ public record KafkaSourceProperties(
    * @param batchSize events handled in one unit of work before the token is stored
    * @param startAt where a processor without a token starts: {@code earliest} (offset zero, a full
    *     rebuild: the read models' normal case) or {@code latest} (only what comes next)
+   * @param enabled false leaves the group without a processor (and its read model unwired): tests
+   *     that run one group keep the others off the shared stack
    */
   public record Processor(
       String name,
       List<String> topics,
       @DefaultValue("1") int segments,
       @DefaultValue("100") int batchSize,
-      @DefaultValue("earliest") StartAt startAt) {
+      @DefaultValue("earliest") StartAt startAt,
+      @DefaultValue("true") boolean enabled) {
 
     public Processor {
       topics = topics == null ? List.of() : List.copyOf(topics);
@@ -56,7 +59,7 @@ public record KafkaSourceProperties(
       LATEST
     }
 
-    String processorName(String group) {
+    public String processorName(String group) {
       return name == null || name.isBlank() ? group : name;
     }
   }

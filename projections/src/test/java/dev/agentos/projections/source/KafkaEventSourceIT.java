@@ -113,7 +113,12 @@ class KafkaEventSourceIT {
                 + ".topics="
                 + Topics.MEMORY.name(),
             "--agentos.projections.processors." + SeenEvents.GROUP + ".segments=2",
-            "--agentos.projections.processors." + SeenEvents.GROUP + ".start-at=latest");
+            "--agentos.projections.processors." + SeenEvents.GROUP + ".start-at=latest",
+            // The read models are ReadModelsIT's business; they stay off here.
+            "--agentos.projections.processors.memory-cassandra.enabled=false",
+            "--agentos.projections.processors.memory-search.enabled=false",
+            "--agentos.projections.processors.metrics-influx.enabled=false",
+            "--server.port=0");
   }
 
   /** Only the test's read model; the application's own beans come from its component scan. */

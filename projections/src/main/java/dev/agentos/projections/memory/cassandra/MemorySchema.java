@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class MemorySchema {
 
   static final String RESOURCE = "memory-schema.cql";
+  private static final Pattern TABLE_NAME =
+      Pattern.compile("CREATE TABLE IF NOT EXISTS \\S+\\.(\\w+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
   // DDL waits for schema agreement, which takes seconds on a small machine.
   private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
@@ -54,6 +56,23 @@ public final class MemorySchema {
         session,
         "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
     tableStatements().forEach(ddl -> execute(session, ddl));
+  }
+
+  /**
+   * Empties every table of the schema, keeping the tables: what a replay rebuilds from zero. Also
+   * empties {@code applied_events}, or the replayed events would all be skipped as seen.
+   */
+  public void truncate(CqlSession session) {
+    tableNames().forEach(table -> execute(session, "TRUNCATE " + keyspace + "." + table));
+  }
+
+  /** The tables the schema creates, in its order. */
+  List<String> tableNames() {
+    return tableStatements().stream()
+        .map(TABLE_NAME::matcher)
+        .filter(java.util.regex.Matcher::find)
+        .map(m -> m.group(1))
+        .toList();
   }
 
   public void drop(CqlSession session) {

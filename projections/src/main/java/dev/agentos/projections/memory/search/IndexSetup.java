@@ -25,6 +25,25 @@ public final class IndexSetup {
     this.client = client;
   }
 
+  /**
+   * Deletes the indices behind {@code alias} and creates {@code index} behind it again, empty: what
+   * a replay rebuilds from zero. Searches fail in between; the read model is being rebuilt anyway.
+   */
+  public void recreate(String index, String alias) {
+    try {
+      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        for (String behind : client.indices().getAlias(a -> a.name(alias)).result().keySet()) {
+          client.indices().delete(d -> d.index(behind));
+        }
+      } else if (client.indices().exists(e -> e.index(index)).value()) {
+        client.indices().delete(d -> d.index(index));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ensure(index, alias);
+  }
+
   /** Creates {@code index} behind {@code alias} unless the alias already exists. */
   public void ensure(String index, String alias) {
     try {

@@ -20,6 +20,13 @@ class MemorySchemaTest {
   }
 
   @Test
+  void aTruncateEmptiesEveryTableTheSchemaCreatesIncludingTheAppliedEvents() {
+    assertThat(MemorySchema.singleNode("agentos_test").tableNames())
+        .hasSize(MemorySchema.singleNode("agentos_test").tableStatements().size())
+        .contains("memories_by_id", "memory_access_counts", "applied_events");
+  }
+
+  @Test
   void aKeyspaceNameThatIsNotAnIdentifierIsRefused() {
     assertThatThrownBy(() -> MemorySchema.singleNode("x; DROP KEYSPACE y"))
         .isInstanceOf(IllegalArgumentException.class);

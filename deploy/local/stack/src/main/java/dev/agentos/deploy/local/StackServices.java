@@ -7,6 +7,7 @@ import dev.agentos.deploy.local.service.InfluxDbService;
 import dev.agentos.deploy.local.service.KafkaService;
 import dev.agentos.deploy.local.service.LocalService;
 import dev.agentos.deploy.local.service.PostgresService;
+import dev.agentos.deploy.local.service.ProjectionsService;
 import dev.agentos.deploy.local.service.QuerySideService;
 import dev.agentos.deploy.local.service.RegistryService;
 import java.nio.file.Path;
@@ -31,14 +32,20 @@ public final class StackServices {
   }
 
   /**
-   * The servers and AgentOS's own applications: what {@code ./agentos up} runs. The query side
-   * starts after the command side, whose keys it reads; it is left out when its jar is null (not
-   * built).
+   * The servers and the applications whose jars are given (null: not built, not run): what {@code
+   * ./agentos up} runs. The projections start after the command side; the query side, which reads
+   * the keys the command side writes, runs only beside it.
    */
-  public static List<LocalService> withApplications(Path commandSideJar, Path querySideJar) {
+  public static List<LocalService> withApplications(
+      Path commandSideJar, Path projectionsJar, Path querySideJar) {
     List<LocalService> services = new ArrayList<>(all());
-    services.add(new CommandSideService(commandSideJar));
-    if (querySideJar != null) {
+    if (commandSideJar != null) {
+      services.add(new CommandSideService(commandSideJar));
+    }
+    if (projectionsJar != null) {
+      services.add(new ProjectionsService(projectionsJar, commandSideJar != null));
+    }
+    if (commandSideJar != null && querySideJar != null) {
       services.add(new QuerySideService(querySideJar));
     }
     return List.copyOf(services);

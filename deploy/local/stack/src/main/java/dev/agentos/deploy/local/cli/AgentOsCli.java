@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
       AgentOsCli.Up.class,
       AgentOsCli.Down.class,
       AgentOsCli.Status.class,
-      DemoCommand.class
+      DemoCommand.class,
+      ReplayCommand.class
     })
 public final class AgentOsCli {
 
@@ -37,19 +38,23 @@ public final class AgentOsCli {
   /** Set by ./agentos to the command side's executable jar; without it only servers run. */
   static final String COMMAND_SIDE_JAR = "agentos.command-side.jar";
 
+  /** Set by ./agentos to the projections' executable jar; without it no read model is built. */
+  static final String PROJECTIONS_JAR = "agentos.projections.jar";
+
   /** Set by ./agentos to the query side's executable jar; it runs only beside the command side. */
   static final String QUERY_SIDE_JAR = "agentos.query-side.jar";
 
   LocalStack stack() {
-    String jar = System.getProperty(COMMAND_SIDE_JAR);
-    String queryJar = System.getProperty(QUERY_SIDE_JAR);
     return new LocalStack(
         home,
-        jar == null
-            ? StackServices.all()
-            : StackServices.withApplications(
-                Path.of(jar), queryJar == null ? null : Path.of(queryJar)),
+        StackServices.withApplications(
+            jar(COMMAND_SIDE_JAR), jar(PROJECTIONS_JAR), jar(QUERY_SIDE_JAR)),
         System.out::println);
+  }
+
+  private static Path jar(String property) {
+    String jar = System.getProperty(property);
+    return jar == null ? null : Path.of(jar);
   }
 
   @Command(

@@ -1,0 +1,31 @@
+package dev.agentos.projections.wiring;
+
+import dev.agentos.projections.memory.cassandra.MemoryCassandraProjection;
+import dev.agentos.projections.memory.search.MemorySearchProjection;
+import dev.agentos.projections.metrics.MetricsInfluxProjection;
+import dev.agentos.schemas.topics.Topics;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topics each read model reads when its configuration names none, from {@link Topics} so that a
+ * renamed topic cannot leave a processor reading an old name.
+ */
+public final class ReadModelTopics {
+
+  private static final List<String> MEMORY_STREAMS =
+      List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name(), Topics.MEMORY_ACCESS.name());
+
+  private static final Map<String, List<String>> BY_GROUP =
+      Map.of(
+          MemoryCassandraProjection.GROUP, MEMORY_STREAMS,
+          MemorySearchProjection.GROUP, MEMORY_STREAMS,
+          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()));
+
+  private ReadModelTopics() {}
+
+  /** The default topics of {@code group}; empty for a group that is not a read model here. */
+  public static List<String> of(String group) {
+    return BY_GROUP.getOrDefault(group, List.of());
+  }
+}

@@ -1,0 +1,58 @@
+package dev.agentos.projections.wiring;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.search.IndexSetup;
+import dev.agentos.projections.memory.search.MemoryDocuments;
+import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
+import dev.agentos.projections.memory.search.MemorySearchProjection;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The processing group {@value MemorySearchProjection#GROUP}, its Elasticsearch client and the BGE
+ * embedder. The index is created behind its alias at start-up when the alias is missing.
+ */
+@Configuration
+@EnableConfigurationProperties(ReadModelStores.class)
+@ConditionalOnProperty(
+    name = "agentos.projections.processors." + MemorySearchProjection.GROUP + ".enabled",
+    havingValue = "true",
+    matchIfMissing = true)
+class SearchReadModel {
+
+  @Bean(destroyMethod = "close")
+  RestClientTransport elasticsearchTransport(ReadModelStores stores) {
+    return new RestClientTransport(
+        RestClient.builder(HttpHost.create(stores.elasticsearch().url())).build(),
+        new JacksonJsonpMapper());
+  }
+
+  @Bean
+  ElasticsearchClient elasticsearchClient(RestClientTransport transport, ReadModelStores stores) {
+    ElasticsearchClient client = new ElasticsearchClient(transport);
+    new IndexSetup(client).ensure(stores.elasticsearch().index(), stores.elasticsearch().alias());
+    return client;
+  }
+
+  /** The model loads once (tens of MB of ONNX weights from its jar). */
+  @Bean
+  MemoryEmbedder memoryEmbedder() {
+    return new MemoryEmbedder();
+  }
+
+  @Bean
+  MemorySearchProjection memorySearchProjection(
+      ElasticsearchClient client, MemoryEmbedder embedder, ReadModelStores stores) {
+    ReadModelStores.Elasticsearch index = stores.elasticsearch();
+    return new MemorySearchProjection(
+        new MemorySearchIndexWriter(client, index.alias(), new MemoryDocuments(embedder)),
+        () -> new IndexSetup(client).recreate(index.index(), index.alias()));
+  }
+}

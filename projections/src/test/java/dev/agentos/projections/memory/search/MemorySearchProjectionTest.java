@@ -1,0 +1,52 @@
+package dev.agentos.projections.memory.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentos.projections.source.KafkaRecordOrigin;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+class MemorySearchProjectionTest {
+
+  @Test
+  void theSequenceComesFromTheAggregateSequenceHeader() {
+    assertThat(MemorySearchProjection.sequenceOf(message(Map.of(header(), bytes("7")))))
+        .isEqualTo(7L);
+  }
+
+  @Test
+  void aRecordWithoutTheHeaderIsRefusedNamingTheRecord() {
+    assertThatThrownBy(() -> MemorySearchProjection.sequenceOf(message(Map.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("agentos.memory.v1/3@42")
+        .hasMessageContaining("no agentos.aggregate-sequence header");
+  }
+
+  @Test
+  void aHeaderThatIsNotANumberIsRefused() {
+    assertThatThrownBy(
+            () -> MemorySearchProjection.sequenceOf(message(Map.of(header(), bytes("seven")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'seven', not a number");
+  }
+
+  private static String header() {
+    return MemorySearchProjection.AGGREGATE_SEQUENCE_HEADER;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static EventMessage<?> message(Map<String, byte[]> headers) {
+    KafkaRecordOrigin origin =
+        new KafkaRecordOrigin("agentos.memory.v1", 3, 42, "memory-1", new byte[0], headers);
+    return new GenericEventMessage<>(
+        "payload", MetaData.with(KafkaRecordOrigin.METADATA_KEY, origin));
+  }
+}
