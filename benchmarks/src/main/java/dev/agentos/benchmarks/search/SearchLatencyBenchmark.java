@@ -87,6 +87,22 @@ public final class SearchLatencyBenchmark {
         }
       }
       Map<String, Histogram> latencies = new LinkedHashMap<>();
+      CandidateHybrid candidate = new CandidateHybrid(index.client(), index.alias(), embedder, 50);
+      CandidateHybrid narrow = new CandidateHybrid(index.client(), index.alias(), embedder, 20);
+      int sameTop = 0;
+      for (int i = 0; i < queries; i++) {
+        // the candidate must rank as production does, or its speed would be no argument
+        List<String> production =
+            search.search(MemoryQuery.of(TENANT, questions.get(i), Mode.HYBRID, K)).stream()
+                .map(hit -> hit.memoryId())
+                .toList();
+        List<String> wide =
+            candidate.search(TENANT, questions.get(i), K).stream().map(f -> f.id()).toList();
+        sameTop += production.equals(wide) ? 1 : 0;
+      }
+      out.printf(
+          "candidate _msearch hybrid ranked the same top %d as MemorySearch for %d of %d questions%n",
+          K, sameTop, queries);
       for (int i = 0; i < questions.size(); i++) {
         boolean measured = i >= queries; // the first half warms caches and the JIT
         String question = questions.get(i);
@@ -103,6 +119,16 @@ public final class SearchLatencyBenchmark {
               mode.name().toLowerCase() + " (MemorySearch, vector cached)",
               () -> search.search(MemoryQuery.of(TENANT, question, mode, K)));
         }
+        time(
+            latencies,
+            measured,
+            "candidate: hybrid _msearch, now/m (cached)",
+            () -> candidate.search(TENANT, question, K));
+        time(
+            latencies,
+            measured,
+            "candidate: same, window 20 (cached)",
+            () -> narrow.search(TENANT, question, K));
         time(
             latencies,
             measured,
