@@ -27,6 +27,8 @@ import org.elasticsearch.client.RestClient;
  */
 public final class BenchIndex implements AutoCloseable {
 
+  private static final int FORCE_MERGE_TIMEOUT_MS = 30 * 60 * 1000;
+
   private final RestClientTransport transport;
   private final ElasticsearchClient client;
   private final String index;
@@ -35,7 +37,10 @@ public final class BenchIndex implements AutoCloseable {
   private BenchIndex(String elasticsearchUrl, String prefix) {
     transport =
         new RestClientTransport(
-            RestClient.builder(HttpHost.create(elasticsearchUrl)).build(),
+            RestClient.builder(HttpHost.create(elasticsearchUrl))
+                // a force merge of 100,000 vectors runs for minutes; the default 30 s gives up
+                .setRequestConfigCallback(config -> config.setSocketTimeout(FORCE_MERGE_TIMEOUT_MS))
+                .build(),
             new JacksonJsonpMapper());
     client = new ElasticsearchClient(transport);
     alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -16,8 +16,10 @@ import java.util.Map;
  * weights ranked worse than semantic search alone (nDCG@10 0.68 vs 0.76): it makes rank 1 and rank
  * 10 of a list almost equal, so the keyword list's top hits for a question phrased in other words
  * (memories that merely share "why" or "did") crowd out the best semantic hits. K = 10 with the
- * semantic list weighted 1.5 lifted hybrid nDCG@10 by 0.05 and recall@5 by 0.08 in every
- * configuration measured, while keyword-style questions (exact identifiers) stayed at 1.0.
+ * semantic list weighted 1.5 lifted hybrid nDCG@10 by 0.03 to 0.06 in each of the nine
+ * configurations measured, while keyword-style questions (exact identifiers) stayed at 1.0. It
+ * still ranks below semantic alone (0.73 vs 0.76) until the keyword query gets stricter or expanded
+ * (see docs/benchmarks.md).
  */
 public final class ReciprocalRankFusion {
 
