@@ -1,5 +1,7 @@
 package dev.agentos.benchmarks;
 
+import dev.agentos.benchmarks.search.RetrievalBenchmark;
+import dev.agentos.benchmarks.search.SearchLatencyBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -7,12 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ./agentos bench <ingest|memory>}: measures a running stack and prints the figures. */
+/**
+ * {@code ./agentos bench <ingest|memory|retrieval|search>}: measures a running stack and prints the
+ * figures.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against the stack ./agentos up runs; each prints its baseline too.",
-    subcommands = {BenchMain.Ingest.class, BenchMain.Memory.class})
+    subcommands = {
+      BenchMain.Ingest.class,
+      BenchMain.Memory.class,
+      BenchMain.Retrieval.class,
+      BenchMain.Search.class
+    })
 public final class BenchMain {
 
   @Option(
@@ -87,6 +97,61 @@ public final class BenchMain {
     @Override
     public Integer call() throws Exception {
       new MemoryStoreBenchmark(bench.target(), seconds, clients, batch).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "retrieval",
+      description =
+          "Recall@5/@10 and nDCG@10 of keyword, semantic and hybrid search on the labelled set,"
+              + " with the fusion, neighbour-embedding and query-expansion levers.")
+  static final class Retrieval implements Callable<Integer> {
+    @ParentCommand BenchMain bench;
+
+    @Override
+    public Integer call() throws Exception {
+      new RetrievalBenchmark(bench.home, System.out).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "search",
+      description = "Search latency per mode at 100,000 memories vs a plain Elasticsearch match.")
+  static final class Search implements Callable<Integer> {
+    @ParentCommand BenchMain bench;
+
+    @Option(
+        names = "--memories",
+        defaultValue = "100000",
+        description = "Memories in the index (default: ${DEFAULT-VALUE}).")
+    int memories;
+
+    @Option(
+        names = "--embedded",
+        defaultValue = "2000",
+        description =
+            "Distinct texts embedded for real; the other memories reuse their vectors with noise"
+                + " (default: ${DEFAULT-VALUE}).")
+    int embedded;
+
+    @Option(
+        names = "--queries",
+        defaultValue = "1000",
+        description =
+            "Measured queries per mode, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(
+        names = "--force-merge",
+        description = "Merge the index into one segment before measuring (default: as written).")
+    boolean forceMerge;
+
+    @Override
+    public Integer call() throws Exception {
+      new SearchLatencyBenchmark(bench.home, System.out, memories, embedded, queries, forceMerge)
+          .run();
       return 0;
     }
   }

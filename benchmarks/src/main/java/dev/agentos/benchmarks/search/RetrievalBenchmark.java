@@ -1,0 +1,332 @@
+package dev.agentos.benchmarks.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.agentos.benchmarks.search.Fusion.Scored;
+import dev.agentos.benchmarks.search.RetrievalSet.Kind;
+import dev.agentos.benchmarks.search.RetrievalSet.Memory;
+import dev.agentos.benchmarks.search.RetrievalSet.Question;
+import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.projections.embedding.BenchEmbedders;
+import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.search.MemoryDocuments;
+import dev.agentos.projections.memory.search.MemoryHit;
+import dev.agentos.projections.memory.search.MemoryQuery;
+import dev.agentos.projections.memory.search.MemoryQuery.Mode;
+import dev.agentos.projections.memory.search.MemorySearch;
+import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
+import dev.agentos.projections.memory.search.ReciprocalRankFusion;
+import dev.agentos.projections.memory.search.SequencedMemoryEvent;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code ./agentos bench retrieval}: indexes the labelled set with the projection's writer and
+ * embedder into a fresh index, asks every question in keyword, semantic and hybrid mode through the
+ * production {@link MemorySearch}, and measures the levers: fusion (weighted RRF, k, linear),
+ * memories embedded with their neighbouring turns, and query expansion.
+ */
+public final class RetrievalBenchmark {
+
+  /** Each side's ranking depth handed to fusion; the production hybrid uses the same. */
+  static final int WINDOW = 50;
+
+  /** The vectors a tenant's memories were indexed with. */
+  enum Vectors {
+    PLAIN("memory text"),
+    NEIGHBOURS("memory + 1 turn either side"),
+    MIXED("memory vector + 0.5 x neighbourhood vector");
+
+    final String description;
+
+    Vectors(String description) {
+      this.description = description;
+    }
+
+    String tenant() {
+      return "bench-" + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Documents are keyed by memory id, so each variant's copy of a memory needs its own. */
+    String documentId(String memoryId) {
+      return name().toLowerCase(Locale.ROOT) + ":" + memoryId;
+    }
+  }
+
+  /** Which side of the search gets the expanded question. */
+  enum Expansion {
+    NONE,
+    KEYWORD_SIDE,
+    BOTH_SIDES
+  }
+
+  static final String PRODUCTION =
+      String.format(
+          Locale.ROOT,
+          "hybrid = production (rrf k=%d w=%.1f/%.1f)",
+          ReciprocalRankFusion.K,
+          ReciprocalRankFusion.KEYWORD_WEIGHT,
+          ReciprocalRankFusion.SEMANTIC_WEIGHT);
+
+  /** Fusions tried on the same two lists; rrf k=60 w=1.0/1.0 is the textbook default. */
+  static final List<Fusion> FUSIONS =
+      List.of(
+          Fusion.rrf(60, 1, 1),
+          Fusion.rrf(60, 1, 1.5),
+          Fusion.rrf(60, 1, 2),
+          Fusion.rrf(60, 1.5, 1),
+          Fusion.rrf(60, 2, 1),
+          Fusion.rrf(10, 1, 1),
+          Fusion.rrf(10, 1, 1.5),
+          Fusion.rrf(10, 1.5, 1),
+          Fusion.rrf(10, 1, 2),
+          Fusion.rrf(5, 1, 2),
+          Fusion.rrf(60, 1, 3),
+          Fusion.rrf(30, 1, 1.5),
+          Fusion.linear(0.3),
+          Fusion.linear(0.5),
+          Fusion.linear(0.7),
+          Fusion.linear(0.2));
+
+  /** Fusions tried with the stricter keyword side, the candidate for production's keyword query. */
+  static final List<Fusion> STRICT_FUSIONS =
+      List.of(Fusion.rrf(60, 1, 1), Fusion.rrf(60, 1, 1.5), Fusion.rrf(10, 1, 1.5));
+
+  private final Path home;
+  private final PrintStream out;
+  private ElasticsearchClient client;
+  private String index;
+
+  public RetrievalBenchmark(Path home, PrintStream out) {
+    this.home = home;
+    this.out = out;
+  }
+
+  public void run() throws Exception {
+    RetrievalSet set = RetrievalSet.load();
+    out.printf(
+        "retrieval set: %d memories in %d sessions, %d questions (%d keyword, %d semantic)%n",
+        set.memories().size(),
+        set.memories().stream().map(Memory::sessionId).distinct().count(),
+        set.questions().size(),
+        set.questions().stream().filter(q -> q.kind() == Kind.KEYWORD).count(),
+        set.questions().stream().filter(q -> q.kind() == Kind.SEMANTIC).count());
+    MemoryEmbedder embedder = BenchEmbedders.remembering();
+    try (BenchIndex index = BenchIndex.create(home, "bench-retrieval")) {
+      long started = System.nanoTime();
+      indexSet(index, set, embedder);
+      out.printf(
+          "indexed %d documents into %s in %.1f s%n",
+          index.count(), index.alias(), (System.nanoTime() - started) / 1e9);
+      MemorySearch search = new MemorySearch(index.client(), index.alias(), embedder);
+      client = index.client();
+      this.index = index.alias();
+      out.printf(
+          "%n%-44s %6s %6s %8s | %8s %8s%n",
+          "run (vectors / expansion / ranking)", "R@5", "R@10", "nDCG@10", "nDCG kw", "nDCG sem");
+      List<String> summary = new ArrayList<>();
+      for (Vectors vectors : Vectors.values()) {
+        for (Expansion expansion : Expansion.values()) {
+          summary.add(measure(set, search, vectors, expansion));
+        }
+      }
+      out.printf(
+          "%nnDCG@10 summary%n%-58s %8s %8s %8s  %s%n",
+          "vectors / expansion", "keyword", "semantic", "hybrid", "best hybrid variant");
+      summary.forEach(out::println);
+      out.printf(
+          "%nR@k: share of the answering memories in the top k, averaged over questions;"
+              + " nDCG kw / sem: nDCG@10 on the keyword / semantic questions only.%n");
+    }
+  }
+
+  private void indexSet(BenchIndex index, RetrievalSet set, MemoryEmbedder embedder) {
+    MemorySearchIndexWriter writer =
+        new MemorySearchIndexWriter(index.client(), index.alias(), new MemoryDocuments(embedder));
+    List<float[]> withNeighbours =
+        embedder.embedMemories(set.memories().stream().map(m -> set.withNeighbours(m, 1)).toList());
+    List<float[]> alone =
+        embedder.embedMemories(set.memories().stream().map(Memory::content).toList());
+    List<SequencedMemoryEvent> events = new ArrayList<>();
+    for (int i = 0; i < set.memories().size(); i++) {
+      Memory m = set.memories().get(i);
+      events.add(new SequencedMemoryEvent(stored(Vectors.PLAIN, m, null), 0));
+      events.add(new SequencedMemoryEvent(stored(Vectors.NEIGHBOURS, m, withNeighbours.get(i)), 0));
+      events.add(
+          new SequencedMemoryEvent(
+              stored(Vectors.MIXED, m, mix(alone.get(i), withNeighbours.get(i), 0.5)), 0));
+    }
+    for (int from = 0; from < events.size(); from += 100) {
+      writer.onMemoryEvents(events.subList(from, Math.min(events.size(), from + 100)));
+    }
+    try {
+      index.refresh();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** {@code self + share * context}, normalised: the memory's own meaning dominates. */
+  static float[] mix(float[] self, float[] context, double share) {
+    float[] mixed = new float[self.length];
+    double norm = 0;
+    for (int i = 0; i < self.length; i++) {
+      mixed[i] = (float) (self[i] + share * context[i]);
+      norm += mixed[i] * mixed[i];
+    }
+    double length = Math.sqrt(norm);
+    for (int i = 0; i < mixed.length; i++) {
+      mixed[i] /= (float) length;
+    }
+    return mixed;
+  }
+
+  private static MemoryStored stored(Vectors vectors, Memory m, float[] vector) {
+    return BenchIndex.stored(
+        vectors.tenant(),
+        m.projectId(),
+        m.sessionId(),
+        vectors.documentId(m.id()),
+        m.type(),
+        m.tags(),
+        m.content(),
+        MemoryEmbedder.MODEL_NAME,
+        vector);
+  }
+
+  /** Prints one configuration's table and answers its summary line. */
+  private String measure(
+      RetrievalSet set, MemorySearch search, Vectors vectors, Expansion expansion) {
+    Map<String, Score> scores = new LinkedHashMap<>();
+    for (Question question : set.questions()) {
+      String plain = question.text();
+      String expanded = QueryExpansion.expand(plain);
+      String keywordText = expansion == Expansion.NONE ? plain : expanded;
+      String semanticText = expansion == Expansion.BOTH_SIDES ? expanded : plain;
+      List<Scored> keyword = scored(search, vectors, keywordText, Mode.KEYWORD, WINDOW);
+      List<Scored> semantic = scored(search, vectors, semanticText, Mode.SEMANTIC, WINDOW);
+      score(scores, "keyword", question, ids(keyword));
+      score(scores, "semantic", question, ids(semantic));
+      if (expansion != Expansion.KEYWORD_SIDE) {
+        score(
+            scores,
+            PRODUCTION,
+            question,
+            ids(scored(search, vectors, keywordText, Mode.HYBRID, 10)));
+      }
+      for (Fusion fusion : FUSIONS) {
+        score(scores, "hybrid " + fusion.name(), question, fusion.fuse(keyword, semantic, 10));
+      }
+      List<Scored> strict =
+          StrictKeyword.search(client, index, vectors.tenant(), keywordText, WINDOW).stream()
+              .map(s -> new Scored(memoryId(s.id()), s.score()))
+              .toList();
+      score(scores, "keyword strict (candidate)", question, ids(strict));
+      for (Fusion fusion : STRICT_FUSIONS) {
+        score(
+            scores, "hybrid strict " + fusion.name(), question, fusion.fuse(strict, semantic, 10));
+      }
+    }
+    out.printf("-- vectors: %s; expansion: %s%n", vectors.description, expansion);
+    Function<String, Double> ndcg = name -> scores.get(name).ndcg10();
+    double bestSingle = Math.max(ndcg.apply("keyword"), ndcg.apply("semantic"));
+    scores.forEach(
+        (name, score) ->
+            out.printf(
+                "%-44s %6.3f %6.3f %8.3f | %8.3f %8.3f%s%n",
+                "  " + name,
+                score.recall5(),
+                score.recall10(),
+                score.ndcg10(),
+                score.ndcg10(Kind.KEYWORD),
+                score.ndcg10(Kind.SEMANTIC),
+                name.startsWith("hybrid") && score.ndcg10() > bestSingle ? "  beats both" : ""));
+    Map.Entry<String, Score> best =
+        scores.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("hybrid"))
+            .max(java.util.Comparator.comparingDouble(e -> e.getValue().ndcg10()))
+            .orElseThrow();
+    // With the keyword side alone expanded there is no production call: its fusion on the lists.
+    Score production =
+        scores.getOrDefault(
+            PRODUCTION,
+            scores.get(
+                "hybrid "
+                    + Fusion.rrf(
+                            ReciprocalRankFusion.K,
+                            ReciprocalRankFusion.KEYWORD_WEIGHT,
+                            ReciprocalRankFusion.SEMANTIC_WEIGHT)
+                        .name()));
+    return String.format(
+        Locale.ROOT,
+        "%-58s %8.3f %8.3f %8s  %s %.3f",
+        vectors.description + " / " + expansion,
+        ndcg.apply("keyword"),
+        ndcg.apply("semantic"),
+        String.format(Locale.ROOT, "%.3f", production.ndcg10()),
+        best.getKey().substring("hybrid ".length()),
+        best.getValue().ndcg10());
+  }
+
+  private static List<Scored> scored(
+      MemorySearch search, Vectors vectors, String text, Mode mode, int k) {
+    List<MemoryHit> hits = search.search(MemoryQuery.of(vectors.tenant(), text, mode, k));
+    return hits.stream().map(h -> new Scored(memoryId(h.memoryId()), h.score())).toList();
+  }
+
+  /** The labelled set's id of an indexed document id. */
+  static String memoryId(String documentId) {
+    return documentId.substring(documentId.indexOf(':') + 1);
+  }
+
+  private static List<String> ids(List<Scored> scored) {
+    return scored.stream().map(Scored::id).toList();
+  }
+
+  private static void score(
+      Map<String, Score> scores, String name, Question question, List<String> ranked) {
+    scores.computeIfAbsent(name, n -> new Score()).add(question, ranked);
+  }
+
+  /** Sums of the metrics over the questions asked, overall and per kind of question. */
+  static final class Score {
+    private final Map<Kind, double[]> byKind = new LinkedHashMap<>();
+    private double recall5;
+    private double recall10;
+    private double ndcg10;
+    private int questions;
+
+    void add(Question question, List<String> ranked) {
+      double ndcg = RankingMetrics.ndcgAt(10, ranked, question.relevant());
+      recall5 += RankingMetrics.recallAt(5, ranked, question.relevant());
+      recall10 += RankingMetrics.recallAt(10, ranked, question.relevant());
+      ndcg10 += ndcg;
+      questions++;
+      double[] kind = byKind.computeIfAbsent(question.kind(), k -> new double[2]);
+      kind[0] += ndcg;
+      kind[1]++;
+    }
+
+    double recall5() {
+      return recall5 / questions;
+    }
+
+    double recall10() {
+      return recall10 / questions;
+    }
+
+    double ndcg10() {
+      return ndcg10 / questions;
+    }
+
+    double ndcg10(Kind kind) {
+      double[] sums = byKind.get(kind);
+      return sums == null ? Double.NaN : sums[0] / sums[1];
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package dev.agentos.benchmarks.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.projections.embedding.BenchEmbedders;
+import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.search.MemoryDocuments;
+import dev.agentos.projections.memory.search.MemoryFields;
+import dev.agentos.projections.memory.search.MemoryQuery;
+import dev.agentos.projections.memory.search.MemoryQuery.Mode;
+import dev.agentos.projections.memory.search.MemorySearch;
+import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
+import dev.agentos.projections.memory.search.SequencedMemoryEvent;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code ./agentos bench search}: search latency per mode at 100,000 memories in a fresh index on
+ * the running stack, against plain Elasticsearch queries in the same process as the baseline.
+ *
+ * <p>Embedding 100,000 texts would take ~9 minutes of both cores, so only {@code embedded} distinct
+ * memories are embedded for real; memory n reuses the vector of memory {@code n % embedded} plus
+ * Gaussian noise (then normalised), which keeps every vector distinct for the HNSW graph and
+ * spreads them in clusters around real BGE vectors. Texts are all distinct (see {@link
+ * MemoryTemplates}), so BM25 sees a realistic vocabulary. Memories are written by the projection's
+ * own writer with the vector supplied, as a client-supplied embedding would be.
+ */
+public final class SearchLatencyBenchmark {
+
+  static final String TENANT = "bench-latency";
+  static final double NOISE = 0.03;
+  static final int K = 10;
+  static final int WRITE_BATCH = 1000;
+
+  private final Path home;
+  private final PrintStream out;
+  private final int memories;
+  private final int embedded;
+  private final int queries;
+  private final boolean forceMerge;
+
+  public SearchLatencyBenchmark(
+      Path home, PrintStream out, int memories, int embedded, int queries, boolean forceMerge) {
+    if (embedded < 1 || embedded > memories || queries < 1) {
+      throw new IllegalArgumentException(
+          "need 1 <= --embedded <= --memories and --queries >= 1, got embedded "
+              + embedded
+              + ", memories "
+              + memories
+              + ", queries "
+              + queries);
+    }
+    this.home = home;
+    this.out = out;
+    this.memories = memories;
+    this.embedded = embedded;
+    this.queries = queries;
+    this.forceMerge = forceMerge;
+  }
+
+  public void run() throws Exception {
+    MemoryEmbedder embedder = BenchEmbedders.remembering();
+    try (BenchIndex index = BenchIndex.create(home, "bench-search")) {
+      fill(index, embedder);
+      MemorySearch search = new MemorySearch(index.client(), index.alias(), embedder);
+      List<String> questions = new ArrayList<>();
+      for (int i = 0; i < 2 * queries; i++) {
+        questions.add(MemoryTemplates.question(i));
+      }
+      questions.forEach(embedder::embedQuery); // remembered: the searches below reuse the vectors
+      MemoryEmbedder uncached = new MemoryEmbedder();
+      Histogram embedding = histogram();
+      for (int i = 0; i < questions.size(); i++) {
+        long start = System.nanoTime();
+        uncached.embedQuery(questions.get(i));
+        if (i >= queries) {
+          record(embedding, start);
+        }
+      }
+      Map<String, Histogram> latencies = new LinkedHashMap<>();
+      CandidateHybrid candidate = new CandidateHybrid(index.client(), index.alias(), embedder, 50);
+      CandidateHybrid narrow = new CandidateHybrid(index.client(), index.alias(), embedder, 20);
+      int sameTop = 0;
+      for (int i = 0; i < queries; i++) {
+        // the candidate must rank as production does, or its speed would be no argument
+        List<String> production =
+            search.search(MemoryQuery.of(TENANT, questions.get(i), Mode.HYBRID, K)).stream()
+                .map(hit -> hit.memoryId())
+                .toList();
+        List<String> wide =
+            candidate.search(TENANT, questions.get(i), K).stream().map(f -> f.id()).toList();
+        sameTop += production.equals(wide) ? 1 : 0;
+      }
+      out.printf(
+          "candidate _msearch hybrid ranked the same top %d as MemorySearch for %d of %d questions%n",
+          K, sameTop, queries);
+      for (int i = 0; i < questions.size(); i++) {
+        boolean measured = i >= queries; // the first half warms caches and the JIT
+        String question = questions.get(i);
+        time(latencies, measured, "baseline: ES match, no filters", () -> match(index, question));
+        time(
+            latencies,
+            measured,
+            "baseline: ES kNN, no filters",
+            () -> knn(index, embedder, question));
+        for (Mode mode : Mode.values()) {
+          time(
+              latencies,
+              measured,
+              mode.name().toLowerCase() + " (MemorySearch, vector cached)",
+              () -> search.search(MemoryQuery.of(TENANT, question, mode, K)));
+        }
+        time(
+            latencies,
+            measured,
+            "candidate: hybrid _msearch, now/m (cached)",
+            () -> candidate.search(TENANT, question, K));
+        time(
+            latencies,
+            measured,
+            "candidate: same, window 20 (cached)",
+            () -> narrow.search(TENANT, question, K));
+        time(
+            latencies,
+            measured,
+            "hybrid end to end (embeds the query)",
+            () ->
+                new MemorySearch(index.client(), index.alias(), uncached)
+                    .search(MemoryQuery.of(TENANT, question, Mode.HYBRID, K)));
+      }
+      out.printf(
+          "%n%,d memories, %d segments; %,d measured queries per row (%,d distinct) after %,d"
+              + " warm-up ones, k=%d, one client thread; load average at the end %.1f%n",
+          index.count(),
+          index.segments(),
+          queries,
+          questions.subList(queries, questions.size()).stream().distinct().count(),
+          queries,
+          K,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      out.printf("%-42s %8s %8s %8s %8s%n", "", "p50 ms", "p95 ms", "p99 ms", "max ms");
+      print("query embedding alone (BGE, no cache)", embedding);
+      latencies.forEach(this::print);
+    }
+  }
+
+  private void fill(BenchIndex index, MemoryEmbedder embedder) throws IOException {
+    long started = System.nanoTime();
+    List<String> texts = new ArrayList<>();
+    for (int n = 0; n < embedded; n++) {
+      texts.add(MemoryTemplates.memory(n));
+    }
+    List<float[]> real = embedder.embedMemories(texts);
+    double embedSeconds = (System.nanoTime() - started) / 1e9;
+    out.printf(
+        "embedded %,d distinct memories for real in %.1f s (%.0f/s)%n",
+        embedded, embedSeconds, embedded / embedSeconds);
+    MemorySearchIndexWriter writer =
+        new MemorySearchIndexWriter(index.client(), index.alias(), new MemoryDocuments(embedder));
+    Random noise = new Random(42);
+    started = System.nanoTime();
+    for (int from = 0; from < memories; from += WRITE_BATCH) {
+      List<SequencedMemoryEvent> batch = new ArrayList<>();
+      for (int n = from; n < Math.min(memories, from + WRITE_BATCH); n++) {
+        float[] vector = n < embedded ? real.get(n) : noisy(real.get(n % embedded), noise);
+        batch.add(new SequencedMemoryEvent(stored(n, vector), 0));
+      }
+      writer.onMemoryEvents(batch);
+    }
+    index.refresh();
+    double writeSeconds = (System.nanoTime() - started) / 1e9;
+    out.printf(
+        "wrote %,d memories through MemorySearchIndexWriter in %.1f s (%.0f/s)%n",
+        memories, writeSeconds, memories / writeSeconds);
+    if (forceMerge) {
+      long merging = System.nanoTime();
+      index.client().indices().forcemerge(f -> f.index(index.alias()).maxNumSegments(1L));
+      out.printf("force-merged to one segment in %.1f s%n", (System.nanoTime() - merging) / 1e9);
+    }
+  }
+
+  private static MemoryStored stored(int n, float[] vector) {
+    return BenchIndex.stored(
+        TENANT,
+        "project-" + (n % 20),
+        "session-" + (n / 25),
+        "mem-" + n,
+        MemoryTemplates.type(n),
+        List.of("bench", "tag-" + (n % 50)),
+        MemoryTemplates.memory(n),
+        MemoryEmbedder.MODEL_NAME,
+        vector);
+  }
+
+  static float[] noisy(float[] vector, Random random) {
+    float[] result = new float[vector.length];
+    double norm = 0;
+    for (int i = 0; i < vector.length; i++) {
+      result[i] = (float) (vector[i] + random.nextGaussian() * NOISE);
+      norm += result[i] * result[i];
+    }
+    double length = Math.sqrt(norm);
+    for (int i = 0; i < result.length; i++) {
+      result[i] /= (float) length;
+    }
+    return result;
+  }
+
+  private static void match(BenchIndex index, String question) {
+    search(
+        index.client(),
+        SearchRequest.of(
+            s ->
+                s.index(index.alias())
+                    .size(K)
+                    .source(src -> src.filter(f -> f.excludes(MemoryFields.EMBEDDING)))
+                    .query(q -> q.match(m -> m.field(MemoryFields.CONTENT).query(question)))));
+  }
+
+  private static void knn(BenchIndex index, MemoryEmbedder embedder, String question) {
+    List<Float> vector = new ArrayList<>();
+    for (float value : embedder.embedQuery(question)) {
+      vector.add(value);
+    }
+    search(
+        index.client(),
+        SearchRequest.of(
+            s ->
+                s.index(index.alias())
+                    .size(K)
+                    .source(src -> src.filter(f -> f.excludes(MemoryFields.EMBEDDING)))
+                    .knn(
+                        k ->
+                            k.field(MemoryFields.EMBEDDING)
+                                .queryVector(vector)
+                                .k(K)
+                                .numCandidates(100))));
+  }
+
+  private static void search(ElasticsearchClient client, SearchRequest request) {
+    try {
+      client.search(request, Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void time(
+      Map<String, Histogram> latencies, boolean measured, String name, Runnable call) {
+    Histogram histogram = latencies.computeIfAbsent(name, n -> histogram());
+    long start = System.nanoTime();
+    call.run();
+    if (measured) {
+      record(histogram, start);
+    }
+  }
+
+  private static Histogram histogram() {
+    return new Histogram(3);
+  }
+
+  private static void record(Histogram histogram, long startNanos) {
+    histogram.recordValue(Math.max(1, (System.nanoTime() - startNanos) / 1_000));
+  }
+
+  private void print(String name, Histogram histogram) {
+    out.printf(
+        "%-42s %8.1f %8.1f %8.1f %8.1f%n",
+        name,
+        histogram.getValueAtPercentile(50) / 1000.0,
+        histogram.getValueAtPercentile(95) / 1000.0,
+        histogram.getValueAtPercentile(99) / 1000.0,
+        histogram.getMaxValue() / 1000.0);
+  }
+}
