@@ -37,6 +37,10 @@ import org.HdrHistogram.Histogram;
 public final class SearchLatencyBenchmark {
 
   static final String TENANT = "bench-latency";
+
+  /** All memories in one project, so each search scopes over the whole 100k (search needs one). */
+  private static final String PROJECT = "bench-project";
+
   static final double NOISE = 0.03;
   static final int K = 10;
   static final int WRITE_BATCH = 1000;
@@ -93,7 +97,9 @@ public final class SearchLatencyBenchmark {
       for (int i = 0; i < queries; i++) {
         // the candidate must rank as production does, or its speed would be no argument
         List<String> production =
-            search.search(MemoryQuery.of(TENANT, questions.get(i), Mode.HYBRID, K)).stream()
+            search
+                .search(MemoryQuery.of(TENANT, PROJECT, questions.get(i), Mode.HYBRID, K))
+                .stream()
                 .map(hit -> hit.memoryId())
                 .toList();
         List<String> wide =
@@ -117,7 +123,7 @@ public final class SearchLatencyBenchmark {
               latencies,
               measured,
               mode.name().toLowerCase() + " (MemorySearch, vector cached)",
-              () -> search.search(MemoryQuery.of(TENANT, question, mode, K)));
+              () -> search.search(MemoryQuery.of(TENANT, PROJECT, question, mode, K)));
         }
         time(
             latencies,
@@ -135,7 +141,7 @@ public final class SearchLatencyBenchmark {
             "hybrid end to end (embeds the query)",
             () ->
                 new MemorySearch(index.client(), index.alias(), uncached)
-                    .search(MemoryQuery.of(TENANT, question, Mode.HYBRID, K)));
+                    .search(MemoryQuery.of(TENANT, PROJECT, question, Mode.HYBRID, K)));
       }
       out.printf(
           "%n%,d memories, %d segments; %,d measured queries per row (%,d distinct) after %,d"
@@ -191,7 +197,7 @@ public final class SearchLatencyBenchmark {
   private static MemoryStored stored(int n, float[] vector) {
     return BenchIndex.stored(
         TENANT,
-        "project-" + (n % 20),
+        PROJECT,
         "session-" + (n / 25),
         "mem-" + n,
         MemoryTemplates.type(n),

@@ -34,9 +34,14 @@ class SearchReadModel {
         new JacksonJsonpMapper());
   }
 
+  /**
+   * {@code elasticsearchTransport} names this class's transport: the event-streams read model has
+   * one of its own, which it can run without.
+   */
   @Bean
-  ElasticsearchClient elasticsearchClient(RestClientTransport transport, ReadModelStores stores) {
-    ElasticsearchClient client = new ElasticsearchClient(transport);
+  ElasticsearchClient elasticsearchClient(
+      RestClientTransport elasticsearchTransport, ReadModelStores stores) {
+    ElasticsearchClient client = new ElasticsearchClient(elasticsearchTransport);
     new IndexSetup(client).ensure(stores.elasticsearch().index(), stores.elasticsearch().alias());
     return client;
   }
