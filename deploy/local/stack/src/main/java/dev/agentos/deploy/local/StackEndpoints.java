@@ -1,15 +1,23 @@
 package dev.agentos.deploy.local;
 
+import dev.agentos.deploy.local.service.CommandSideService;
+import dev.agentos.deploy.local.service.ProjectionsService;
+import dev.agentos.deploy.local.service.QuerySideService;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Where each server of a running stack answers. Written by {@code ./agentos up} to {@code
  * stack.properties} (and {@code stack.env}); every module reads it from there, and tests receive it
- * from {@code LocalStackExtension}.
+ * from {@code LocalStackExtension}. {@code applications} holds the URLs of AgentOS's own
+ * applications when the stack runs them ({@link #APPLICATION_URLS}), keyed like the servers'.
  */
 public record StackEndpoints(
     String kafkaBootstrapServers,
@@ -20,7 +28,8 @@ public record StackEndpoints(
     String cassandraContactPoint,
     String cassandraDatacenter,
     String elasticsearchUrl,
-    String influxdbUrl) {
+    String influxdbUrl,
+    Map<String, String> applications) {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
@@ -32,6 +41,43 @@ public record StackEndpoints(
   public static final String ELASTICSEARCH_URL = "elasticsearch.url";
   public static final String INFLUXDB_URL = "influxdb.url";
 
+  /** The keys of the applications' URLs, as their services write them. */
+  public static final List<String> APPLICATION_URLS =
+      List.of(CommandSideService.URL, ProjectionsService.URL, QuerySideService.URL);
+
+  public StackEndpoints {
+    applications = Map.copyOf(applications);
+  }
+
+  /** The servers alone, no application running. */
+  public StackEndpoints(
+      String kafkaBootstrapServers,
+      String schemaRegistryUrl,
+      String postgresJdbcUrl,
+      String postgresUser,
+      String postgresPassword,
+      String cassandraContactPoint,
+      String cassandraDatacenter,
+      String elasticsearchUrl,
+      String influxdbUrl) {
+    this(
+        kafkaBootstrapServers,
+        schemaRegistryUrl,
+        postgresJdbcUrl,
+        postgresUser,
+        postgresPassword,
+        cassandraContactPoint,
+        cassandraDatacenter,
+        elasticsearchUrl,
+        influxdbUrl,
+        Map.of());
+  }
+
+  /** The URL of an application ({@link #APPLICATION_URLS}), if this stack runs it. */
+  public Optional<String> application(String urlKey) {
+    return Optional.ofNullable(applications.get(urlKey));
+  }
+
   public static StackEndpoints from(Properties p) {
     return new StackEndpoints(
         required(p, KAFKA_BOOTSTRAP_SERVERS),
@@ -42,7 +88,10 @@ public record StackEndpoints(
         required(p, CASSANDRA_CONTACT_POINT),
         required(p, CASSANDRA_DATACENTER),
         required(p, ELASTICSEARCH_URL),
-        required(p, INFLUXDB_URL));
+        required(p, INFLUXDB_URL),
+        APPLICATION_URLS.stream()
+            .filter(p::containsKey)
+            .collect(Collectors.toMap(key -> key, p::getProperty)));
   }
 
   public static StackEndpoints read(Path file) throws IOException {
@@ -64,6 +113,7 @@ public record StackEndpoints(
     p.setProperty(CASSANDRA_DATACENTER, cassandraDatacenter);
     p.setProperty(ELASTICSEARCH_URL, elasticsearchUrl);
     p.setProperty(INFLUXDB_URL, influxdbUrl);
+    applications.forEach(p::setProperty);
     return p;
   }
 

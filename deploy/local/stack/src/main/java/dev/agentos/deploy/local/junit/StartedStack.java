@@ -3,10 +3,12 @@ package dev.agentos.deploy.local.junit;
 import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.StackServices;
+import dev.agentos.deploy.local.service.LocalService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
@@ -47,7 +49,7 @@ final class StartedStack implements AutoCloseable {
     LocalStack stack =
         new LocalStack(
             Files.createTempDirectory(base, "stack-"),
-            StackServices.all(),
+            services(),
             line -> System.out.println("[agentos-stack] " + line));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> quietly(stack::down)));
     try {
@@ -57,6 +59,27 @@ final class StartedStack implements AutoCloseable {
       quietly(stack::down);
       throw e;
     }
+  }
+
+  /**
+   * The servers, and the applications whose executable jars the test JVM names in {@code
+   * agentos.it.command-side.jar}, {@code agentos.it.projections.jar} and {@code
+   * agentos.it.query-side.jar} (system-tests' pom sets them): most tests start the application they
+   * test in-process, tests of the whole system run them as {@code ./agentos up} does.
+   */
+  private static List<LocalService> services() {
+    Path commandSide = jar("agentos.it.command-side.jar");
+    Path projections = jar("agentos.it.projections.jar");
+    Path querySide = jar("agentos.it.query-side.jar");
+    if (commandSide == null && projections == null && querySide == null) {
+      return StackServices.all();
+    }
+    return StackServices.withApplications(commandSide, projections, querySide);
+  }
+
+  private static Path jar(String property) {
+    String jar = System.getProperty(property);
+    return jar == null || jar.isBlank() ? null : Path.of(jar);
   }
 
   private static StartedStack external() throws IOException {
