@@ -3,6 +3,7 @@ package dev.agentos.benchmarks;
 import dev.agentos.benchmarks.search.RetrievalBenchmark;
 import dev.agentos.benchmarks.search.SearchLatencyBenchmark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ./agentos bench <ingest|memory|retrieval|search>}: measures a running stack and prints the
- * figures.
+ * {@code ./agentos bench <ingest|memory|retrieval|search|freshness|replay>}: measures a running
+ * stack and prints the figures.
  */
 @Command(
     name = "bench",
@@ -21,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
       BenchMain.Ingest.class,
       BenchMain.Memory.class,
       BenchMain.Retrieval.class,
-      BenchMain.Search.class
+      BenchMain.Search.class,
+      BenchMain.Freshness.class,
+      BenchMain.Replay.class
     })
 public final class BenchMain {
 
@@ -164,5 +167,54 @@ public final class BenchMain {
           return 1;
         });
     System.exit(commandLine.execute(args));
+  }
+
+  @Command(
+      name = "freshness",
+      description =
+          "Memory accepted by the command side → found by search on the query side, p50/p99,"
+              + " beside → readable by id (Cassandra).")
+  static final class Freshness implements Callable<Integer> {
+    @ParentCommand BenchMain bench;
+
+    @Option(
+        names = "--memories",
+        defaultValue = "1000",
+        description = "Memories stored and awaited (default: ${DEFAULT-VALUE}).")
+    int memories;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "8",
+        description = "Concurrent clients, each storing then awaiting (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Override
+    public Integer call() throws Exception {
+      new FreshnessBenchmark(bench.target(), memories, clients).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "replay",
+      description =
+          "Rebuilds read models from offset zero on the running projections (records/s) vs one"
+              + " plain consumer reading the same topics.")
+  static final class Replay implements Callable<Integer> {
+    @ParentCommand BenchMain bench;
+
+    @picocli.CommandLine.Parameters(
+        arity = "0..*",
+        defaultValue = "memory-cassandra,memory-search",
+        split = ",",
+        description = "Read models to rebuild, one after the other (default: ${DEFAULT-VALUE}).")
+    List<String> readModels;
+
+    @Override
+    public Integer call() throws Exception {
+      new ReplayBenchmark(bench.target(), readModels).run();
+      return 0;
+    }
   }
 }

@@ -22,9 +22,10 @@ import java.util.UUID;
  * The running stack a benchmark measures, read from {@code ./agentos up}'s files, and an agent key
  * made for the run with the admin key, so a benchmark never needs set-up by hand.
  */
-record BenchTarget(StackEndpoints stack, String commandSideUrl, String agentKey) {
+record BenchTarget(StackEndpoints stack, String commandSideUrl, String agentKey, String adminKey) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   static BenchTarget connect(Path home, String adminKey) throws IOException, InterruptedException {
     Path file = home.resolve(LocalStack.PROPERTIES_FILE);
@@ -53,8 +54,18 @@ record BenchTarget(StackEndpoints stack, String commandSideUrl, String agentKey)
             url,
             adminKey,
             "/v1/agents/" + agentId + "/keys",
-            Map.of("scopes", List.of("EVENTS_WRITE", "MEMORY_WRITE")));
-    return new BenchTarget(StackEndpoints.from(properties), url, key.get("key").asText());
+            Map.of("scopes", List.of("EVENTS_WRITE", "MEMORY_WRITE", "MEMORY_READ")));
+    return new BenchTarget(StackEndpoints.from(properties), url, key.get("key").asText(), adminKey);
+  }
+
+  /** The URL of an application of the stack ({@code StackEndpoints.APPLICATION_URLS}). */
+  String application(String urlKey) {
+    return stack
+        .application(urlKey)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the stack runs no " + urlKey + ": start it with ./agentos up"));
   }
 
   /** A set-up call as the benchmark's agent, failing loudly when refused. */
@@ -64,15 +75,24 @@ record BenchTarget(StackEndpoints stack, String commandSideUrl, String agentKey)
 
   private static JsonNode post(String url, String key, String path, Object body)
       throws IOException, InterruptedException {
+    return call(url, key, "POST", path, body);
+  }
+
+  /** One JSON call; a body of null sends none. Fails loudly unless the answer is a 2xx. */
+  static JsonNode call(String url, String key, String method, String path, Object body)
+      throws IOException, InterruptedException {
     HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url + path))
-                    .header("Authorization", "Bearer " + key)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(
           path + " answered " + response.statusCode() + ": " + response.body());

@@ -29,6 +29,11 @@ final class Measurement {
     operations = completedOperations;
   }
 
+  /** Records a latency measured some other way than from a call's start, e.g. a freshness delay. */
+  void recordNanos(long nanos) {
+    latencies.recordValue(Math.max(1, nanos / 1_000));
+  }
+
   void recordCall(long startNanos) {
     latencies.recordValue(Math.max(1, (System.nanoTime() - startNanos) / 1_000));
   }

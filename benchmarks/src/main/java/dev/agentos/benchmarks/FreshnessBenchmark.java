@@ -1,0 +1,124 @@
+package dev.agentos.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentos.deploy.local.service.QuerySideService;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How long after the command side accepts a memory it can be found: from the 201 of {@code POST
+ * /v1/memories} until {@code POST /v1/memories/search} on the query side returns it (the memory
+ * travels the event store, the publisher, Kafka, the {@code memory-search} projection with its
+ * embedding and Elasticsearch's refresh). The baseline, measured on the same memories in the same
+ * loop, is the Cassandra read model ({@code GET /v1/memories/{id}}), which needs no embedding.
+ */
+final class FreshnessBenchmark {
+
+  /** How often a client asks whether its memory is visible yet: the figures' resolution. */
+  private static final long POLL_NANOS = 10_000_000;
+
+  /** A memory not visible after this long counts as lost, and the run fails. */
+  private static final long GIVE_UP_NANOS = 60_000_000_000L;
+
+  private final BenchTarget target;
+  private final int memories;
+  private final int clients;
+
+  FreshnessBenchmark(BenchTarget target, int memories, int clients) {
+    this.target = target;
+    this.memories = memories;
+    this.clients = clients;
+  }
+
+  void run() throws Exception {
+    String queryUrl = target.application(QuerySideService.URL);
+    String context = "bench-fresh-" + UUID.randomUUID();
+    target.post("/v1/contexts", Map.of("contextId", context, "name", "freshness " + context));
+    System.out.printf(
+        "freshness: %d memories, %d clients, polling every %d ms%n",
+        memories, clients, POLL_NANOS / 1_000_000);
+    Measurement searchable = new Measurement("visible in search (ES)");
+    Measurement readable = new Measurement("readable by id (Cassandra)");
+    AtomicInteger next = new AtomicInteger();
+    searchable.start();
+    readable.start();
+    Concurrently.run(
+        clients,
+        client -> {
+          for (int i = next.getAndIncrement(); i < memories; i = next.getAndIncrement()) {
+            measureOne(queryUrl, context, searchable, readable);
+            if ((i + 1) % 100 == 0) {
+              System.out.printf("  %d/%d memories visible%n", i + 1, memories);
+            }
+          }
+        });
+    searchable.finish(memories);
+    readable.finish(memories);
+    System.out.println(searchable.report("memories", "accepted→found"));
+    System.out.println(readable.report("memories", "accepted→readable"));
+  }
+
+  private void measureOne(
+      String queryUrl, String context, Measurement searchable, Measurement readable)
+      throws Exception {
+    String token = "fresh" + UUID.randomUUID().toString().replace("-", "");
+    String id =
+        target
+            .post(
+                "/v1/memories",
+                Map.of(
+                    "contextId",
+                    context,
+                    "type",
+                    "FACT",
+                    "content",
+                    "freshness probe " + token + " for the benchmark",
+                    "tags",
+                    List.of("bench")))
+            .get("id")
+            .asText();
+    long accepted = System.nanoTime();
+    long foundAt = 0;
+    long readAt = 0;
+    while (foundAt == 0 || readAt == 0) {
+      if (System.nanoTime() - accepted > GIVE_UP_NANOS) {
+        throw new IllegalStateException(
+            "memory " + id + " not visible " + GIVE_UP_NANOS / 1_000_000_000 + " s after accepted");
+      }
+      if (foundAt == 0 && found(queryUrl, context, token, id)) {
+        foundAt = System.nanoTime();
+      }
+      if (readAt == 0 && readable(queryUrl, id)) {
+        readAt = System.nanoTime();
+      }
+      if (foundAt == 0 || readAt == 0) {
+        Thread.sleep(POLL_NANOS / 1_000_000);
+      }
+    }
+    searchable.recordNanos(foundAt - accepted);
+    readable.recordNanos(readAt - accepted);
+  }
+
+  private boolean found(String queryUrl, String context, String token, String id) throws Exception {
+    JsonNode hits =
+        BenchTarget.call(
+                queryUrl,
+                target.agentKey(),
+                "POST",
+                "/v1/memories/search",
+                Map.of("query", token, "mode", "keyword", "k", 1, "contextId", context))
+            .get("hits");
+    return hits.findValuesAsText("memoryId").contains(id);
+  }
+
+  private boolean readable(String queryUrl, String id) throws Exception {
+    try {
+      BenchTarget.call(queryUrl, target.agentKey(), "GET", "/v1/memories/" + id, null);
+      return true;
+    } catch (IllegalStateException notYet) {
+      return false;
+    }
+  }
+}
