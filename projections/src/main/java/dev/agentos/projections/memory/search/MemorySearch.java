@@ -40,6 +40,9 @@ public final class MemorySearch {
 
   private static final double TAG_BOOST = 2.0;
 
+  /** The share of a question's remaining words a hybrid keyword hit must hold. */
+  private static final String STRICT_SHOULD_MATCH = "60%";
+
   private final IndexReader reader;
   private final MemoryEmbedder embedder;
   private final Clock clock;
@@ -135,27 +138,45 @@ public final class MemorySearch {
     return new MemoryHit(id, explanation.finalScore(), matchedBy, explanation, doc);
   }
 
+  /**
+   * BM25 on content, tags boosted. Alone, every word counts; in hybrid search the keyword side asks
+   * only for what the question is about ({@link QuestionWords}) and for most of it, so that it adds
+   * the exact identifiers and codes semantic search misses instead of memories that share phrasing.
+   */
   private List<Ranked> keyword(MemoryQuery query, int size) {
+    boolean strict = query.mode() == Mode.HYBRID;
+    String text = strict ? QuestionWords.strip(query.text()) : query.text();
+    if (text.isBlank()) {
+      return List.of();
+    }
     List<FieldValue> words =
-        Arrays.stream(query.text().toLowerCase(Locale.ROOT).split("\\W+"))
+        Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\W+"))
             .filter(word -> !word.isEmpty())
             .map(FieldValue::of)
             .toList();
+    Query content =
+        Query.of(
+            q ->
+                q.match(
+                    m ->
+                        m.field(CONTENT)
+                            .query(text)
+                            .minimumShouldMatch(strict ? STRICT_SHOULD_MATCH : "1")));
+    Query tags =
+        Query.of(
+            q -> q.terms(t -> t.field(TAGS).terms(v -> v.value(words)).boost((float) TAG_BOOST)));
+    // Strict: the content must match and a tag only raises the score; otherwise either finds.
     Query match =
         Query.of(
             q ->
                 q.bool(
                     b ->
-                        b.filter(filters(query))
-                            .should(s -> s.match(m -> m.field(CONTENT).query(query.text())))
-                            .should(
-                                s ->
-                                    s.terms(
-                                        t ->
-                                            t.field(TAGS)
-                                                .terms(v -> v.value(words))
-                                                .boost((float) TAG_BOOST)))
-                            .minimumShouldMatch("1")));
+                        strict
+                            ? b.filter(filters(query)).must(content).should(tags)
+                            : b.filter(filters(query))
+                                .should(content)
+                                .should(tags)
+                                .minimumShouldMatch("1")));
     return reader.search(s -> reader.withoutVector(s, size).query(match));
   }
 
