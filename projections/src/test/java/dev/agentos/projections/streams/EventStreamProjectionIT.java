@@ -160,6 +160,7 @@ class EventStreamProjectionIT {
     // As arguments, not default properties: those would lose to application.yml.
     return new SpringApplicationBuilder(ProjectionsApplication.class)
         .run(
+            "--server.port=0",
             "--spring.datasource.url=" + stack.postgresJdbcUrl(),
             "--spring.datasource.username=" + stack.postgresUser(),
             "--spring.datasource.password=" + stack.postgresPassword(),
