@@ -100,7 +100,6 @@ class KafkaEventSourceIT {
     // As arguments, not default properties: those would lose to application.yml.
     return new SpringApplicationBuilder(ProjectionsApplication.class, Recorder.class)
         .run(
-            "--server.port=0",
             "--spring.datasource.url=" + stack.postgresJdbcUrl(),
             "--spring.datasource.username=" + stack.postgresUser(),
             "--spring.datasource.password=" + stack.postgresPassword(),
