@@ -55,7 +55,8 @@ final class Startup {
       while (healthy.size() < processes.size()) {
         launchReady();
         checkStarted();
-        if (Instant.now().isAfter(nextProgress)) {
+        // checkStarted may just have seen the last one healthy: then there is nothing to wait for
+        if (healthy.size() < processes.size() && Instant.now().isAfter(nextProgress)) {
           progress.accept("waiting for " + waitingFor() + " (" + seconds(begin) + " s)");
           nextProgress = Instant.now().plus(PROGRESS_EVERY);
         }
