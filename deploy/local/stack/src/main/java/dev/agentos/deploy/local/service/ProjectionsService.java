@@ -1,12 +1,9 @@
 package dev.agentos.deploy.local.service;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,11 +11,10 @@ import java.util.Set;
  * in Cassandra, Elasticsearch and InfluxDB from Kafka, run from its executable jar against this
  * stack, with an HTTP port for its readiness and admin endpoints.
  */
-public final class ProjectionsService implements LocalService {
+public final class ProjectionsService extends SpringBootJarService {
 
   public static final String URL = "projections.url";
 
-  private final Path jar;
   private final Set<String> dependsOn;
 
   /**
@@ -27,7 +23,7 @@ public final class ProjectionsService implements LocalService {
    *     fresh stack's first events and the projections' first tokens do not race
    */
   public ProjectionsService(Path jar, boolean afterCommandSide) {
-    this.jar = jar;
+    super("projections", jar, 8092, URL, "1g");
     Set<String> servers =
         new LinkedHashSet<>(
             List.of("kafka", "registry", "postgres", "cassandra", "elasticsearch", "influxdb"));
@@ -35,21 +31,6 @@ public final class ProjectionsService implements LocalService {
       servers.add("command-side");
     }
     this.dependsOn = Set.copyOf(servers);
-  }
-
-  @Override
-  public String name() {
-    return "projections";
-  }
-
-  @Override
-  public Map<String, Integer> defaultPorts() {
-    return Map.of("http", 8092);
-  }
-
-  @Override
-  public boolean isApplication() {
-    return true;
   }
 
   @Override
@@ -64,46 +45,15 @@ public final class ProjectionsService implements LocalService {
   }
 
   @Override
-  public List<String> command(ServiceContext ctx) throws IOException {
-    if (!Files.isRegularFile(jar)) {
-      throw new IOException("no projections jar at " + jar + ": build it with ./mvnw install");
-    }
-    Files.createDirectories(ctx.dataDir());
-    Files.createDirectories(ctx.logDir());
+  List<String> settings(ServiceContext ctx) {
     return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g",
-        "-jar",
-        jar.toAbsolutePath().toString(),
-        "--server.port=" + ctx.port("http"),
-        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:"
-            + ctx.portOf("postgres", "sql")
-            + "/postgres",
+        "--spring.datasource.url=" + postgresUrl(ctx),
         "--agentos.projections.kafka-bootstrap-servers=127.0.0.1:" + ctx.portOf("kafka", "broker"),
-        "--agentos.projections.schema-registry-url=http://127.0.0.1:"
-            + ctx.portOf("registry", "http"),
+        "--agentos.projections.schema-registry-url=" + http(ctx, "registry"),
         "--agentos.projections.stores.cassandra.contact-point=127.0.0.1:"
             + ctx.portOf("cassandra", "cql"),
         "--agentos.projections.stores.cassandra.datacenter=" + CassandraService.DATACENTER,
-        "--agentos.projections.stores.elasticsearch.url=http://127.0.0.1:"
-            + ctx.portOf("elasticsearch", "http"),
-        "--agentos.projections.stores.influx.url=http://127.0.0.1:"
-            + ctx.portOf("influxdb", "http"),
-        "--logging.file.name=" + ctx.logDir().resolve("projections.log").toAbsolutePath());
-  }
-
-  /** Ready, not just live: the stores' schemas exist and the processors are registered. */
-  @Override
-  public boolean isHealthy(ServiceContext ctx) {
-    return Health.httpOk(url(ctx) + "/actuator/health/readiness");
-  }
-
-  @Override
-  public Map<String, String> endpoints(ServiceContext ctx) {
-    return Map.of(URL, url(ctx));
-  }
-
-  private static String url(ServiceContext ctx) {
-    return "http://127.0.0.1:" + ctx.port("http");
+        "--agentos.projections.stores.elasticsearch.url=" + http(ctx, "elasticsearch"),
+        "--agentos.projections.stores.influx.url=" + http(ctx, "influxdb"));
   }
 }
