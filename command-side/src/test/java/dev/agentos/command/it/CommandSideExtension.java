@@ -30,7 +30,12 @@ public final class CommandSideExtension implements ParameterResolver {
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            Started.class, key -> new Started(RunningCommandSide.start(stack)), Started.class)
+            Started.class,
+            // No publisher: on a stack ./agentos up runs, one under the default transactional id
+            // would fence the stack's own. PublisherIT starts its own, under an id of its own.
+            key ->
+                new Started(RunningCommandSide.start(stack, "--agentos.publisher.enabled=false")),
+            Started.class)
         .app();
   }
 
