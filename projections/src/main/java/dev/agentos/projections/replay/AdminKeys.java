@@ -1,16 +1,14 @@
 package dev.agentos.projections.replay;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.agentos.auth.ApiKeyDirectory;
+import dev.agentos.auth.Caller;
+import dev.agentos.events.agents.ApiKeyScope;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
- * Checks an admin key against the command side's {@code api_key} table, which holds the hex SHA-256
- * of each key: valid means not revoked, not expired and with the {@code ADMIN} scope.
+ * Who may replay: a valid key (looked up as both HTTP APIs do, through {@link ApiKeyDirectory})
+ * with the {@code ADMIN} scope.
  *
  * <p>A replay rebuilds a read model for every tenant, which is more than one tenant's admin should
  * decide. So when {@code operatorTenant} is set, only that tenant's admin keys may replay; left
@@ -18,13 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class AdminKeys {
 
-  static final String ADMIN_SCOPE = "ADMIN";
-
-  private final JdbcTemplate jdbc;
+  private final ApiKeyDirectory directory;
+  private final Clock clock;
   private final String operatorTenant;
 
-  public AdminKeys(JdbcTemplate jdbc, String operatorTenant) {
-    this.jdbc = jdbc;
+  public AdminKeys(ApiKeyDirectory directory, Clock clock, String operatorTenant) {
+    this.directory = directory;
+    this.clock = clock;
     this.operatorTenant = operatorTenant == null ? "" : operatorTenant.strip();
   }
 
@@ -37,35 +35,18 @@ public final class AdminKeys {
       return new Refusal(
           true, "no admin key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
     }
-    List<String[]> rows =
-        jdbc.query(
-            "SELECT tenant_id, scopes FROM api_key WHERE key_hash = ? AND revoked_at IS NULL"
-                + " AND (expires_at IS NULL OR expires_at > now())",
-            (rs, i) -> new String[] {rs.getString("tenant_id"), rs.getString("scopes")},
-            hash(key));
-    if (rows.isEmpty()) {
+    Optional<Caller> caller = directory.authenticate(key, clock.instant());
+    if (caller.isEmpty()) {
       return new Refusal(true, "the API key is unknown, revoked or expired");
     }
-    String tenant = rows.get(0)[0];
-    boolean admin = Arrays.asList(rows.get(0)[1].split(",")).contains(ADMIN_SCOPE);
-    if (!admin) {
+    if (!caller.get().scopes().contains(ApiKeyScope.ADMIN)) {
       return new Refusal(false, "the API key has no ADMIN scope");
     }
-    if (!operatorTenant.isEmpty() && !operatorTenant.equals(tenant)) {
+    if (!operatorTenant.isEmpty() && !operatorTenant.equals(caller.get().tenantId())) {
       return new Refusal(
           false,
           "only an admin key of the operator tenant may replay a read model of every tenant");
     }
     return null;
-  }
-
-  /** The stored form of a key, as the command side writes it (ApiKeys.hash). */
-  static String hash(String key) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.agentos.projections.replay;
 
+import dev.agentos.auth.ApiKeyDirectory;
 import dev.agentos.projections.source.KafkaSourceProperties;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -32,7 +33,8 @@ class ReplayConfiguration {
   @Bean
   AdminKeys adminKeys(
       JdbcTemplate jdbc,
+      Clock clock,
       @Value("${agentos.projections.admin.operator-tenant:}") String operatorTenant) {
-    return new AdminKeys(jdbc, operatorTenant);
+    return new AdminKeys(new ApiKeyDirectory(jdbc), clock, operatorTenant);
   }
 }

@@ -8,6 +8,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.auth.ApiKeyDirectory;
+import dev.agentos.auth.ApiKeys;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.common.EventHeader;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -51,7 +54,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * A replay on the real stack rebuilds each read model to exactly what it was when built live, and
@@ -82,7 +87,10 @@ class ReplayIT {
     try (ConfigurableApplicationContext app = start(stack);
         KafkaProducer<String, byte[]> producer = producer(stack)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      String hash = AdminKeys.hash(adminKey);
+      // The command side creates api_key in a full stack; this test JVM's stack runs none.
+      new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
+          .execute(app.getBean(DataSource.class));
+      String hash = ApiKeys.hash(adminKey);
       jdbc.update(
           "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
               + " VALUES (?, ?, ?, 'project', 'agent', 'ADMIN')",
@@ -93,13 +101,13 @@ class ReplayIT {
       jdbc.update(
           "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
               + " VALUES (?, ?, ?, 'project', 'agent', 'MEMORY_READ,QUERY_READ')",
-          AdminKeys.hash(readerKey),
+          ApiKeys.hash(readerKey),
           "it-reader-" + run,
           tenant);
       jdbc.update(
           "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
               + " VALUES (?, ?, ?, 'project', 'agent', 'ADMIN')",
-          AdminKeys.hash(otherAdminKey),
+          ApiKeys.hash(otherAdminKey),
           "it-other-" + run,
           "other-" + tenant);
       try {
@@ -174,7 +182,7 @@ class ReplayIT {
         assertThat(progress.get("lag").asLong()).isZero();
       } finally {
         for (String key : List.of(adminKey, readerKey, otherAdminKey)) {
-          jdbc.update("DELETE FROM api_key WHERE key_hash = ?", AdminKeys.hash(key));
+          jdbc.update("DELETE FROM api_key WHERE key_hash = ?", ApiKeys.hash(key));
         }
       }
     } finally {
