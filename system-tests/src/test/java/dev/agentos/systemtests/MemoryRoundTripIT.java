@@ -25,7 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemoryRoundTripIT {
 
-  /** Read models follow the log; on a busy 2-core machine that can take a few seconds. */
+  /**
+   * Read models follow the log; on a busy 2-core machine that can take a few seconds. Answers are
+   * read with {@code path}, not {@code get}, inside awaits: a field not there yet must fail the
+   * assertion (and be asked again), not throw.
+   */
   private static final Duration PROJECTED = Duration.ofSeconds(60);
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -166,7 +170,7 @@ class MemoryRoundTripIT {
                           .findValuesAsText("memoryId"))
                   .contains(a, b);
               assertThat(
-                      queries.get("/v1/contexts/" + first).expect(200).get("mergedInto").asText())
+                      queries.get("/v1/contexts/" + first).expect(200).path("mergedInto").asText())
                   .isEqualTo(merged);
             });
   }
@@ -183,9 +187,9 @@ class MemoryRoundTripIT {
             () ->
                 assertThat(
                         search("commit messages imperative", "keyword", context)
-                            .get(0)
-                            .get("memory")
-                            .get("accessCount")
+                            .path(0)
+                            .path("memory")
+                            .path("accessCount")
                             .asLong())
                     .isPositive());
   }
