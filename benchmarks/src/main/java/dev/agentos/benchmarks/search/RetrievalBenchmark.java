@@ -99,7 +99,7 @@ public final class RetrievalBenchmark {
           Fusion.linear(0.7),
           Fusion.linear(0.2));
 
-  /** Fusions tried with the stricter keyword side, the candidate for production's keyword query. */
+  /** Fusions tried with the stricter keyword side alone (production's hybrid keyword side). */
   static final List<Fusion> STRICT_FUSIONS =
       List.of(Fusion.rrf(60, 1, 1), Fusion.rrf(60, 1, 1.5), Fusion.rrf(10, 1, 1.5));
 
@@ -165,7 +165,9 @@ public final class RetrievalBenchmark {
       events.add(new SequencedMemoryEvent(stored(Vectors.NEIGHBOURS, m, withNeighbours.get(i)), 0));
       events.add(
           new SequencedMemoryEvent(
-              stored(Vectors.MIXED, m, mix(alone.get(i), withNeighbours.get(i), 0.5)), 0));
+              stored(
+                  Vectors.MIXED, m, NeighbourVectors.mix(alone.get(i), withNeighbours.get(i), 0.5)),
+              0));
     }
     for (int from = 0; from < events.size(); from += 100) {
       writer.onMemoryEvents(events.subList(from, Math.min(events.size(), from + 100)));
@@ -175,21 +177,6 @@ public final class RetrievalBenchmark {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** {@code self + share * context}, normalised: the memory's own meaning dominates. */
-  static float[] mix(float[] self, float[] context, double share) {
-    float[] mixed = new float[self.length];
-    double norm = 0;
-    for (int i = 0; i < self.length; i++) {
-      mixed[i] = (float) (self[i] + share * context[i]);
-      norm += mixed[i] * mixed[i];
-    }
-    double length = Math.sqrt(norm);
-    for (int i = 0; i < mixed.length; i++) {
-      mixed[i] /= (float) length;
-    }
-    return mixed;
   }
 
   private static MemoryStored stored(Vectors vectors, Memory m, float[] vector) {
@@ -208,7 +195,7 @@ public final class RetrievalBenchmark {
   /** Prints one configuration's table and answers its summary line. */
   private String measure(
       RetrievalSet set, MemorySearch search, Vectors vectors, Expansion expansion) {
-    Map<String, Score> scores = new LinkedHashMap<>();
+    Map<String, RetrievalScore> scores = new LinkedHashMap<>();
     for (Question question : set.questions()) {
       String plain = question.text();
       String expanded = QueryExpansion.expand(plain);
@@ -252,13 +239,13 @@ public final class RetrievalBenchmark {
                 score.ndcg10(Kind.KEYWORD),
                 score.ndcg10(Kind.SEMANTIC),
                 name.startsWith("hybrid") && score.ndcg10() > bestSingle ? "  beats both" : ""));
-    Map.Entry<String, Score> best =
+    Map.Entry<String, RetrievalScore> best =
         scores.entrySet().stream()
             .filter(e -> e.getKey().startsWith("hybrid"))
             .max(java.util.Comparator.comparingDouble(e -> e.getValue().ndcg10()))
             .orElseThrow();
     // With the keyword side alone expanded there is no production call: its fusion on the lists.
-    Score production =
+    RetrievalScore production =
         scores.getOrDefault(
             PRODUCTION,
             scores.get(
@@ -295,44 +282,7 @@ public final class RetrievalBenchmark {
   }
 
   private static void score(
-      Map<String, Score> scores, String name, Question question, List<String> ranked) {
-    scores.computeIfAbsent(name, n -> new Score()).add(question, ranked);
-  }
-
-  /** Sums of the metrics over the questions asked, overall and per kind of question. */
-  static final class Score {
-    private final Map<Kind, double[]> byKind = new LinkedHashMap<>();
-    private double recall5;
-    private double recall10;
-    private double ndcg10;
-    private int questions;
-
-    void add(Question question, List<String> ranked) {
-      double ndcg = RankingMetrics.ndcgAt(10, ranked, question.relevant());
-      recall5 += RankingMetrics.recallAt(5, ranked, question.relevant());
-      recall10 += RankingMetrics.recallAt(10, ranked, question.relevant());
-      ndcg10 += ndcg;
-      questions++;
-      double[] kind = byKind.computeIfAbsent(question.kind(), k -> new double[2]);
-      kind[0] += ndcg;
-      kind[1]++;
-    }
-
-    double recall5() {
-      return recall5 / questions;
-    }
-
-    double recall10() {
-      return recall10 / questions;
-    }
-
-    double ndcg10() {
-      return ndcg10 / questions;
-    }
-
-    double ndcg10(Kind kind) {
-      double[] sums = byKind.get(kind);
-      return sums == null ? Double.NaN : sums[0] / sums[1];
-    }
+      Map<String, RetrievalScore> scores, String name, Question question, List<String> ranked) {
+    scores.computeIfAbsent(name, n -> new RetrievalScore()).add(question, ranked);
   }
 }
