@@ -170,6 +170,10 @@ class EventStreamProjectionIT {
             "--agentos.projections.event-streams.index-prefix=" + prefix,
             group + ".name=" + processor,
             group + ".topics=" + Topics.EXECUTIONS.name(),
-            group + ".start-at=latest");
+            group + ".start-at=latest",
+            // The memory and metrics read models are ReadModelsIT's business; they stay off here.
+            "--agentos.projections.processors.memory-cassandra.enabled=false",
+            "--agentos.projections.processors.memory-search.enabled=false",
+            "--agentos.projections.processors.metrics-influx.enabled=false");
   }
 }
