@@ -211,9 +211,17 @@ public final class BenchMain {
         description = "Read models to rebuild, one after the other (default: ${DEFAULT-VALUE}).")
     List<String> readModels;
 
+    @Option(
+        names = "--seed",
+        defaultValue = "0",
+        description =
+            "Memories to store first, so the topics hold enough to measure (default:"
+                + " ${DEFAULT-VALUE}: replay what they hold).")
+    int seed;
+
     @Override
     public Integer call() throws Exception {
-      new ReplayBenchmark(bench.target(), readModels).run();
+      new ReplayBenchmark(bench.target(), readModels, seed).run();
       return 0;
     }
   }

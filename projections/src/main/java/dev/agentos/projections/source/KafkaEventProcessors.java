@@ -46,7 +46,7 @@ public class KafkaEventProcessors {
         if (origin == null) {
           return event.getIdentifier();
         }
-        return origin.key() != null ? origin.key() : origin.topic() + "/" + origin.partition();
+        return origin.sequencingKey();
       };
 
   /** Records fetched ahead per open stream. */

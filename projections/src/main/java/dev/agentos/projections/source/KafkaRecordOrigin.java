@@ -40,6 +40,14 @@ public record KafkaRecordOrigin(
         : null;
   }
 
+  /**
+   * What the processors sequence the record by: its key (memory and context events are keyed by
+   * aggregate, access events by session), or its partition when it has none.
+   */
+  public String sequencingKey() {
+    return key != null ? key : topic + "/" + partition;
+  }
+
   /** Topic/partition@offset, to name the record in logs and reasons. */
   public String describe() {
     return topic + "/" + partition + "@" + offset;

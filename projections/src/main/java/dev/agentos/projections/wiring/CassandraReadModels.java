@@ -4,12 +4,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import dev.agentos.projections.memory.cassandra.AccessStatsWriter;
-import dev.agentos.projections.memory.cassandra.ContextReadModelWriter;
 import dev.agentos.projections.memory.cassandra.MemoryCassandraProjection;
-import dev.agentos.projections.memory.cassandra.MemoryReadModelWriter;
+import dev.agentos.projections.memory.cassandra.MemoryCassandraWriter;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
-import dev.agentos.projections.memory.cassandra.RelationReadModelWriter;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,11 +42,7 @@ class CassandraReadModels {
       CqlSession session, Clock clock, ReadModelStores stores) {
     MemorySchema schema = MemorySchema.singleNode(stores.cassandra().keyspace());
     return new MemoryCassandraProjection(
-        new MemoryReadModelWriter(session, clock),
-        new RelationReadModelWriter(session),
-        new ContextReadModelWriter(session, clock),
-        new AccessStatsWriter(session),
-        () -> schema.truncate(session));
+        new MemoryCassandraWriter(session, clock), () -> schema.truncate(session));
   }
 
   private static CqlSessionBuilder builder(ReadModelStores.Cassandra cassandra) {

@@ -19,6 +19,7 @@ import dev.agentos.events.metrics.MetricKind;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.projections.memory.search.MemoryFields;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
@@ -227,14 +228,7 @@ class ReadModelsIT {
   }
 
   private long accessCount(CqlSession cassandra) {
-    Row row =
-        cassandra
-            .execute(
-                "SELECT access_count FROM memory_access_counts WHERE tenant_id = ? AND memory_id = ?",
-                tenant,
-                memoryId)
-            .one();
-    return row == null ? 0 : row.getLong("access_count");
+    return new MemoryReadModelQueries(cassandra).accessStats(tenant, memoryId).accessCount();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

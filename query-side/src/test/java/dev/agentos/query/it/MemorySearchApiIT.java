@@ -11,11 +11,13 @@ import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryType;
 import dev.agentos.events.memory.RelationType;
-import dev.agentos.projections.memory.cassandra.RelationReadModelWriter;
+import dev.agentos.projections.memory.cassandra.MemoryCassandraWriter;
+import dev.agentos.projections.memory.cassandra.ReadModelEvent;
 import dev.agentos.projections.memory.search.MemoryDocuments;
 import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
 import dev.agentos.projections.memory.search.SequencedMemoryEvent;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +69,13 @@ class MemorySearchApiIT {
             .map(e -> new SequencedMemoryEvent(e, 0))
             .toList());
     writer.on(new MemorySuperseded(header(PROJECT), "liquibase", "flyway", "moved to Flyway"), 1);
-    new RelationReadModelWriter(app.cassandra())
-        .on(
-            new MemoryRelationAdded(
-                header(PROJECT), "r1", "flyway", "okhttp", RelationType.RELATED_TO, 0.5f));
+    new MemoryCassandraWriter(app.cassandra(), Clock.systemUTC())
+        .apply(
+            new ReadModelEvent(
+                new MemoryRelationAdded(
+                    header(PROJECT), "r1", "flyway", "okhttp", RelationType.RELATED_TO, 0.5f),
+                1,
+                "it"));
     app.elasticsearch().indices().refresh(r -> r.index(app.memoryIndex()));
     reader = app.as(app.newKey(TENANT, PROJECT, ApiKeyScope.MEMORY_READ));
     stranger = app.as(app.newKey("it-other-" + UUID.randomUUID(), PROJECT, ApiKeyScope.ADMIN));

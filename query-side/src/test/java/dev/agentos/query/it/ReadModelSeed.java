@@ -8,13 +8,15 @@ import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryType;
-import dev.agentos.projections.memory.cassandra.ContextReadModelWriter;
-import dev.agentos.projections.memory.cassandra.MemoryReadModelWriter;
+import dev.agentos.projections.memory.cassandra.MemoryCassandraWriter;
+import dev.agentos.projections.memory.cassandra.ReadModelEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Writes events of one new tenant and project into the query side's read models with the
@@ -24,12 +26,11 @@ final class ReadModelSeed {
 
   final String tenant = "it-" + UUID.randomUUID();
   final String project = "p-" + UUID.randomUUID().toString().substring(0, 8);
-  private final MemoryReadModelWriter memories;
-  private final ContextReadModelWriter contexts;
+  private final MemoryCassandraWriter writer;
+  private final Map<String, Long> sequences = new HashMap<>();
 
   ReadModelSeed(RunningQuerySide app) {
-    this.memories = new MemoryReadModelWriter(app.cassandra(), Clock.systemUTC());
-    this.contexts = new ContextReadModelWriter(app.cassandra(), Clock.systemUTC());
+    this.writer = new MemoryCassandraWriter(app.cassandra(), Clock.systemUTC());
   }
 
   /** Stores a memory by {@code agent} in {@code session}, in the seed's project. */
@@ -41,7 +42,8 @@ final class ReadModelSeed {
       String agent,
       String session,
       String... tags) {
-    memories.on(
+    write(
+        id,
         new MemoryStored(
             header(at, agent, session),
             id,
@@ -61,21 +63,31 @@ final class ReadModelSeed {
   }
 
   void deleted(String id, Instant at) {
-    memories.on(new MemoryDeleted(header(at, "agent-1", null), id, ForgetReason.REQUESTED, null));
+    write(id, new MemoryDeleted(header(at, "agent-1", null), id, ForgetReason.REQUESTED, null));
   }
 
   void superseded(String id, String by, Instant at) {
-    memories.on(new MemorySuperseded(header(at, "agent-1", null), id, by, "newer"));
+    write(id, new MemorySuperseded(header(at, "agent-1", null), id, by, "newer"));
   }
 
   void context(String id, Instant at) {
-    contexts.on(
+    write(
+        null,
         new ContextCreated(
             header(at, "agent-1", null), id, "name " + id, "about " + id, null, List.of("t")));
   }
 
   void switched(String session, String from, String to, Instant at) {
-    contexts.on(new ContextSwitched(header(at, "agent-1", session), session, from, to));
+    write(null, new ContextSwitched(header(at, "agent-1", session), session, from, to));
+  }
+
+  /** As the projection would: a memory's events with its aggregate's next sequence. */
+  private void write(String memoryId, SpecificRecord event) {
+    long sequence =
+        memoryId == null
+            ? ReadModelEvent.NO_SEQUENCE
+            : sequences.merge(memoryId, 0L, (last, zero) -> last + 1);
+    writer.apply(new ReadModelEvent(event, sequence, "seed"));
   }
 
   private EventHeader header(Instant at, String agent, String session) {

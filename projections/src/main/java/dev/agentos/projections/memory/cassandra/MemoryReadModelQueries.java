@@ -47,7 +47,7 @@ public final class MemoryReadModelQueries {
         session.prepare("SELECT * FROM context_members WHERE tenant_id = ? AND context_id = ?");
     this.sessionContext =
         session.prepare("SELECT * FROM session_contexts WHERE tenant_id = ? AND session_id = ?");
-    this.accessCount = session.prepare(byMemory("memory_access_counts"));
+    this.accessCount = session.prepare(byMemory("memory_access_tallies"));
     this.accessLast = session.prepare(byMemory("memory_access_last"));
   }
 
@@ -170,10 +170,13 @@ public final class MemoryReadModelQueries {
   }
 
   public AccessStats accessStats(String tenantId, String memoryId) {
-    Row count = session.execute(accessCount.bind(tenantId, memoryId)).one();
+    long count = 0;
+    for (Row tally : session.execute(accessCount.bind(tenantId, memoryId))) {
+      count += tally.getLong("access_count"); // one row per reader, see AccessEvents
+    }
     Row last = session.execute(accessLast.bind(tenantId, memoryId)).one();
     return new AccessStats(
-        count == null ? 0 : count.getLong("access_count"),
+        count,
         last == null ? null : last.getInstant("last_accessed_at"),
         last == null ? null : last.getString("last_access_kind"));
   }

@@ -20,6 +20,11 @@ final class MemoryRows {
   private MemoryRows() {}
 
   static MemoryRow stored(MemoryStored e) {
+    return stored(e, 0);
+  }
+
+  /** The memory as stored, at its aggregate {@code sequence} (0 for a memory's first event). */
+  static MemoryRow stored(MemoryStored e, long sequence) {
     var h = e.getHeader();
     return new MemoryRow(
         h.getTenantId(),
@@ -40,7 +45,7 @@ final class MemoryRows {
         h.getOccurredAt(),
         h.getOccurredAt(),
         e.getExpiresAt(),
-        0);
+        sequence);
   }
 
   /** MemoryUpdated carries every mutable field, so the new state needs nothing else. */
@@ -122,6 +127,11 @@ final class MemoryRows {
         at,
         r.expiresAt(),
         r.version());
+  }
+
+  /** A relation event: the memory itself is unchanged, its aggregate moved on. */
+  static MemoryRow withVersion(MemoryRow r, long version) {
+    return withState(r, r.state(), r.supersededBy(), r.updatedAt(), version);
   }
 
   static MemoryRow movedTo(MemoryRow r, String contextId, Instant at) {

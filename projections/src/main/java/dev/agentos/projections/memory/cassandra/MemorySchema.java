@@ -59,8 +59,8 @@ public final class MemorySchema {
   }
 
   /**
-   * Empties every table of the schema, keeping the tables: what a replay rebuilds from zero. Also
-   * empties {@code applied_events}, or the replayed events would all be skipped as seen.
+   * Empties every table of the schema, keeping the tables: what a replay rebuilds from zero. That
+   * includes the versions and access tallies, or the replayed events would all be skipped as seen.
    */
   public void truncate(CqlSession session) {
     tableNames().forEach(table -> execute(session, "TRUNCATE " + keyspace + "." + table));

@@ -6,9 +6,8 @@ import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.projections.source.AggregateSequence;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
-import dev.agentos.projections.source.KafkaRecordOrigin;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,9 +27,6 @@ import org.axonframework.eventhandling.ResetHandler;
 public class MemorySearchProjection {
 
   public static final String GROUP = "memory-search";
-
-  /** Where the command side puts the event's place in its aggregate's stream (ADR 0002). */
-  static final String AGGREGATE_SEQUENCE_HEADER = "agentos.aggregate-sequence";
 
   private final MemorySearchIndexWriter writer;
   private final BatchPerUnitOfWork<Object> batch;
@@ -53,22 +49,22 @@ public class MemorySearchProjection {
 
   @EventHandler
   void on(MemoryStored e, EventMessage<?> message) {
-    batch.add(new SequencedMemoryEvent(e, sequenceOf(message)));
+    batch.add(new SequencedMemoryEvent(e, AggregateSequence.of(message)));
   }
 
   @EventHandler
   void on(MemoryUpdated e, EventMessage<?> message) {
-    batch.add(new SequencedMemoryEvent(e, sequenceOf(message)));
+    batch.add(new SequencedMemoryEvent(e, AggregateSequence.of(message)));
   }
 
   @EventHandler
   void on(MemorySuperseded e, EventMessage<?> message) {
-    batch.add(new SequencedMemoryEvent(e, sequenceOf(message)));
+    batch.add(new SequencedMemoryEvent(e, AggregateSequence.of(message)));
   }
 
   @EventHandler
   void on(MemoryDeleted e, EventMessage<?> message) {
-    batch.add(new SequencedMemoryEvent(e, sequenceOf(message)));
+    batch.add(new SequencedMemoryEvent(e, AggregateSequence.of(message)));
   }
 
   @EventHandler
@@ -79,27 +75,6 @@ public class MemorySearchProjection {
   @EventHandler
   void on(MemoryAccessed e) {
     batch.add(e);
-  }
-
-  /**
-   * The aggregate sequence from the record's header. A memory event without one cannot be ordered
-   * against the document, so it is refused here, alone, and goes to the dead-letter topic.
-   */
-  static long sequenceOf(EventMessage<?> message) {
-    KafkaRecordOrigin origin = KafkaRecordOrigin.of(message);
-    byte[] header = origin == null ? null : origin.headers().get(AGGREGATE_SEQUENCE_HEADER);
-    String what = origin == null ? "event " + message.getIdentifier() : origin.describe();
-    if (header == null) {
-      throw new IllegalArgumentException(
-          what + " has no " + AGGREGATE_SEQUENCE_HEADER + " header to order it by");
-    }
-    String text = new String(header, StandardCharsets.UTF_8);
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          what + " has " + AGGREGATE_SEQUENCE_HEADER + " '" + text + "', not a number", e);
-    }
   }
 
   /** Runs of one kind go to the writer together; the runs keep their order. */

@@ -8,7 +8,6 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.memory.CollapsedDuplicate;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryType;
 import dev.agentos.events.memory.MemoryUpdated;
 import java.net.InetSocketAddress;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Feeds one history of memory and context events into the read models on the real Cassandra and
@@ -35,10 +36,7 @@ class CassandraMemoryReadModelIT {
   private static MemorySchema schema;
   private static CqlSession admin;
   private static CqlSession session;
-  private static MemoryReadModelWriter memories;
-  private static RelationReadModelWriter relations;
-  private static ContextReadModelWriter contexts;
-  private static AccessStatsWriter access;
+  private static MemoryCassandraWriter writer;
   private static MemoryReadModelQueries queries;
 
   @BeforeAll
@@ -47,11 +45,7 @@ class CassandraMemoryReadModelIT {
     admin = connect(stack, null);
     schema.apply(admin);
     session = connect(stack, schema.keyspace());
-    Clock clock = Clock.systemUTC();
-    memories = new MemoryReadModelWriter(session, clock);
-    relations = new RelationReadModelWriter(session);
-    contexts = new ContextReadModelWriter(session, clock);
-    access = new AccessStatsWriter(session);
+    writer = new MemoryCassandraWriter(session, Clock.systemUTC());
     queries = new MemoryReadModelQueries(session);
   }
 
@@ -66,24 +60,35 @@ class CassandraMemoryReadModelIT {
     }
   }
 
-  @Test
-  void aHistoryOfEventsEndsInTheStateItDescribes() {
+  /**
+   * One batch (as a replay reads them) or one event per batch (as live traffic comes): the same.
+   */
+  @ParameterizedTest(name = "in one batch: {0}")
+  @ValueSource(booleans = {true, false})
+  void aHistoryOfEventsEndsInTheStateItDescribes(boolean oneBatch) {
     TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
     String t = e.tenant;
-    contexts.on(e.context("c1", T0));
-    contexts.on(e.context("c2", T0));
-    memories.on(e.stored("m1", "c1", MemoryType.FACT, T0.plusSeconds(1), "java"));
-    memories.on(e.stored("m2", "c1", MemoryType.DECISION, T0.plusSeconds(2), "java", "db"));
-    memories.on(e.stored("m3", "c1", MemoryType.FACT, T0.plusSeconds(3)));
-    memories.on(e.stored("m4", "c2", MemoryType.FACT, T0.plusSeconds(4), "java"));
-    memories.on(e.updated("m1", MemoryType.ERROR_FIX, "fixed text", T0.plusSeconds(5), "db"));
-    relations.on(e.related("r1", "m1", "m2", T0.plusSeconds(6)));
-    relations.on(e.related("r2", "m3", "m1", T0.plusSeconds(6)));
-    memories.on(e.superseded("m3", "m1", T0.plusSeconds(7)));
-    memories.on(e.deleted("m4", T0.plusSeconds(8)));
-    memories.on(e.stored("m5", "c2", MemoryType.FACT, T0.plusSeconds(9)));
-    contexts.on(e.merged("c1", "c2", T0.plusSeconds(10), new CollapsedDuplicate("m2", "m5")));
-    contexts.on(e.switched("session-1", null, "c2", T0.plusSeconds(11)));
+    List<ReadModelEvent> history =
+        e.read(
+            e.context("c1", T0),
+            e.context("c2", T0),
+            e.stored("m1", "c1", MemoryType.FACT, T0.plusSeconds(1), "java"),
+            e.stored("m2", "c1", MemoryType.DECISION, T0.plusSeconds(2), "java", "db"),
+            e.stored("m3", "c1", MemoryType.FACT, T0.plusSeconds(3)),
+            e.stored("m4", "c2", MemoryType.FACT, T0.plusSeconds(4), "java"),
+            e.updated("m1", MemoryType.ERROR_FIX, "fixed text", T0.plusSeconds(5), "db"),
+            e.related("r1", "m1", "m2", T0.plusSeconds(6)),
+            e.related("r2", "m3", "m1", T0.plusSeconds(6)),
+            e.superseded("m3", "m1", T0.plusSeconds(7)),
+            e.deleted("m4", T0.plusSeconds(8)),
+            e.stored("m5", "c2", MemoryType.FACT, T0.plusSeconds(9)),
+            e.merged("c1", "c2", T0.plusSeconds(10), new CollapsedDuplicate("m2", "m5")),
+            e.switched("session-1", null, "c2", T0.plusSeconds(11)));
+    if (oneBatch) {
+      writer.apply(history);
+    } else {
+      history.forEach(writer::apply);
+    }
 
     MemoryRow m1 = queries.memory(t, "m1").orElseThrow();
     assertThat(m1.content()).isEqualTo("fixed text");
@@ -114,7 +119,7 @@ class CassandraMemoryReadModelIT {
     assertThat(queries.relationsIn(t, "m1"))
         .extracting(Relation::otherMemoryId)
         .containsExactly("m3");
-    relations.on(e.unrelated("r2", "m3", "m1", T0.plusSeconds(12)));
+    writer.apply(e.read(e.unrelated("r2", "m3", "m1", T0.plusSeconds(12))));
     assertThat(queries.relationsIn(t, "m1")).isEmpty();
     assertThat(queries.relationsOut(t, "m3")).isEmpty();
 
@@ -137,51 +142,89 @@ class CassandraMemoryReadModelIT {
   void aRedeliveredEventChangesNothing() {
     TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
     String t = e.tenant;
-    memories.on(e.stored("m1", "c1", MemoryType.FACT, T0));
-    MemoryUpdated first = e.updated("m1", MemoryType.FACT, "first", T0.plusSeconds(1));
-    memories.on(first);
-    memories.on(e.updated("m1", MemoryType.FACT, "second", T0.plusSeconds(2)));
-    MemoryAccessed read = e.accessed(T0.plusSeconds(3), "m1");
-    access.on(read);
-    access.on(e.accessed(T0.plusSeconds(4), "m1", "m1"));
+    List<ReadModelEvent> events =
+        e.read(
+            e.stored("m1", "c1", MemoryType.FACT, T0),
+            e.updated("m1", MemoryType.FACT, "first", T0.plusSeconds(1)),
+            e.updated("m1", MemoryType.FACT, "second", T0.plusSeconds(2)),
+            e.accessed(T0.plusSeconds(3), "m1"),
+            e.accessed(T0.plusSeconds(4), "m1", "m1"));
+    writer.apply(events);
 
-    memories.on(first); // an older update, redelivered after a newer one
-    access.on(read);
+    writer.apply(events.get(1)); // an older update, redelivered after a newer one
+    writer.apply(events.get(3));
+    writer.apply(events); // the whole batch again, as after a crash before the token moved
 
     MemoryRow m1 = queries.memory(t, "m1").orElseThrow();
     assertThat(m1.content()).isEqualTo("second");
     assertThat(m1.version()).isEqualTo(2);
+    assertThat(ids(project(t, null, null))).containsExactly("m1");
     AccessStats stats = queries.accessStats(t, "m1");
-    assertThat(stats.accessCount()).as("two reads, one redelivered").isEqualTo(2);
+    assertThat(stats.accessCount()).as("two reads, each once").isEqualTo(2);
     assertThat(stats.lastAccessedAt()).isEqualTo(T0.plusSeconds(4));
   }
 
   @Test
-  void aClaimLeftUnfinishedByACrashIsWrittenOnRedeliveryExceptTheCounter() {
+  void aBatchCutShortByACrashIsCompletedByItsRedelivery() {
     TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
-    memories.on(e.stored("m1", "c1", MemoryType.FACT, T0));
-    MemoryUpdated update = e.updated("m1", MemoryType.FACT, "after crash", T0.plusSeconds(1));
-    MemoryAccessed read = e.accessed(T0.plusSeconds(2), "m1");
-    AppliedEvents claims = new AppliedEvents(session);
-    claims.claim(update.getHeader().getEventId(), 1); // claimed, then the process died
-    claims.claim(read.getHeader().getEventId());
+    writer.apply(e.read(e.stored("m1", "c1", MemoryType.FACT, T0, "old-tag")));
+    ReadModelEvent update =
+        e.read(e.updated("m1", MemoryType.DECISION, "after crash", T0.plusSeconds(1), "new-tag"))
+            .get(0);
+    Statements statements = new Statements(session);
+    Batch crashed = new Batch(session, statements, new WriteClock(Clock.systemUTC()));
+    new MemoryEvents(statements)
+        .updated(crashed, (MemoryUpdated) update.event(), update.sequence());
+    crashed.write(Batch.Stage.DEPENDENTS); // list rows written, then the process died
 
-    memories.on(update);
-    access.on(read);
+    assertThat(queries.memory(e.tenant, "m1").orElseThrow().version())
+        .as("the row still says the update is not applied")
+        .isZero();
+    writer.apply(update);
 
     MemoryRow m1 = queries.memory(e.tenant, "m1").orElseThrow();
     assertThat(m1.content()).isEqualTo("after crash");
     assertThat(m1.version()).isEqualTo(1);
+    assertThat(ids(project(e.tenant, "DECISION", "new-tag"))).containsExactly("m1");
+    assertThat(ids(project(e.tenant, null, "old-tag"))).isEmpty();
+    assertThat(ids(project(e.tenant, "FACT", null))).isEmpty();
+  }
+
+  @Test
+  void accessesAreCountedOncePerReadAcrossReaders() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    writer.apply(e.read(e.stored("m1", "c1", MemoryType.FACT, T0)));
+    ReadModelEvent first = e.readBy("session-a", e.accessed(T0.plusSeconds(1), "m1"));
+    ReadModelEvent second = e.readBy("session-b", e.accessed(T0.plusSeconds(3), "m1"));
+    ReadModelEvent third = e.readBy("session-a", e.accessed(T0.plusSeconds(2), "m1"));
+    writer.apply(first, second, third);
+    writer.apply(first, third); // session-a's records again
+
     AccessStats stats = queries.accessStats(e.tenant, "m1");
-    assertThat(stats.accessCount()).as("at most once").isZero();
-    assertThat(stats.lastAccessedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(stats.accessCount()).isEqualTo(3);
+    assertThat(stats.lastAccessedAt())
+        .as("the latest read, not the last applied")
+        .isEqualTo(T0.plusSeconds(3));
+  }
+
+  @Test
+  void aContextsCreationAppliedAfterItsMergeDoesNotReopenIt() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    ReadModelEvent created = e.read(e.context("c1", T0)).get(0);
+    writer.apply(e.read(e.context("c2", T0), e.merged("c1", "c2", T0.plusSeconds(5))));
+    writer.apply(created); // its partition lagged behind the merge's, as in a replay
+
+    ContextView c1 = queries.context(e.tenant, "c1").orElseThrow();
+    assertThat(c1.state()).isEqualTo("MERGED");
+    assertThat(c1.mergedInto()).isEqualTo("c2");
+    assertThat(c1.name()).isEqualTo("name c1");
   }
 
   @Test
   void aListIsReadPageByPageWithinATimeRange() {
     TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
     for (int i = 0; i < 5; i++) {
-      memories.on(e.stored("m" + i, "c1", MemoryType.FACT, T0.plusSeconds(i)));
+      writer.apply(e.read(e.stored("m" + i, "c1", MemoryType.FACT, T0.plusSeconds(i))));
     }
     ListKey key = ListKey.of(ListKey.CONTEXT, "c1", null, null);
     Instant from = T0.plusSeconds(1);
@@ -201,9 +244,9 @@ class CassandraMemoryReadModelIT {
   void memoriesOfTheSameMillisecondArePagedExactlyByTheirIds() {
     TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
     for (String id : List.of("a", "b", "c", "d")) {
-      memories.on(e.stored(id, "c1", MemoryType.FACT, T0));
+      writer.apply(e.read(e.stored(id, "c1", MemoryType.FACT, T0)));
     }
-    memories.on(e.stored("older", "c1", MemoryType.FACT, T0.minusSeconds(1)));
+    writer.apply(e.read(e.stored("older", "c1", MemoryType.FACT, T0.minusSeconds(1))));
     ListKey key = ListKey.of(ListKey.CONTEXT, "c1", null, null);
 
     List<String> seen = new java.util.ArrayList<>();

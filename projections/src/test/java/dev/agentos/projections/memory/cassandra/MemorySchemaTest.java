@@ -13,17 +13,17 @@ class MemorySchemaTest {
   void everyTableIsCreatedIfNotExistsInTheGivenKeyspace() {
     List<String> ddl = MemorySchema.singleNode("ks_test").tableStatements();
 
-    assertThat(ddl).hasSize(10);
+    assertThat(ddl).hasSize(9);
     assertThat(ddl)
         .allSatisfy(s -> assertThat(s).startsWith("CREATE TABLE IF NOT EXISTS ks_test."))
         .noneSatisfy(s -> assertThat(s).contains("${keyspace}"));
   }
 
   @Test
-  void aTruncateEmptiesEveryTableTheSchemaCreatesIncludingTheAppliedEvents() {
+  void aTruncateEmptiesEveryTableTheSchemaCreatesIncludingTheAccessTallies() {
     assertThat(MemorySchema.singleNode("agentos_test").tableNames())
         .hasSize(MemorySchema.singleNode("agentos_test").tableStatements().size())
-        .contains("memories_by_id", "memory_access_counts", "applied_events");
+        .contains("memories_by_id", "memory_lists", "memory_access_tallies");
   }
 
   @Test
@@ -36,10 +36,9 @@ class MemorySchemaTest {
   void listRowsLiveUntilTheMemoryExpires() {
     Instant now = Instant.parse("2026-11-01T10:00:00Z");
 
-    assertThat(MemoryTables.ttlSeconds(null, now)).isZero();
-    assertThat(MemoryTables.ttlSeconds(now.plusMillis(1500), now)).isEqualTo(2);
-    assertThat(MemoryTables.ttlSeconds(now, now)).isEqualTo(-1);
-    assertThat(MemoryTables.ttlSeconds(now.plusSeconds(1_000_000_000L), now))
-        .isEqualTo(630_720_000);
+    assertThat(ListRows.ttlSeconds(null, now)).isZero();
+    assertThat(ListRows.ttlSeconds(now.plusMillis(1500), now)).isEqualTo(2);
+    assertThat(ListRows.ttlSeconds(now, now)).isEqualTo(-1);
+    assertThat(ListRows.ttlSeconds(now.plusSeconds(1_000_000_000L), now)).isEqualTo(630_720_000);
   }
 }

@@ -17,19 +17,62 @@ import dev.agentos.events.memory.MemoryType;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.events.memory.RelationType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Memory and context events of one tenant and project, as the command side would emit them. */
 final class TestEvents {
 
   final String tenant;
   final String project;
+  private final Map<String, Long> sequences = new HashMap<>();
 
   TestEvents(String tenant, String project) {
     this.tenant = tenant;
     this.project = project;
+  }
+
+  /**
+   * The events as the processor hands them over: each memory event with the next sequence of its
+   * memory's aggregate, read by "reader-1".
+   */
+  List<ReadModelEvent> read(SpecificRecord... events) {
+    List<ReadModelEvent> read = new ArrayList<>();
+    for (SpecificRecord e : events) {
+      read.add(readBy("reader-1", e));
+    }
+    return read;
+  }
+
+  ReadModelEvent readBy(String reader, SpecificRecord e) {
+    String memoryId = aggregateOf(e);
+    long sequence =
+        memoryId == null
+            ? ReadModelEvent.NO_SEQUENCE
+            : sequences.merge(memoryId, 0L, (last, zero) -> last + 1);
+    return new ReadModelEvent(e, sequence, reader);
+  }
+
+  /** The memory aggregate an event belongs to, or null. */
+  private static String aggregateOf(SpecificRecord e) {
+    if (e instanceof MemoryStored s) {
+      return s.getMemoryId();
+    } else if (e instanceof MemoryUpdated u) {
+      return u.getMemoryId();
+    } else if (e instanceof MemorySuperseded s) {
+      return s.getMemoryId();
+    } else if (e instanceof MemoryDeleted d) {
+      return d.getMemoryId();
+    } else if (e instanceof MemoryRelationAdded a) {
+      return a.getFromMemoryId();
+    } else if (e instanceof MemoryRelationRemoved r) {
+      return r.getFromMemoryId();
+    }
+    return null;
   }
 
   EventHeader header(Instant at) {

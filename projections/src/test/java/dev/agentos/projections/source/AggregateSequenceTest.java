@@ -1,9 +1,8 @@
-package dev.agentos.projections.memory.search;
+package dev.agentos.projections.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentos.projections.source.KafkaRecordOrigin;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,17 +10,16 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
-class MemorySearchProjectionTest {
+class AggregateSequenceTest {
 
   @Test
   void theSequenceComesFromTheAggregateSequenceHeader() {
-    assertThat(MemorySearchProjection.sequenceOf(message(Map.of(header(), bytes("7")))))
-        .isEqualTo(7L);
+    assertThat(AggregateSequence.of(message(Map.of(header(), bytes("7"))))).isEqualTo(7L);
   }
 
   @Test
   void aRecordWithoutTheHeaderIsRefusedNamingTheRecord() {
-    assertThatThrownBy(() -> MemorySearchProjection.sequenceOf(message(Map.of())))
+    assertThatThrownBy(() -> AggregateSequence.of(message(Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("agentos.memory.v1/3@42")
         .hasMessageContaining("no agentos.aggregate-sequence header");
@@ -29,14 +27,13 @@ class MemorySearchProjectionTest {
 
   @Test
   void aHeaderThatIsNotANumberIsRefused() {
-    assertThatThrownBy(
-            () -> MemorySearchProjection.sequenceOf(message(Map.of(header(), bytes("seven")))))
+    assertThatThrownBy(() -> AggregateSequence.of(message(Map.of(header(), bytes("seven")))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'seven', not a number");
   }
 
   private static String header() {
-    return MemorySearchProjection.AGGREGATE_SEQUENCE_HEADER;
+    return AggregateSequence.HEADER;
   }
 
   private static byte[] bytes(String text) {
