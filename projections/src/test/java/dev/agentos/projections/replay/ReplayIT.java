@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.auth.ApiKeys;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.common.EventHeader;
@@ -82,7 +83,7 @@ class ReplayIT {
     try (ConfigurableApplicationContext app = start(stack);
         KafkaProducer<String, byte[]> producer = producer(stack)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      String hash = AdminKeys.hash(adminKey);
+      String hash = ApiKeys.hash(adminKey);
       jdbc.update(
           "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
               + " VALUES (?, ?, ?, 'project', 'agent', 'ADMIN')",
@@ -93,13 +94,13 @@ class ReplayIT {
       jdbc.update(
           "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
               + " VALUES (?, ?, ?, 'project', 'agent', 'MEMORY_READ,QUERY_READ')",
-          AdminKeys.hash(readerKey),
+          ApiKeys.hash(readerKey),
           "it-reader-" + run,
           tenant);
       jdbc.update(
           "INSERT INTO api_key (key_hash, key_id, tenant_id, project_id, agent_id, scopes)"
               + " VALUES (?, ?, ?, 'project', 'agent', 'ADMIN')",
-          AdminKeys.hash(otherAdminKey),
+          ApiKeys.hash(otherAdminKey),
           "it-other-" + run,
           "other-" + tenant);
       try {
@@ -149,7 +150,7 @@ class ReplayIT {
         assertThat(notAdmin.statusCode()).isEqualTo(403);
         assertThat(notAdmin.headers().firstValue("Content-Type"))
             .hasValue("application/problem+json");
-        assertThat(notAdmin.body()).contains("no ADMIN scope");
+        assertThat(notAdmin.body()).contains("lacks the scope ADMIN");
         assertThat(post(url + "/admin/replay/memory-cassandra", otherAdminKey).body())
             .contains("only an admin key of the operator tenant");
         for (String readModel : readModels()) {
@@ -174,7 +175,7 @@ class ReplayIT {
         assertThat(progress.get("lag").asLong()).isZero();
       } finally {
         for (String key : List.of(adminKey, readerKey, otherAdminKey)) {
-          jdbc.update("DELETE FROM api_key WHERE key_hash = ?", AdminKeys.hash(key));
+          jdbc.update("DELETE FROM api_key WHERE key_hash = ?", ApiKeys.hash(key));
         }
       }
     } finally {
