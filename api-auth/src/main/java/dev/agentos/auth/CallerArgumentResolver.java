@@ -23,7 +23,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
       WebDataBinderFactory binders) {
     Object caller = request.getAttribute(ApiKeyInterceptor.CALLER, RequestAttributes.SCOPE_REQUEST);
     if (caller == null) {
-      throw new IllegalStateException("no caller: is the endpoint outside /v1?");
+      throw new IllegalStateException(
+          "no caller: is the endpoint outside agentos.auth.path-patterns (default /v1/**)?");
     }
     return caller;
   }

@@ -1,16 +1,16 @@
 package dev.agentos.projections.replay;
 
-import dev.agentos.auth.ApiKeyDirectory;
+import dev.agentos.auth.ApiKeyAuthConfiguration;
 import dev.agentos.projections.source.KafkaSourceProperties;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 
-/** The replay endpoints' beans. */
+/** The replay endpoints' beans; their API keys are checked by api-auth, as on the HTTP APIs. */
 @Configuration
+@Import(ApiKeyAuthConfiguration.class)
 class ReplayConfiguration {
 
   @Bean(destroyMethod = "close")
@@ -25,16 +25,5 @@ class ReplayConfiguration {
       TopicEnds ends,
       Clock clock) {
     return new Replays(processing, properties, ends, clock);
-  }
-
-  /**
-   * @param operatorTenant the tenant whose admin keys may replay; empty: any tenant's admin key
-   */
-  @Bean
-  AdminKeys adminKeys(
-      JdbcTemplate jdbc,
-      Clock clock,
-      @Value("${agentos.projections.admin.operator-tenant:}") String operatorTenant) {
-    return new AdminKeys(new ApiKeyDirectory(jdbc), clock, operatorTenant);
   }
 }

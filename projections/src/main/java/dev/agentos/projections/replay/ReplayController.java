@@ -1,43 +1,45 @@
 package dev.agentos.projections.replay;
 
+import dev.agentos.auth.Caller;
+import dev.agentos.auth.ForbiddenException;
+import dev.agentos.auth.RequiresScope;
+import dev.agentos.events.agents.ApiKeyScope;
 import java.net.URI;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /admin/replay/{readModel}} rebuilds a read model from the first offset; {@code GET}
- * tells how far it has come. Both want an admin key (see {@link AdminKeys}); errors are
- * problem+json.
+ * tells how far it has come. Both want an {@code ADMIN} key, checked by api-auth's interceptor
+ * (401/403 as on the HTTP APIs); errors are problem+json ({@link AdminProblemHandler}).
+ *
+ * <p>A replay rebuilds a read model for every tenant, which is more than one tenant's admin should
+ * decide. So when {@code operatorTenant} is set, only that tenant's admin keys may replay; left
+ * empty (a one-tenant local stack), any tenant's admin key may.
  */
 @RestController
 @RequestMapping("/admin/replay")
 public class ReplayController {
 
-  private static final String BEARER = "Bearer ";
-
   private final Replays replays;
-  private final AdminKeys adminKeys;
+  private final String operatorTenant;
 
-  public ReplayController(Replays replays, AdminKeys adminKeys) {
+  public ReplayController(
+      Replays replays,
+      @Value("${agentos.projections.admin.operator-tenant:}") String operatorTenant) {
     this.replays = replays;
-    this.adminKeys = adminKeys;
+    this.operatorTenant = operatorTenant == null ? "" : operatorTenant.strip();
   }
 
   @PostMapping("/{readModel}")
-  ResponseEntity<ReplayProgress> replay(
-      @PathVariable String readModel,
-      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestHeader(value = "X-API-Key", required = false) String apiKey) {
-    guard(authorization, apiKey);
+  @RequiresScope(ApiKeyScope.ADMIN)
+  ResponseEntity<ReplayProgress> replay(@PathVariable String readModel, Caller caller) {
+    requireOperator(caller);
     ReplayProgress progress = replays.replay(readModel);
     return ResponseEntity.accepted()
         .location(URI.create("/admin/replay/" + readModel))
@@ -45,60 +47,16 @@ public class ReplayController {
   }
 
   @GetMapping("/{readModel}")
-  ReplayProgress progress(
-      @PathVariable String readModel,
-      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestHeader(value = "X-API-Key", required = false) String apiKey) {
-    guard(authorization, apiKey);
+  @RequiresScope(ApiKeyScope.ADMIN)
+  ReplayProgress progress(@PathVariable String readModel, Caller caller) {
+    requireOperator(caller);
     return replays.progress(readModel);
   }
 
-  private void guard(String authorization, String apiKey) {
-    String key = apiKey;
-    if (key == null && authorization != null && authorization.startsWith(BEARER)) {
-      key = authorization.substring(BEARER.length()).strip();
+  private void requireOperator(Caller caller) {
+    if (!operatorTenant.isEmpty() && !operatorTenant.equals(caller.tenantId())) {
+      throw new ForbiddenException(
+          "only an admin key of the operator tenant may replay a read model of every tenant");
     }
-    AdminKeys.Refusal refusal = adminKeys.refusal(key);
-    if (refusal != null) {
-      throw new Refused(refusal);
-    }
-  }
-
-  /** An admin key that may not replay. */
-  static final class Refused extends RuntimeException {
-    final AdminKeys.Refusal refusal;
-
-    Refused(AdminKeys.Refusal refusal) {
-      super(refusal.reason());
-      this.refusal = refusal;
-    }
-  }
-
-  @ExceptionHandler(Refused.class)
-  ResponseEntity<ProblemDetail> refused(Refused e) {
-    HttpStatus status =
-        e.refusal.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(e.refusal.unauthenticated() ? "Unauthenticated" : "Forbidden");
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-    if (e.refusal.unauthenticated()) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"agentos\"");
-    }
-    return response.body(problem);
-  }
-
-  @ExceptionHandler(Replays.UnknownReadModel.class)
-  ProblemDetail unknown(Replays.UnknownReadModel e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Unknown read model");
-    return problem;
-  }
-
-  @ExceptionHandler(IllegalStateException.class)
-  ProblemDetail failed(IllegalStateException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    problem.setTitle("Replay failed");
-    return problem;
   }
 }

@@ -157,7 +157,7 @@ class ReplayIT {
         assertThat(notAdmin.statusCode()).isEqualTo(403);
         assertThat(notAdmin.headers().firstValue("Content-Type"))
             .hasValue("application/problem+json");
-        assertThat(notAdmin.body()).contains("no ADMIN scope");
+        assertThat(notAdmin.body()).contains("lacks the scope ADMIN");
         assertThat(post(url + "/admin/replay/memory-cassandra", otherAdminKey).body())
             .contains("only an admin key of the operator tenant");
         for (String readModel : readModels()) {
