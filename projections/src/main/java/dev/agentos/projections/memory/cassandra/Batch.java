@@ -79,6 +79,7 @@ final class Batch {
   private final Map<TallyKey, Tally> talliesRead = new HashMap<>();
   private final Map<TallyKey, Tally> talliesChanged = new LinkedHashMap<>();
   private final Map<Stage, List<Statement<?>>> staged = new EnumMap<>(Stage.class);
+  private final PartitionBatches partitions = new PartitionBatches();
 
   Batch(CqlSession session, Statements statements, WriteClock clock) {
     this.session = session;
@@ -160,6 +161,15 @@ final class Batch {
     talliesChanged.put(key, tally);
   }
 
+  /**
+   * Sends {@code statement} in the first stage, in one unlogged batch with the others of its
+   * partition: only for rows whose writes within a batch cannot depend on their order (see {@link
+   * PartitionBatches}).
+   */
+  void addToPartition(BoundStatement statement) {
+    partitions.add(statement, 0);
+  }
+
   /** Sends {@code statement} in {@code stage}, ordered after everything added before it. */
   void add(Stage stage, BoundStatement statement) {
     staged.get(stage).add(statement.setQueryTimestamp(clock.next()));
@@ -183,7 +193,7 @@ final class Batch {
   /** Sends the stages up to {@code last} only: what a crash after that stage leaves behind. */
   void write(Stage last) {
     Instant now = clock.now();
-    ListRows lists = new ListRows(statements);
+    ListRows lists = new ListRows(statements, partitions);
     List<Statement<?>> rows = new ArrayList<>();
     for (Slot slot : memories.values()) {
       if (slot.current != null && slot.current != slot.before) {
@@ -191,15 +201,14 @@ final class Batch {
         rows.add(MemoryTables.insert(statements, slot.current).setQueryTimestamp(clock.next()));
       }
     }
-    List<Statement<?>> dependents = new ArrayList<>(lists.drain(clock));
-    dependents.addAll(staged.get(Stage.DEPENDENTS));
     talliesChanged.forEach(
         (k, t) ->
-            dependents.add(
-                statements
-                    .upsertTally
-                    .bind(k.tenantId(), k.memoryId(), k.reader(), t.count(), t.recentEventIds())
-                    .setQueryTimestamp(clock.next())));
+            partitions.add(
+                statements.upsertTally.bind(
+                    k.tenantId(), k.memoryId(), k.reader(), t.count(), t.recentEventIds()),
+                t.recentEventIds().size() * 40));
+    List<Statement<?>> dependents = new ArrayList<>(staged.get(Stage.DEPENDENTS));
+    dependents.addAll(partitions.drain(clock));
     rows.addAll(staged.get(Stage.ROWS));
     AsyncStatements.run(session, dependents);
     if (last.compareTo(Stage.ROWS) >= 0) {

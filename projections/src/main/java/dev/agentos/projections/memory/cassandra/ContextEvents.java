@@ -99,8 +99,7 @@ final class ContextEvents {
                       kept == null
                           ? MemoryRows.movedTo(before, e.getTargetContextId(), at)
                           : MemoryRows.collapsed(before, kept, e.getTargetContextId(), at)));
-      batch.add(
-          Batch.Stage.DEPENDENTS,
+      batch.addToPartition(
           statements.addMember.bind(tenant, e.getTargetContextId(), memoryId, at, kept));
     }
     for (String source : sources(e)) {

@@ -39,8 +39,7 @@ final class MemoryEvents {
     }
     MemoryRow row = MemoryRows.stored(e, sequence);
     batch.put(row);
-    batch.add(
-        Batch.Stage.DEPENDENTS,
+    batch.addToPartition(
         statements.addMember.bind(
             h.getTenantId(), row.contextId(), row.memoryId(), h.getOccurredAt(), null));
   }
@@ -64,8 +63,7 @@ final class MemoryEvents {
     change(batch, e.getHeader(), e.getMemoryId(), sequence, r -> MemoryRows.deleted(r, e, sequence))
         .ifPresent(
             row ->
-                batch.add(
-                    Batch.Stage.DEPENDENTS,
+                batch.addToPartition(
                     statements.removeMember.bind(row.tenantId(), row.contextId(), row.memoryId())));
   }
 
@@ -76,8 +74,7 @@ final class MemoryEvents {
     }
     String type = e.getRelationType().name();
     String t = h.getTenantId();
-    batch.add(
-        Batch.Stage.DEPENDENTS,
+    batch.addToPartition(
         statements.insertRelationOut.bind(
             t,
             e.getFromMemoryId(),
@@ -86,8 +83,7 @@ final class MemoryEvents {
             type,
             e.getStrength(),
             h.getOccurredAt()));
-    batch.add(
-        Batch.Stage.DEPENDENTS,
+    batch.addToPartition(
         statements.insertRelationIn.bind(
             t,
             e.getToMemoryId(),
@@ -103,11 +99,9 @@ final class MemoryEvents {
     if (!advance(batch, h, e.getFromMemoryId(), sequence)) {
       return;
     }
-    batch.add(
-        Batch.Stage.DEPENDENTS,
+    batch.addToPartition(
         statements.deleteRelationOut.bind(h.getTenantId(), e.getFromMemoryId(), e.getRelationId()));
-    batch.add(
-        Batch.Stage.DEPENDENTS,
+    batch.addToPartition(
         statements.deleteRelationIn.bind(h.getTenantId(), e.getToMemoryId(), e.getRelationId()));
   }
 
