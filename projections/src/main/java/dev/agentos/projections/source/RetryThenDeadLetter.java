@@ -9,8 +9,9 @@ import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 /**
  * A handler that throws is tried again, {@code attempts} times in all with a doubling pause; if it
  * still fails, the record goes to the dead-letter topic with the last exception as the reason and
- * the processing group moves on. A message that did not come from Kafka has nothing to set aside,
- * so its failure is rethrown (the processor then retries the batch).
+ * the processing group moves on. An {@link UnprocessableRecordException} is set aside at the first
+ * failure: no retry can change its answer. A message that did not come from Kafka has nothing to
+ * set aside, so its failure is rethrown (the processor then retries the batch).
  */
 public class RetryThenDeadLetter implements ListenerInvocationErrorHandler {
 
@@ -41,7 +42,11 @@ public class RetryThenDeadLetter implements ListenerInvocationErrorHandler {
     }
     Exception last = failure;
     Duration pause = firstPause;
-    for (int attempt = 2; attempt <= attempts; attempt++) {
+    int made = 1;
+    for (int attempt = 2;
+        attempt <= attempts && !(last instanceof UnprocessableRecordException);
+        attempt++) {
+      made = attempt;
       Thread.sleep(pause.toMillis());
       pause = pause.multipliedBy(2);
       try {
@@ -65,7 +70,7 @@ public class RetryThenDeadLetter implements ListenerInvocationErrorHandler {
             stage,
             reason,
             last.getClass().getName(),
-            attempts,
+            made,
             event.getPayload(),
             clock.instant()));
   }

@@ -8,6 +8,7 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
 import dev.agentos.projections.source.KafkaRecordOrigin;
+import dev.agentos.projections.source.UnprocessableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,14 +91,14 @@ public class MemorySearchProjection {
     byte[] header = origin == null ? null : origin.headers().get(AGGREGATE_SEQUENCE_HEADER);
     String what = origin == null ? "event " + message.getIdentifier() : origin.describe();
     if (header == null) {
-      throw new IllegalArgumentException(
+      throw new UnprocessableRecordException(
           what + " has no " + AGGREGATE_SEQUENCE_HEADER + " header to order it by");
     }
     String text = new String(header, StandardCharsets.UTF_8);
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
+      throw new UnprocessableRecordException(
           what + " has " + AGGREGATE_SEQUENCE_HEADER + " '" + text + "', not a number", e);
     }
   }

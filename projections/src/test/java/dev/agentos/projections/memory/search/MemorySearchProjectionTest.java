@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentos.projections.source.KafkaRecordOrigin;
+import dev.agentos.projections.source.UnprocessableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,7 +23,7 @@ class MemorySearchProjectionTest {
   @Test
   void aRecordWithoutTheHeaderIsRefusedNamingTheRecord() {
     assertThatThrownBy(() -> MemorySearchProjection.sequenceOf(message(Map.of())))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UnprocessableRecordException.class)
         .hasMessageContaining("agentos.memory.v1/3@42")
         .hasMessageContaining("no agentos.aggregate-sequence header");
   }
@@ -31,7 +32,7 @@ class MemorySearchProjectionTest {
   void aHeaderThatIsNotANumberIsRefused() {
     assertThatThrownBy(
             () -> MemorySearchProjection.sequenceOf(message(Map.of(header(), bytes("seven")))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UnprocessableRecordException.class)
         .hasMessageContaining("'seven', not a number");
   }
 
