@@ -23,13 +23,13 @@ public final class AggregateSequence {
     byte[] header = origin == null ? null : origin.headers().get(HEADER);
     String what = origin == null ? "event " + message.getIdentifier() : origin.describe();
     if (header == null) {
-      throw new IllegalArgumentException(what + " has no " + HEADER + " header to order it by");
+      throw new UnprocessableRecordException(what + " has no " + HEADER + " header to order it by");
     }
     String text = new String(header, StandardCharsets.UTF_8);
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
+      throw new UnprocessableRecordException(
           what + " has " + HEADER + " '" + text + "', not a number", e);
     }
   }

@@ -9,13 +9,9 @@ import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 /**
  * A handler that throws is tried again, {@code attempts} times in all with a doubling pause; if it
  * still fails, the record goes to the dead-letter topic with the last exception as the reason and
- * the processing group moves on. A message that did not come from Kafka has nothing to set aside,
- * so its failure is rethrown (the processor then retries the batch).
- *
- * <p>An {@link IllegalArgumentException} says the record itself is wrong (no sequence header, a
- * field the read model cannot take): trying it again cannot help, so it goes to the dead-letter
- * topic at once. Waiting out the pauses for each such record slowed a replay of topics holding a
- * few hundred of them by minutes.
+ * the processing group moves on. An {@link UnprocessableRecordException} is set aside at the first
+ * failure: no retry can change its answer. A message that did not come from Kafka has nothing to
+ * set aside, so its failure is rethrown (the processor then retries the batch).
  */
 public class RetryThenDeadLetter implements ListenerInvocationErrorHandler {
 
@@ -46,9 +42,11 @@ public class RetryThenDeadLetter implements ListenerInvocationErrorHandler {
     }
     Exception last = failure;
     Duration pause = firstPause;
-    int attempt = 1;
-    while (!(last instanceof IllegalArgumentException) && attempt < attempts) {
-      attempt++;
+    int made = 1;
+    for (int attempt = 2;
+        attempt <= attempts && !(last instanceof UnprocessableRecordException);
+        attempt++) {
+      made = attempt;
       Thread.sleep(pause.toMillis());
       pause = pause.multipliedBy(2);
       try {
@@ -72,7 +70,7 @@ public class RetryThenDeadLetter implements ListenerInvocationErrorHandler {
             stage,
             reason,
             last.getClass().getName(),
-            attempt,
+            made,
             event.getPayload(),
             clock.instant()));
   }

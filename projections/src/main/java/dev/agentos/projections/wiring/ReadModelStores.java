@@ -1,5 +1,6 @@
 package dev.agentos.projections.wiring;
 
+import dev.agentos.projections.memory.search.EmbeddingCacheIndex;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,11 +29,14 @@ public record ReadModelStores(
   /**
    * @param alias what readers and writers use
    * @param index the concrete index created behind the alias when the alias is missing
+   * @param embeddingCache the index of vectors already embedded, which a replay keeps (see
+   *     EmbeddingCache)
    */
   public record Elasticsearch(
       @DefaultValue("http://127.0.0.1:9200") String url,
       @DefaultValue("agentos-memories") String alias,
-      @DefaultValue("agentos-memories-v1") String index) {}
+      @DefaultValue("agentos-memories-v1") String index,
+      @DefaultValue(EmbeddingCacheIndex.DEFAULT_INDEX) String embeddingCache) {}
 
   /**
    * @param database created at start-up when missing

@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.search.EmbeddingCache;
+import dev.agentos.projections.memory.search.EmbeddingCacheIndex;
 import dev.agentos.projections.memory.search.IndexSetup;
 import dev.agentos.projections.memory.search.MemoryDocuments;
 import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The processing group {@value MemorySearchProjection#GROUP}, its Elasticsearch client and the BGE
- * embedder. The index is created behind its alias at start-up when the alias is missing.
+ * embedder behind its cache. The index is created behind its alias at start-up when the alias is
+ * missing, and the cache's index when it is.
  */
 @Configuration
 @EnableConfigurationProperties(ReadModelStores.class)
@@ -43,6 +46,7 @@ class SearchReadModel {
       RestClientTransport elasticsearchTransport, ReadModelStores stores) {
     ElasticsearchClient client = new ElasticsearchClient(elasticsearchTransport);
     new IndexSetup(client).ensure(stores.elasticsearch().index(), stores.elasticsearch().alias());
+    new EmbeddingCacheIndex(client, stores.elasticsearch().embeddingCache()).ensure();
     return client;
   }
 
@@ -56,8 +60,14 @@ class SearchReadModel {
   MemorySearchProjection memorySearchProjection(
       ElasticsearchClient client, MemoryEmbedder embedder, ReadModelStores stores) {
     ReadModelStores.Elasticsearch index = stores.elasticsearch();
+    // A replay recreates the memory index but keeps this cache: it re-embeds only new texts.
+    EmbeddingCache embeddings =
+        new EmbeddingCache(
+            new EmbeddingCacheIndex(client, index.embeddingCache()),
+            MemoryEmbedder.MODEL_NAME,
+            embedder::embedMemories);
     return new MemorySearchProjection(
-        new MemorySearchIndexWriter(client, index.alias(), new MemoryDocuments(embedder)),
+        new MemorySearchIndexWriter(client, index.alias(), new MemoryDocuments(embeddings)),
         () -> new IndexSetup(client).recreate(index.index(), index.alias()));
   }
 }

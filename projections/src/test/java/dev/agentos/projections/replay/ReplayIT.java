@@ -132,6 +132,10 @@ class ReplayIT {
             await()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> points(influx), p -> p.size() == MEMORIES);
+        // Each memory's stored and updated text, embedded once and kept in the cache.
+        Map<String, Long> cached = cacheVersions(elasticsearch);
+        assertThat(cached).hasSize(MEMORIES * 2);
+        assertThat(cached.values()).containsOnly(1L);
 
         // What no event made, and a replay must therefore drop.
         cassandra.execute(
@@ -177,6 +181,9 @@ class ReplayIT {
         await()
             .atMost(Duration.ofSeconds(60))
             .untilAsserted(() -> assertThat(points(influx)).isEqualTo(points));
+        assertThat(cacheVersions(elasticsearch))
+            .as("the replay took every vector from the cache and wrote none again")
+            .isEqualTo(cached);
         JsonNode progress = JSON.readTree(get(url + "/admin/replay/memory-search").body());
         assertThat(progress.get("recordsRead").asLong()).isEqualTo(MEMORIES * 2L);
         assertThat(progress.get("lag").asLong()).isZero();
@@ -236,6 +243,7 @@ class ReplayIT {
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     args.add("--agentos.projections.stores.elasticsearch.alias=" + alias);
     args.add("--agentos.projections.stores.elasticsearch.index=" + alias + "-v1");
+    args.add("--agentos.projections.stores.elasticsearch.embedding-cache=" + alias + "-embeddings");
     args.add("--agentos.projections.stores.influx.url=" + stack.influxdbUrl());
     args.add("--agentos.projections.stores.influx.database=" + database);
     args.add("--agentos.projections.admin.operator-tenant=" + tenant);
@@ -306,6 +314,19 @@ class ReplayIT {
     return docs;
   }
 
+  /** The embedding cache's documents and their versions: a vector written again is version 2. */
+  private Map<String, Long> cacheVersions(ElasticsearchClient elasticsearch) throws Exception {
+    String cache = alias + "-embeddings";
+    elasticsearch.indices().refresh(r -> r.index(cache));
+    Map<String, Long> versions = new LinkedHashMap<>();
+    elasticsearch
+        .search(s -> s.index(cache).size(100).version(true), Map.class)
+        .hits()
+        .hits()
+        .forEach(hit -> versions.put(hit.id(), hit.version()));
+    return versions;
+  }
+
   private List<List<Object>> points(InfluxDB influx) {
     List<List<Object>> points = new ArrayList<>();
     var results = influx.query(new Query("SELECT * FROM /.*/", database)).getResults();
@@ -328,11 +349,13 @@ class ReplayIT {
     try (InfluxDB influx = InfluxDBFactory.connect(stack.influxdbUrl())) {
       influx.query(new Query("DROP DATABASE " + database));
     }
-    http.send(
-        HttpRequest.newBuilder(URI.create(stack.elasticsearchUrl() + "/" + alias + "-v1"))
-            .DELETE()
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    for (String index : List.of(alias + "-v1", alias + "-embeddings")) {
+      http.send(
+          HttpRequest.newBuilder(URI.create(stack.elasticsearchUrl() + "/" + index))
+              .DELETE()
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {

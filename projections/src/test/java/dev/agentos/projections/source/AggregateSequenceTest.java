@@ -20,7 +20,7 @@ class AggregateSequenceTest {
   @Test
   void aRecordWithoutTheHeaderIsRefusedNamingTheRecord() {
     assertThatThrownBy(() -> AggregateSequence.of(message(Map.of())))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UnprocessableRecordException.class)
         .hasMessageContaining("agentos.memory.v1/3@42")
         .hasMessageContaining("no agentos.aggregate-sequence header");
   }
@@ -28,7 +28,7 @@ class AggregateSequenceTest {
   @Test
   void aHeaderThatIsNotANumberIsRefused() {
     assertThatThrownBy(() -> AggregateSequence.of(message(Map.of(header(), bytes("seven")))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UnprocessableRecordException.class)
         .hasMessageContaining("'seven', not a number");
   }
 

@@ -73,15 +73,17 @@ class RetryThenDeadLetterTest {
   }
 
   @Test
-  void aRecordTheHandlerRefusesAsWrongIsSetAsideWithoutRetrying() throws Exception {
+  void anUnprocessableRecordIsSetAsideAtOnceWithoutRetries() throws Exception {
     FailingHandler handler = new FailingHandler(Integer.MAX_VALUE);
 
-    errors.onError(new IllegalArgumentException("no sequence header"), fromKafka(), handler);
+    errors.onError(new UnprocessableRecordException("no sequence header"), fromKafka(), handler);
 
     assertThat(handler.calls.get()).as("only the call before onError").isEqualTo(1);
     assertThat(letters).hasSize(1);
     assertThat(letters.get(0).getAttempts()).isEqualTo(1);
     assertThat(letters.get(0).getReason()).contains("no sequence header");
+    assertThat(letters.get(0).getErrorClass())
+        .isEqualTo(UnprocessableRecordException.class.getName());
   }
 
   @Test

@@ -149,6 +149,7 @@ class ReadModelsIT {
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     args.add("--agentos.projections.stores.elasticsearch.alias=" + alias);
     args.add("--agentos.projections.stores.elasticsearch.index=" + alias + "-v1");
+    args.add("--agentos.projections.stores.elasticsearch.embedding-cache=" + alias + "-embeddings");
     args.add("--agentos.projections.stores.influx.url=" + stack.influxdbUrl());
     args.add("--agentos.projections.stores.influx.database=" + database);
     for (String group : groups()) {
@@ -265,12 +266,14 @@ class ReadModelsIT {
       influx.query(new Query("DROP DATABASE " + database));
     }
     var http = java.net.http.HttpClient.newHttpClient();
-    http.send(
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(stack.elasticsearchUrl() + "/" + alias + "-v1"))
-            .DELETE()
-            .build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
+    for (String index : List.of(alias + "-v1", alias + "-embeddings")) {
+      http.send(
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(stack.elasticsearchUrl() + "/" + index))
+              .DELETE()
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
   }
 
   private static ProducerRecord<String, byte[]> record(

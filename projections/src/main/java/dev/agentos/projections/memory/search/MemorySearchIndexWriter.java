@@ -40,7 +40,8 @@ import java.util.function.BiFunction;
  *       were read more than that many times within the tail.
  * </ul>
  *
- * A batch of events goes through one {@code _mget}, one embedding call and one {@code _bulk}.
+ * A batch of events goes through one {@code _mget}, one embedding call (through the cache the
+ * wiring puts before the model, which a replay finds full) and one {@code _bulk}.
  */
 public final class MemorySearchIndexWriter {
 
