@@ -103,17 +103,34 @@ final class IndexReader {
       if (item.isFailure()) {
         throw refused(item.failure().error().type() + ": " + item.failure().error().reason(), null);
       }
-      ranked.add(ranked(item.result().hits().hits()));
+      ranked.add(rankedIds(item.result().hits().hits()));
     }
     List<Ranked> semantic = cosines(ranked.get(ranked.size() - 1));
     return new Sides(keyword == null ? List.of() : ranked.get(0), semantic);
   }
 
+  /**
+   * No stored fields at all, not even {@code _id}: Elasticsearch keeps {@code _id} beside the
+   * source, so reading it decompresses the source too. The id comes from the doc values of {@link
+   * MemoryFields#MEMORY_ID} instead (a memory's document id is its memory id).
+   */
   private static MultisearchBody.Builder idsOnly(int size) {
     return new MultisearchBody.Builder()
         .size(size)
-        .source(s -> s.fetch(false))
+        .storedFields("_none_")
+        .docvalueFields(f -> f.field(MEMORY_ID))
         .trackTotalHits(t -> t.enabled(false));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static List<Ranked> rankedIds(List<Hit<Map>> hits) {
+    List<Ranked> ranked = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      Hit<Map> hit = hits.get(i);
+      String id = hit.fields().get(MEMORY_ID).toJson().asJsonArray().getString(0);
+      ranked.add(new Ranked(id, i + 1, hit.score() == null ? 0 : hit.score(), null));
+    }
+    return ranked;
   }
 
   private static List<Ranked> cosines(List<Ranked> hits) {
