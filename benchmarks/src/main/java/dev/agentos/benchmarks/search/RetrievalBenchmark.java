@@ -40,7 +40,10 @@ public final class RetrievalBenchmark {
   private static final String PROJECT = "bench-retrieval";
 
   /** Each side's ranking depth handed to fusion; the production hybrid uses the same. */
-  static final int WINDOW = 50;
+  static final int WINDOW = MemorySearch.HYBRID_WINDOW;
+
+  /** Production's hybrid search with each side ranking fewer: faster, how much worse? */
+  static final List<Integer> NARROWER_WINDOWS = List.of(20, 30);
 
   /** The vectors a tenant's memories were indexed with. */
   enum Vectors {
@@ -211,6 +214,13 @@ public final class RetrievalBenchmark {
             PRODUCTION,
             question,
             ids(scored(search, vectors, keywordText, Mode.HYBRID, 10)));
+        for (int window : NARROWER_WINDOWS) {
+          score(
+              scores,
+              "hybrid production, window " + window,
+              question,
+              ids(scored(search.withHybridWindow(window), vectors, keywordText, Mode.HYBRID, 10)));
+        }
       }
       for (Fusion fusion : FUSIONS) {
         score(scores, "hybrid " + fusion.name(), question, fusion.fuse(keyword, semantic, 10));

@@ -4,10 +4,13 @@ import static dev.agentos.projections.memory.search.MemoryFields.*;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import java.io.IOException;
@@ -43,19 +46,94 @@ final class IndexReader {
    * {@code (1 + cosine) / 2} for a cosine field; that is undone here).
    */
   List<Ranked> nearest(List<Float> vector, List<Query> filters, int size) {
+    return cosines(search(s -> withoutVector(s, size).knn(knn(vector, filters, size))));
+  }
+
+  /**
+   * The kNN clause of {@link #nearest}: {@code size} hits from {@code max(100, 10 * size)}
+   * candidates per segment, so the approximate search rarely misses one of the true nearest.
+   */
+  static KnnSearch knn(List<Float> vector, List<Query> filters, int size) {
     List<Query> all = new ArrayList<>(filters);
     all.add(ScopeFilters.term(EMBEDDING_MODEL, MemoryEmbedder.MODEL_NAME));
-    List<Ranked> hits =
-        search(
-            s ->
-                withoutVector(s, size)
-                    .knn(
-                        k ->
-                            k.field(EMBEDDING)
-                                .queryVector(vector)
-                                .k(size)
-                                .numCandidates(Math.max(100, size * 10))
-                                .filter(all)));
+    return KnnSearch.of(
+        k ->
+            k.field(EMBEDDING)
+                .queryVector(vector)
+                .k(size)
+                .numCandidates(Math.max(100, size * 10))
+                .filter(all));
+  }
+
+  /** Both sides of a hybrid search as {@link #hybrid} answers them, ranked, without documents. */
+  record Sides(List<Ranked> keyword, List<Ranked> semantic) {}
+
+  /**
+   * The keyword query (null: no keyword side) and the kNN search, {@code size} hits each, in one
+   * {@code _msearch}: one round trip, and Elasticsearch runs the two side by side. Without their
+   * documents: fusion keeps only some of them, and loading a source means reading and filtering the
+   * whole stored JSON, vector included ({@link #sources} then loads only those kept).
+   */
+  @SuppressWarnings("rawtypes")
+  Sides hybrid(Query keyword, KnnSearch knn, int size) {
+    List<MultisearchBody> bodies = new ArrayList<>();
+    if (keyword != null) {
+      bodies.add(idsOnly(size).query(keyword).build());
+    }
+    bodies.add(idsOnly(size).knn(knn).build());
+    List<MultiSearchResponseItem<Map>> responses;
+    try {
+      responses =
+          client
+              .msearch(
+                  m -> {
+                    m.index(index);
+                    bodies.forEach(body -> m.searches(s -> s.header(h -> h).body(body)));
+                    return m;
+                  },
+                  Map.class)
+              .responses();
+    } catch (IOException e) {
+      throw new UncheckedIOException("memory index " + index + " unreachable", e);
+    } catch (ElasticsearchException e) {
+      throw refused(e.getMessage(), e);
+    }
+    List<List<Ranked>> ranked = new ArrayList<>();
+    for (MultiSearchResponseItem<Map> item : responses) {
+      if (item.isFailure()) {
+        throw refused(item.failure().error().type() + ": " + item.failure().error().reason(), null);
+      }
+      ranked.add(rankedIds(item.result().hits().hits()));
+    }
+    List<Ranked> semantic = cosines(ranked.get(ranked.size() - 1));
+    return new Sides(keyword == null ? List.of() : ranked.get(0), semantic);
+  }
+
+  /**
+   * No stored fields at all, not even {@code _id}: Elasticsearch keeps {@code _id} beside the
+   * source, so reading it decompresses the source too. The id comes from the doc values of {@link
+   * MemoryFields#MEMORY_ID} instead (a memory's document id is its memory id).
+   */
+  private static MultisearchBody.Builder idsOnly(int size) {
+    return new MultisearchBody.Builder()
+        .size(size)
+        .storedFields("_none_")
+        .docvalueFields(f -> f.field(MEMORY_ID))
+        .trackTotalHits(t -> t.enabled(false));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static List<Ranked> rankedIds(List<Hit<Map>> hits) {
+    List<Ranked> ranked = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      Hit<Map> hit = hits.get(i);
+      String id = hit.fields().get(MEMORY_ID).toJson().asJsonArray().getString(0);
+      ranked.add(new Ranked(id, i + 1, hit.score() == null ? 0 : hit.score(), null));
+    }
+    return ranked;
+  }
+
+  private static List<Ranked> cosines(List<Ranked> hits) {
     return hits.stream()
         .map(h -> new Ranked(h.id(), h.rank(), 2 * h.score() - 1, h.doc()))
         .toList();
@@ -66,8 +144,15 @@ final class IndexReader {
     return ranked(execute(request));
   }
 
+  /**
+   * {@code size} hits with their documents minus the vector, and no total: counting every match
+   * would keep Elasticsearch from skipping the documents that cannot reach the top {@code size}.
+   */
   SearchRequest.Builder withoutVector(SearchRequest.Builder s, int size) {
-    return s.index(index).size(size).source(src -> src.filter(f -> f.excludes(EMBEDDING)));
+    return s.index(index)
+        .size(size)
+        .source(src -> src.filter(f -> f.excludes(EMBEDDING)))
+        .trackTotalHits(t -> t.enabled(false));
   }
 
   @SuppressWarnings("rawtypes")
@@ -77,9 +162,13 @@ final class IndexReader {
     } catch (IOException e) {
       throw new UncheckedIOException("memory index " + index + " unreachable", e);
     } catch (ElasticsearchException e) {
-      throw new IllegalStateException(
-          "memory index " + index + " refused a search: " + e.getMessage(), e);
+      throw refused(e.getMessage(), e);
     }
+  }
+
+  private IllegalStateException refused(String reason, Exception cause) {
+    return new IllegalStateException(
+        "memory index " + index + " refused a search: " + reason, cause);
   }
 
   /** The document of {@code memoryId} with its vector, or null when there is none. */
@@ -94,8 +183,12 @@ final class IndexReader {
   }
 
   /** The documents of {@code ids} that exist, without vectors, by id. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   Map<String, Map<String, Object>> getAll(Collection<String> ids) {
+    return getAll(ids, true);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Map<String, Map<String, Object>> getAll(Collection<String> ids, boolean realtime) {
     Map<String, Map<String, Object>> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
@@ -103,7 +196,13 @@ final class IndexReader {
     try {
       var docs =
           client
-              .mget(m -> m.index(index).ids(List.copyOf(ids)).sourceExcludes(EMBEDDING), Map.class)
+              .mget(
+                  m ->
+                      m.index(index)
+                          .ids(List.copyOf(ids))
+                          .sourceExcludes(EMBEDDING)
+                          .realtime(realtime),
+                  Map.class)
               .docs();
       for (MultiGetResponseItem<Map> item : docs) {
         if (item.isFailure()) {
@@ -120,9 +219,21 @@ final class IndexReader {
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /**
+   * The documents of {@code ids} without vectors, by id, as the last refresh left them: the view
+   * the search that found them had, not a newer version a realtime get would read.
+   */
+  Map<String, Map<String, Object>> sources(Collection<String> ids) {
+    return getAll(ids, false);
+  }
+
+  @SuppressWarnings("rawtypes")
   static List<Ranked> ranked(SearchResponse<Map> response) {
-    List<Hit<Map>> hits = response.hits().hits();
+    return ranked(response.hits().hits());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<Ranked> ranked(List<Hit<Map>> hits) {
     List<Ranked> ranked = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
       Hit<Map> hit = hits.get(i);

@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.IndexReader.Ranked;
-import dev.agentos.projections.memory.search.MemoryQuery.Mode;
+import dev.agentos.projections.memory.search.IndexReader.Sides;
 import dev.agentos.projections.memory.search.ReciprocalRankFusion.Fused;
 import dev.agentos.projections.memory.search.ReciprocalRankFusion.MatchedBy;
 import java.time.Clock;
@@ -33,10 +33,15 @@ import java.util.Map;
 public final class MemorySearch {
 
   /**
-   * Each side of a hybrid search ranks this many at least, so fusion sees beyond the top k; a
-   * weighted search re-ranks this many candidates, so an older hit can give way to a fresher one.
+   * A weighted search re-ranks this many candidates, so an older hit can give way to a fresher one.
    */
   static final int CANDIDATE_WINDOW = 50;
+
+  /**
+   * Each side of a hybrid search ranks this many at least, so fusion sees beyond the top k. The kNN
+   * side's cost grows with it (it explores ten candidates per hit in every segment).
+   */
+  public static final int HYBRID_WINDOW = 50;
 
   private static final double TAG_BOOST = 2.0;
 
@@ -46,6 +51,7 @@ public final class MemorySearch {
   private final IndexReader reader;
   private final MemoryEmbedder embedder;
   private final Clock clock;
+  private final int hybridWindow;
 
   public MemorySearch(ElasticsearchClient client, String indexOrAlias, MemoryEmbedder embedder) {
     this(client, indexOrAlias, embedder, Clock.systemUTC());
@@ -54,22 +60,36 @@ public final class MemorySearch {
   /** {@code clock} is the "now" recency weighting measures ages from. */
   public MemorySearch(
       ElasticsearchClient client, String indexOrAlias, MemoryEmbedder embedder, Clock clock) {
-    this.reader = new IndexReader(client, indexOrAlias);
+    this(new IndexReader(client, indexOrAlias), embedder, clock, HYBRID_WINDOW);
+  }
+
+  private MemorySearch(IndexReader reader, MemoryEmbedder embedder, Clock clock, int hybridWindow) {
+    this.reader = reader;
     this.embedder = embedder;
     this.clock = clock;
+    this.hybridWindow = hybridWindow;
+  }
+
+  /**
+   * The same search with each hybrid side ranking {@code window} instead of {@link #HYBRID_WINDOW}:
+   * what the benchmarks weigh speed against quality with.
+   */
+  public MemorySearch withHybridWindow(int window) {
+    if (window < 1 || window > MemoryQuery.MAX_K * 10) {
+      throw new IllegalArgumentException(
+          "hybrid window must be between 1 and " + MemoryQuery.MAX_K * 10 + ", was " + window);
+    }
+    return new MemorySearch(reader, embedder, clock, window);
   }
 
   public List<MemoryHit> search(MemoryQuery query) {
     boolean rerank = query.weighting().active();
-    int window =
-        query.mode() == Mode.HYBRID || rerank ? Math.max(query.k(), CANDIDATE_WINDOW) : query.k();
-    List<Ranked> keyword = query.mode() == Mode.SEMANTIC ? List.of() : keyword(query, window);
-    List<Ranked> semantic = query.mode() == Mode.KEYWORD ? List.of() : semantic(query, window);
+    int window = rerank ? Math.max(query.k(), CANDIDATE_WINDOW) : query.k();
     List<MemoryHit> candidates =
         switch (query.mode()) {
-          case KEYWORD -> single(query, keyword, MatchedBy.KEYWORD);
-          case SEMANTIC -> single(query, semantic, MatchedBy.SEMANTIC);
-          case HYBRID -> fused(query, keyword, semantic);
+          case KEYWORD -> single(query, keyword(query, window), MatchedBy.KEYWORD);
+          case SEMANTIC -> single(query, semantic(query, window), MatchedBy.SEMANTIC);
+          case HYBRID -> hybrid(query, rerank);
         };
     List<MemoryHit> ordered = new ArrayList<>(candidates);
     if (rerank) {
@@ -98,20 +118,40 @@ public final class MemorySearch {
         .toList();
   }
 
-  private List<MemoryHit> fused(MemoryQuery query, List<Ranked> keyword, List<Ranked> semantic) {
-    Map<String, Ranked> byKeyword = byId(keyword);
-    Map<String, Ranked> bySemantic = byId(semantic);
+  /**
+   * Both sides ranked in one round trip without their documents, fused, then the documents of the
+   * fused hits kept: the top k, or every candidate when weighting re-ranks them. A memory gone from
+   * the index between the two calls is left out.
+   */
+  private List<MemoryHit> hybrid(MemoryQuery query, boolean rerank) {
+    int window = Math.max(query.k(), hybridWindow);
+    List<Query> filters = filters(query);
+    String words = QuestionWords.strip(query.text());
+    Query keyword = words.isBlank() ? null : keywordQuery(words, true, filters);
+    Sides sides = reader.hybrid(keyword, IndexReader.knn(vector(query), filters, window), window);
+    Map<String, Ranked> byKeyword = byId(sides.keyword());
+    Map<String, Ranked> bySemantic = byId(sides.semantic());
     List<Fused> fused =
-        ReciprocalRankFusion.fuse(ids(keyword), ids(semantic), keyword.size() + semantic.size());
+        ReciprocalRankFusion.fuse(
+            ids(sides.keyword()),
+            ids(sides.semantic()),
+            rerank ? sides.keyword().size() + sides.semantic().size() : query.k());
+    Map<String, Map<String, Object>> docs = reader.sources(fused.stream().map(Fused::id).toList());
     Instant now = clock.instant();
     return fused.stream()
+        .filter(f -> docs.containsKey(f.id()))
         .map(
-            f -> {
-              Ranked k = byKeyword.get(f.id());
-              Ranked s = bySemantic.get(f.id());
-              Map<String, Object> doc = k != null ? k.doc() : s.doc();
-              return hit(query, now, f.id(), f.matchedBy(), k, s, f.score(), f.score(), doc);
-            })
+            f ->
+                hit(
+                    query,
+                    now,
+                    f.id(),
+                    f.matchedBy(),
+                    byKeyword.get(f.id()),
+                    bySemantic.get(f.id()),
+                    f.score(),
+                    f.score(),
+                    docs.get(f.id())))
         .toList();
   }
 
@@ -138,17 +178,20 @@ public final class MemorySearch {
     return new MemoryHit(id, explanation.finalScore(), matchedBy, explanation, doc);
   }
 
-  /**
-   * BM25 on content, tags boosted. Alone, every word counts; in hybrid search the keyword side asks
-   * only for what the question is about ({@link QuestionWords}) and for most of it, so that it adds
-   * the exact identifiers and codes semantic search misses instead of memories that share phrasing.
-   */
+  /** Keyword search alone: every word of the question counts. */
   private List<Ranked> keyword(MemoryQuery query, int size) {
-    boolean strict = query.mode() == Mode.HYBRID;
-    String text = strict ? QuestionWords.strip(query.text()) : query.text();
-    if (text.isBlank()) {
-      return List.of();
-    }
+    Query match = keywordQuery(query.text(), false, filters(query));
+    return reader.search(s -> reader.withoutVector(s, size).query(match));
+  }
+
+  /**
+   * BM25 on content, tags boosted, inside {@code filters} (filter context: they neither score nor
+   * vary per question, so Elasticsearch can cache them). Alone, every word counts; in hybrid search
+   * ({@code strict}) the keyword side asks only for what the question is about ({@link
+   * QuestionWords}) and for most of it, so that it adds the exact identifiers and codes semantic
+   * search misses instead of memories that share phrasing.
+   */
+  private static Query keywordQuery(String text, boolean strict, List<Query> filters) {
     List<FieldValue> words =
         Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\W+"))
             .filter(word -> !word.isEmpty())
@@ -166,26 +209,25 @@ public final class MemorySearch {
         Query.of(
             q -> q.terms(t -> t.field(TAGS).terms(v -> v.value(words)).boost((float) TAG_BOOST)));
     // Strict: the content must match and a tag only raises the score; otherwise either finds.
-    Query match =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        strict
-                            ? b.filter(filters(query)).must(content).should(tags)
-                            : b.filter(filters(query))
-                                .should(content)
-                                .should(tags)
-                                .minimumShouldMatch("1")));
-    return reader.search(s -> reader.withoutVector(s, size).query(match));
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    strict
+                        ? b.filter(filters).must(content).should(tags)
+                        : b.filter(filters).should(content).should(tags).minimumShouldMatch("1")));
   }
 
   private List<Ranked> semantic(MemoryQuery query, int size) {
+    return reader.nearest(vector(query), filters(query), size);
+  }
+
+  private List<Float> vector(MemoryQuery query) {
     List<Float> vector = new ArrayList<>();
     for (float value : embedder.embedQuery(query.text())) {
       vector.add(value);
     }
-    return reader.nearest(vector, filters(query), size);
+    return vector;
   }
 
   static List<Query> filters(MemoryQuery query) {

@@ -75,19 +75,25 @@ final class ScopeFilters {
     return Query.of(q -> q.terms(t -> t.field(STATE).terms(v -> v.value(states))));
   }
 
-  /** No expiry, or an expiry still ahead (Elasticsearch's own clock: {@code now}). */
+  /**
+   * Not expired: no expiry, or one after the current minute. A {@code must_not} on the expired
+   * ones, which are few, instead of a {@code should} of "expiry ahead" or "no expiry", which must
+   * look at every memory of the scope. {@code now} (Elasticsearch's own clock) is rounded: an exact
+   * {@code now} makes every request's filter a different one, which Elasticsearch never caches, so
+   * the filter of every kNN search would be evaluated over the whole scope again; with {@code
+   * now/m} it stays the same for a minute. {@code lte} rounds up, to the minute's end, so a memory
+   * drops out of search up to a minute before its expiry, never after.
+   */
   private static Query unexpired() {
     return Query.of(
         q ->
             q.bool(
                 b ->
-                    b.should(
-                            s ->
-                                s.range(
-                                    r ->
-                                        r.untyped(u -> u.field(EXPIRES_AT).gt(JsonData.of("now")))))
-                        .should(
-                            s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(EXPIRES_AT)))))
-                        .minimumShouldMatch("1")));
+                    b.mustNot(
+                        m ->
+                            m.range(
+                                r ->
+                                    r.untyped(
+                                        u -> u.field(EXPIRES_AT).lte(JsonData.of("now/m")))))));
   }
 }

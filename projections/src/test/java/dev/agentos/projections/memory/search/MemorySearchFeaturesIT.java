@@ -63,6 +63,18 @@ class MemorySearchFeaturesIT {
   private static final MemoryStored BAZEL =
       M.stored("bazel", "The build uses Bazel with remote caching.", in("p2", "c9"));
 
+  // Expiry is judged by Elasticsearch's own clock, not the search's fixed one: real instants.
+  private static final MemoryStored EXPIRES_LATER =
+      M.stored(
+          "expires-later",
+          "The build mirror answers on port 8081 until the cutover.",
+          in("p3", "c3").expiresAt(Instant.now().plus(Duration.ofHours(1))));
+  private static final MemoryStored EXPIRED_RECENTLY =
+      M.stored(
+          "expired-recently",
+          "The build mirror answered on port 8080 before the cutover.",
+          in("p3", "c3").expiresAt(Instant.now().minus(Duration.ofMinutes(2))));
+
   private static TestIndex index;
   private static MemorySearch search;
 
@@ -75,7 +87,7 @@ class MemorySearchFeaturesIT {
     search =
         new MemorySearch(index.client, index.alias, embedder, Clock.fixed(NOW, ZoneOffset.UTC));
     writer.onMemoryEvents(
-        List.of(GRADLE, JIB, MAVEN, NFS, BUILD01, BAZEL).stream()
+        List.of(GRADLE, JIB, MAVEN, NFS, BUILD01, BAZEL, EXPIRES_LATER, EXPIRED_RECENTLY).stream()
             .map(e -> new SequencedMemoryEvent(e, 0))
             .toList());
     writer.on(M.superseded(MAVEN, "gradle"), 1);
@@ -159,6 +171,38 @@ class MemorySearchFeaturesIT {
     assertThat(why.fusedScore()).isEqualTo(top.score()).isEqualTo(why.baseScore());
     assertThat(why.recencyFactor()).isNull();
     assertThat(why.accessFactor()).isNull();
+  }
+
+  @Test
+  void everyModeFindsAMemoryExpiringLaterButNotOneJustExpired() {
+    for (Mode mode : Mode.values()) {
+      MemoryQuery query = query("p3", "build mirror port cutover", mode);
+      assertThat(ids(query)).as(mode.name()).containsExactly("expires-later");
+      assertThat(ids(query.with(new Inclusion(false, false, true))))
+          .as(mode.name() + ", expired included")
+          .containsExactlyInAnyOrder("expires-later", "expired-recently");
+    }
+  }
+
+  @Test
+  void aHybridHitCarriesItsMemoryWithoutTheVector() {
+    MemoryHit top = search.search(query("p1", "Gradle Kotlin build", Mode.HYBRID)).get(0);
+
+    assertThat(top.document())
+        .containsEntry(MemoryFields.CONTENT, GRADLE.getContent())
+        .doesNotContainKey(MemoryFields.EMBEDDING);
+  }
+
+  @Test
+  void weightingReRanksHybridCandidatesByTheirMemories() {
+    MemoryQuery query = query("p1", "Gradle build", Mode.HYBRID);
+    assertThat(ids(query)).as("unweighted").startsWith("gradle");
+
+    List<MemoryHit> weighted = search.search(query.with(new Weighting(null, 5)));
+
+    assertThat(weighted.get(0).memoryId()).isEqualTo("jib");
+    assertThat(weighted.get(0).explanation().accessFactor())
+        .isCloseTo(1 + 5 * Math.log(21), within(1e-9));
   }
 
   @Test
