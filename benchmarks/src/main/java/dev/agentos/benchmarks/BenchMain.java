@@ -189,9 +189,17 @@ public final class BenchMain {
         description = "Concurrent clients, each storing then awaiting (default: ${DEFAULT-VALUE}).")
     int clients;
 
+    @Option(
+        names = "--memory-index",
+        defaultValue = "agentos-memories",
+        description =
+            "The index or alias memory-search writes, read by id to time it apart from the"
+                + " refresh (default: ${DEFAULT-VALUE}).")
+    String memoryIndex;
+
     @Override
     public Integer call() throws Exception {
-      new FreshnessBenchmark(bench.target(), memories, clients).run();
+      new FreshnessBenchmark(bench.target(), memories, clients, memoryIndex).run();
       return 0;
     }
   }

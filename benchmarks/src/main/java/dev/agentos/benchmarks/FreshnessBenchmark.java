@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * travels the event store, the publisher, Kafka, the {@code memory-search} projection with its
  * embedding and Elasticsearch's refresh). The baseline, measured on the same memories in the same
  * loop, is the Cassandra read model ({@code GET /v1/memories/{id}}), which needs no embedding.
+ *
+ * <p>The hops are timed too ({@link FreshnessHops}), so a slow total says where the time went.
  */
 final class FreshnessBenchmark {
 
@@ -25,11 +27,17 @@ final class FreshnessBenchmark {
   private final BenchTarget target;
   private final int memories;
   private final int clients;
+  private final String memoryIndex;
 
-  FreshnessBenchmark(BenchTarget target, int memories, int clients) {
+  /**
+   * @param memoryIndex the index or alias the {@code memory-search} projection writes, read by id
+   *     (real-time, before any refresh) to time the projection apart from the refresh
+   */
+  FreshnessBenchmark(BenchTarget target, int memories, int clients, String memoryIndex) {
     this.target = target;
     this.memories = memories;
     this.clients = clients;
+    this.memoryIndex = memoryIndex;
   }
 
   void run() throws Exception {
@@ -42,26 +50,33 @@ final class FreshnessBenchmark {
     Measurement searchable = new Measurement("visible in search (ES)");
     Measurement readable = new Measurement("readable by id (Cassandra)");
     AtomicInteger next = new AtomicInteger();
-    searchable.start();
-    readable.start();
-    Concurrently.run(
-        clients,
-        client -> {
-          for (int i = next.getAndIncrement(); i < memories; i = next.getAndIncrement()) {
-            measureOne(queryUrl, context, searchable, readable);
-            if ((i + 1) % 100 == 0) {
-              System.out.printf("  %d/%d memories visible%n", i + 1, memories);
+    try (FreshnessHops hops = FreshnessHops.start(target.stack(), memories)) {
+      searchable.start();
+      readable.start();
+      Concurrently.run(
+          clients,
+          client -> {
+            for (int i = next.getAndIncrement(); i < memories; i = next.getAndIncrement()) {
+              measureOne(queryUrl, context, searchable, readable, hops);
+              if ((i + 1) % 100 == 0) {
+                System.out.printf("  %d/%d memories visible%n", i + 1, memories);
+              }
             }
-          }
-        });
-    searchable.finish(memories);
-    readable.finish(memories);
-    System.out.println(searchable.report("memories", "accepted→found"));
-    System.out.println(readable.report("memories", "accepted→readable"));
+          });
+      searchable.finish(memories);
+      readable.finish(memories);
+      System.out.println(searchable.report("memories", "accepted→found"));
+      System.out.println(readable.report("memories", "accepted→readable"));
+      hops.report(System.out);
+    }
   }
 
   private void measureOne(
-      String queryUrl, String context, Measurement searchable, Measurement readable)
+      String queryUrl,
+      String context,
+      Measurement searchable,
+      Measurement readable,
+      FreshnessHops hops)
       throws Exception {
     String token = "fresh" + UUID.randomUUID().toString().replace("-", "");
     String id =
@@ -80,18 +95,28 @@ final class FreshnessBenchmark {
             .get("id")
             .asText();
     long accepted = System.nanoTime();
+    long acceptedMillis = System.currentTimeMillis();
     long foundAt = 0;
     long readAt = 0;
+    long indexedMillis = 0;
+    long foundMillis = 0;
+    long readMillis = 0;
     while (foundAt == 0 || readAt == 0) {
       if (System.nanoTime() - accepted > GIVE_UP_NANOS) {
         throw new IllegalStateException(
             "memory " + id + " not visible " + GIVE_UP_NANOS / 1_000_000_000 + " s after accepted");
       }
+      if (indexedMillis == 0 && hops.indexed(memoryIndex, id)) {
+        indexedMillis = System.currentTimeMillis();
+      }
       if (foundAt == 0 && found(queryUrl, context, token, id)) {
         foundAt = System.nanoTime();
+        foundMillis = System.currentTimeMillis();
+        indexedMillis = indexedMillis == 0 ? foundMillis : indexedMillis;
       }
       if (readAt == 0 && readable(queryUrl, id)) {
         readAt = System.nanoTime();
+        readMillis = System.currentTimeMillis();
       }
       if (foundAt == 0 || readAt == 0) {
         Thread.sleep(POLL_NANOS / 1_000_000);
@@ -99,6 +124,7 @@ final class FreshnessBenchmark {
     }
     searchable.recordNanos(foundAt - accepted);
     readable.recordNanos(readAt - accepted);
+    hops.record(id, acceptedMillis, readMillis, indexedMillis, foundMillis);
   }
 
   private boolean found(String queryUrl, String context, String token, String id) throws Exception {

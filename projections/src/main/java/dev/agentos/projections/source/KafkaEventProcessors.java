@@ -19,10 +19,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -153,7 +155,7 @@ public class KafkaEventProcessors {
     return topics;
   }
 
-  private static StreamableKafkaMessageSource<String, byte[]> source(
+  private static StreamableMessageSource<TrackedEventMessage<?>> source(
       List<String> topics,
       KafkaSourceProperties properties,
       AsyncFetcher<String, byte[], KafkaEventMessage> fetcher,
@@ -178,15 +180,20 @@ public class KafkaEventProcessors {
             RegistrySerdeConfig.SPECIFIC_AVRO_READER,
             true),
         false);
-    return StreamableKafkaMessageSource.<String, byte[]>builder()
-        .topics(topics)
-        .consumerFactory(config)
-        .fetcher(fetcher)
-        // In poll order, not sorted by timestamp: see PollOrderBuffer for the events it lost.
-        .bufferFactory(() -> new PollOrderBuffer(BUFFER_CAPACITY))
-        // Axon's configured (Jackson) serializer, not the extension's default XStream one.
-        .serializer(tokens)
-        .messageConverter(new AvroRecordConverter(values))
-        .build();
+    // Streams that wake the processor as records arrive instead of every 500 ms.
+    return new NotifyingKafkaMessageSource(
+        buffers ->
+            StreamableKafkaMessageSource.<String, byte[]>builder()
+                .topics(topics)
+                .consumerFactory(config)
+                .fetcher(fetcher)
+                // In poll order, not sorted by timestamp: see PollOrderBuffer for the events it
+                // lost.
+                .bufferFactory(buffers)
+                // Axon's configured (Jackson) serializer, not the extension's default XStream one.
+                .serializer(tokens)
+                .messageConverter(new AvroRecordConverter(values))
+                .build(),
+        BUFFER_CAPACITY);
   }
 }

@@ -16,25 +16,45 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
  * timestamp) comes first, its token covers the records polled before it, and those are skipped.
  * With a backlog in several partitions (a replay, or a read model built on existing data) that lost
  * about half of the events in ReplayIT. Order within a partition is all the read models need.
+ *
+ * <p>It also tells its reader when records arrive ({@link #onAvailable}), so the processor reads
+ * them at once instead of at its next poll (see {@link NotifyingKafkaMessageSource}).
  */
 final class PollOrderBuffer implements Buffer<KafkaEventMessage> {
 
   private final LinkedBlockingQueue<KafkaEventMessage> queue;
   private volatile RuntimeException failure;
+  private volatile Runnable onAvailable = () -> {};
 
   PollOrderBuffer(int capacity) {
     this.queue = new LinkedBlockingQueue<>(capacity);
   }
 
-  @Override
-  public void put(KafkaEventMessage message) throws InterruptedException {
-    queue.put(message);
+  /** Runs {@code callback} (on the fetcher's thread) whenever records or a failure arrive. */
+  void onAvailable(Runnable callback) {
+    this.onAvailable = callback;
   }
 
   @Override
+  public void put(KafkaEventMessage message) throws InterruptedException {
+    queue.put(message);
+    onAvailable.run();
+  }
+
+  /**
+   * Adds a poll's records and then tells the reader once; a full buffer tells it before the fetcher
+   * waits for room.
+   */
+  @Override
   public void putAll(Collection<KafkaEventMessage> messages) throws InterruptedException {
     for (KafkaEventMessage message : messages) {
-      queue.put(message);
+      if (!queue.offer(message)) {
+        onAvailable.run();
+        queue.put(message);
+      }
+    }
+    if (!messages.isEmpty()) {
+      onAvailable.run();
     }
   }
 
@@ -80,6 +100,7 @@ final class PollOrderBuffer implements Buffer<KafkaEventMessage> {
   @Override
   public void setException(RuntimeException exception) {
     this.failure = exception;
+    onAvailable.run();
   }
 
   private void rethrow() {
