@@ -12,6 +12,7 @@ import dev.agentos.events.memory.MemoryRelationRemoved;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.schemas.topics.EventKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,24 +116,14 @@ public final class MemoryCassandraWriter {
     return new Batch(session, statements, clock);
   }
 
-  /** The memory row an event reads, or null. */
+  /**
+   * The memory row an event reads, or null: the memory aggregate's events (those with a sequence)
+   * are keyed by their memory's id, a relation's by its source memory.
+   */
   private static Batch.MemoryKey memoryKey(ReadModelEvent e) {
-    Object event = e.event();
-    String memoryId = null;
-    if (event instanceof MemoryStored s) {
-      memoryId = s.getMemoryId();
-    } else if (event instanceof MemoryUpdated u) {
-      memoryId = u.getMemoryId();
-    } else if (event instanceof MemorySuperseded s) {
-      memoryId = s.getMemoryId();
-    } else if (event instanceof MemoryDeleted d) {
-      memoryId = d.getMemoryId();
-    } else if (event instanceof MemoryRelationAdded a) {
-      memoryId = a.getFromMemoryId();
-    } else if (event instanceof MemoryRelationRemoved r) {
-      memoryId = r.getFromMemoryId();
-    }
-    return memoryId == null ? null : new Batch.MemoryKey(tenantOf(e), memoryId);
+    return e.sequence() == ReadModelEvent.NO_SEQUENCE
+        ? null
+        : new Batch.MemoryKey(tenantOf(e), EventKeys.keyOf(e.event()));
   }
 
   private static List<Batch.TallyKey> tallyKeys(ReadModelEvent e) {

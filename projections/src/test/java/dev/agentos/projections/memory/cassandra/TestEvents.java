@@ -16,6 +16,7 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryType;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.events.memory.RelationType;
+import dev.agentos.schemas.topics.EventKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,22 +58,16 @@ final class TestEvents {
     return new ReadModelEvent(e, sequence, reader);
   }
 
-  /** The memory aggregate an event belongs to, or null. */
+  /** The memory aggregate an event belongs to (its record key), or null. */
   private static String aggregateOf(SpecificRecord e) {
-    if (e instanceof MemoryStored s) {
-      return s.getMemoryId();
-    } else if (e instanceof MemoryUpdated u) {
-      return u.getMemoryId();
-    } else if (e instanceof MemorySuperseded s) {
-      return s.getMemoryId();
-    } else if (e instanceof MemoryDeleted d) {
-      return d.getMemoryId();
-    } else if (e instanceof MemoryRelationAdded a) {
-      return a.getFromMemoryId();
-    } else if (e instanceof MemoryRelationRemoved r) {
-      return r.getFromMemoryId();
-    }
-    return null;
+    boolean memoryAggregate =
+        e instanceof MemoryStored
+            || e instanceof MemoryUpdated
+            || e instanceof MemorySuperseded
+            || e instanceof MemoryDeleted
+            || e instanceof MemoryRelationAdded
+            || e instanceof MemoryRelationRemoved;
+    return memoryAggregate ? EventKeys.keyOf(e) : null;
   }
 
   EventHeader header(Instant at) {
