@@ -197,9 +197,17 @@ public final class BenchMain {
                 + " refresh (default: ${DEFAULT-VALUE}).")
     String memoryIndex;
 
+    @Option(
+        names = "--poll-ms",
+        defaultValue = "10",
+        description =
+            "Pause between a client's looks (search, read by id, index get): the resolution, and"
+                + " the benchmark's own load (default: ${DEFAULT-VALUE}).")
+    int pollMillis;
+
     @Override
     public Integer call() throws Exception {
-      new FreshnessBenchmark(bench.target(), memories, clients, memoryIndex).run();
+      new FreshnessBenchmark(bench.target(), memories, clients, memoryIndex, pollMillis).run();
       return 0;
     }
   }

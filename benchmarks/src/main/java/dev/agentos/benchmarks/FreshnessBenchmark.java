@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FreshnessBenchmark {
 
   /** How often a client asks whether its memory is visible yet: the figures' resolution. */
-  private static final long POLL_NANOS = 10_000_000;
 
   /** A memory not visible after this long counts as lost, and the run fails. */
   private static final long GIVE_UP_NANOS = 60_000_000_000L;
@@ -28,16 +27,21 @@ final class FreshnessBenchmark {
   private final int memories;
   private final int clients;
   private final String memoryIndex;
+  private final int pollMillis;
 
   /**
    * @param memoryIndex the index or alias the {@code memory-search} projection writes, read by id
    *     (real-time, before any refresh) to time the projection apart from the refresh
+   * @param pollMillis the pause between two looks of a client (three requests each): the figures'
+   *     resolution, and the load the benchmark itself puts on the two cores it measures
    */
-  FreshnessBenchmark(BenchTarget target, int memories, int clients, String memoryIndex) {
+  FreshnessBenchmark(
+      BenchTarget target, int memories, int clients, String memoryIndex, int pollMillis) {
     this.target = target;
     this.memories = memories;
     this.clients = clients;
     this.memoryIndex = memoryIndex;
+    this.pollMillis = pollMillis;
   }
 
   void run() throws Exception {
@@ -45,8 +49,7 @@ final class FreshnessBenchmark {
     String context = "bench-fresh-" + UUID.randomUUID();
     target.post("/v1/contexts", Map.of("contextId", context, "name", "freshness " + context));
     System.out.printf(
-        "freshness: %d memories, %d clients, polling every %d ms%n",
-        memories, clients, POLL_NANOS / 1_000_000);
+        "freshness: %d memories, %d clients, polling every %d ms%n", memories, clients, pollMillis);
     Measurement searchable = new Measurement("visible in search (ES)");
     Measurement readable = new Measurement("readable by id (Cassandra)");
     AtomicInteger next = new AtomicInteger();
@@ -119,7 +122,7 @@ final class FreshnessBenchmark {
         readMillis = System.currentTimeMillis();
       }
       if (foundAt == 0 || readAt == 0) {
-        Thread.sleep(POLL_NANOS / 1_000_000);
+        Thread.sleep(pollMillis);
       }
     }
     searchable.recordNanos(foundAt - accepted);
