@@ -18,7 +18,8 @@ public record ReadModelStores(
   /**
    * @param contactPoint host:port of one node
    * @param keyspace the memory read models' keyspace, created at start-up
-   * @param requestTimeout single-node Cassandra on a busy machine is slow: LWTs need time
+   * @param requestTimeout single-node Cassandra on a busy machine is slow: a replay's unlogged
+   *     batches and schema changes need time
    */
   public record Cassandra(
       @DefaultValue("127.0.0.1:9042") String contactPoint,
