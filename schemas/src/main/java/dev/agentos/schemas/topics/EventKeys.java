@@ -112,7 +112,8 @@ public final class EventKeys {
     return session != null && !session.isEmpty() ? session : fallback.apply(header);
   }
 
-  private static EventHeader headerOf(SpecificRecord event) {
+  /** The header every AgentOS event carries (scope, ids, time). */
+  public static EventHeader headerOf(SpecificRecord event) {
     return (EventHeader) event.get(event.getSchema().getField("header").pos());
   }
 }

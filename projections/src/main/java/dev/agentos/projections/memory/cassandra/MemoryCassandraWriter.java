@@ -1,7 +1,6 @@
 package dev.agentos.projections.memory.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.memory.ContextCreated;
 import dev.agentos.events.memory.ContextSwitched;
 import dev.agentos.events.memory.ContextsMerged;
@@ -123,7 +122,8 @@ public final class MemoryCassandraWriter {
   private static Batch.MemoryKey memoryKey(ReadModelEvent e) {
     return e.sequence() == ReadModelEvent.NO_SEQUENCE
         ? null
-        : new Batch.MemoryKey(tenantOf(e), EventKeys.keyOf(e.event()));
+        : new Batch.MemoryKey(
+            EventKeys.headerOf(e.event()).getTenantId(), EventKeys.keyOf(e.event()));
   }
 
   private static List<Batch.TallyKey> tallyKeys(ReadModelEvent e) {
@@ -135,10 +135,5 @@ public final class MemoryCassandraWriter {
         .distinct()
         .map(id -> new Batch.TallyKey(tenant, id, e.reader()))
         .toList();
-  }
-
-  private static String tenantOf(ReadModelEvent e) {
-    return ((EventHeader) e.event().get(e.event().getSchema().getField("header").pos()))
-        .getTenantId();
   }
 }
