@@ -3,9 +3,9 @@ package dev.agentos.command.dedup;
 import dev.agentos.command.ingest.EventIds;
 import dev.agentos.command.ingest.InvalidEventIdException;
 import dev.agentos.events.common.EventHeader;
+import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topic;
 import java.time.Duration;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -74,7 +74,7 @@ final class DeduplicationProcessor implements Processor<String, byte[], String, 
       deadLetter(record, source, type + " is not an event " + raw.name() + " carries", null, null);
       return;
     }
-    EventHeader header = headerOf(event);
+    EventHeader header = EventKeys.headerOf(event);
     String eventId;
     try {
       eventId = EventIds.canonical(header.getEventId());
@@ -95,11 +95,6 @@ final class DeduplicationProcessor implements Processor<String, byte[], String, 
         seen.fetch(eventId, timestamp - span, timestamp + span)) {
       return earlier.hasNext();
     }
-  }
-
-  private static EventHeader headerOf(SpecificRecord event) {
-    Schema.Field field = event.getSchema().getField("header");
-    return (EventHeader) event.get(field.pos());
   }
 
   private void deadLetter(

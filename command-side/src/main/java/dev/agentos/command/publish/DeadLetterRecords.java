@@ -2,14 +2,13 @@ package dev.agentos.command.publish;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -112,15 +111,10 @@ final class DeadLetterRecords {
 
   private static EventHeader originalHeader(EventMessage<?> message) {
     try {
-      if (message.getPayload() instanceof SpecificRecord event) {
-        Schema.Field field = event.getSchema().getField("header");
-        if (field != null && event.get(field.pos()) instanceof EventHeader header) {
-          return header;
-        }
-      }
+      return EventKeys.findHeader(message.getPayload()).orElse(null);
     } catch (RuntimeException unreadable) {
       // The reason already says why; the dead letter then has no scope.
+      return null;
     }
-    return null;
   }
 }

@@ -2,9 +2,8 @@ package dev.agentos.projections.source;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
+import dev.agentos.schemas.topics.EventKeys;
 import java.util.Optional;
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.EventMessage;
@@ -37,7 +36,7 @@ public class AvroRecordConverter implements KafkaMessageConverter<String, byte[]
     } catch (RuntimeException e) {
       return Optional.of(undecodable(origin, metaData, e.getMessage(), e.getClass().getName()));
     }
-    EventHeader header = headerOf(value);
+    EventHeader header = EventKeys.findHeader(value).orElse(null);
     if (header == null) {
       String what = value == null ? "an empty value (tombstone)" : "no AgentOS event header";
       return Optional.of(undecodable(origin, metaData, origin.describe() + " has " + what, null));
@@ -55,15 +54,5 @@ public class AvroRecordConverter implements KafkaMessageConverter<String, byte[]
   private static EventMessage<?> undecodable(
       KafkaRecordOrigin origin, MetaData metaData, String reason, String errorClass) {
     return new GenericEventMessage<>(new UndecodableRecord(origin, reason, errorClass), metaData);
-  }
-
-  private static EventHeader headerOf(Object value) {
-    if (value instanceof SpecificRecord event) {
-      Schema.Field field = event.getSchema().getField("header");
-      if (field != null && event.get(field.pos()) instanceof EventHeader header) {
-        return header;
-      }
-    }
-    return null;
   }
 }

@@ -2,14 +2,13 @@ package dev.agentos.projections.source;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.schemas.topics.EventKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Builds the dead letter of a record a processing group gives up on, keeping the record whole. Its
@@ -31,7 +30,7 @@ final class DeadLetters {
     Map<String, ByteBuffer> headers = new HashMap<>();
     origin.headers().forEach((name, value) -> headers.put(name, ByteBuffer.wrap(value)));
     return RecordDeadLettered.newBuilder()
-        .setHeader(header(origin, stage, headerOf(payload), now))
+        .setHeader(header(origin, stage, EventKeys.findHeader(payload).orElse(null), now))
         .setSourceTopic(origin.topic())
         .setSourcePartition(origin.partition())
         .setSourceOffset(origin.offset())
@@ -59,16 +58,6 @@ final class DeadLetters {
         .setTraceId(readable == null ? null : readable.getTraceId())
         .setSource(stage)
         .build();
-  }
-
-  private static EventHeader headerOf(Object payload) {
-    if (payload instanceof SpecificRecord event) {
-      Schema.Field field = event.getSchema().getField("header");
-      if (field != null && event.get(field.pos()) instanceof EventHeader header) {
-        return header;
-      }
-    }
-    return null;
   }
 
   private static byte[] utf8(String text) {

@@ -16,6 +16,7 @@ import dev.agentos.events.executions.VerificationCompleted;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
+import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topic;
 import dev.agentos.schemas.topics.Topics;
 import java.io.IOException;
@@ -106,7 +107,7 @@ class EventStreamProjectionIT {
 
   /** Readable header values: other consumers of the shared topic see these events too. */
   private <T extends SpecificRecord> T sane(T event) {
-    EventHeader header = (EventHeader) event.get(event.getSchema().getField("header").pos());
+    EventHeader header = EventKeys.headerOf(event);
     header.setTenantId("it-tenant-" + run);
     header.setProjectId("it-project");
     header.setAgentId("it-agent");

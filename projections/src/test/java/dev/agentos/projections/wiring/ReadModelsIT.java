@@ -24,6 +24,7 @@ import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.projections.memory.search.MemoryFields;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
+import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -208,7 +209,7 @@ class ReadModelsIT {
         .untilAsserted(
             () -> {
               for (SpecificRecord event : events) {
-                String id = headerOf(event).getEventId();
+                String id = EventKeys.headerOf(event).getEventId();
                 boolean isMetric = event instanceof MetricRecorded;
                 String seen = id + " in " + cassandra + " " + search + " " + influx;
                 assertThat(isMetric ? influx.times(id) : cassandra.times(id))
@@ -322,10 +323,6 @@ class ReadModelsIT {
         .setSessionId("session-" + run)
         .setSource("command-side")
         .build();
-  }
-
-  private static EventHeader headerOf(SpecificRecord event) {
-    return (EventHeader) event.get(event.getSchema().getField("header").pos());
   }
 
   private MemoryStored stored(Instant at) {

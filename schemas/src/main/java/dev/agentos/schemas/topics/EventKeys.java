@@ -21,7 +21,9 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.events.projects.ProjectAnalysed;
+import java.util.Optional;
 import java.util.function.Function;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -115,5 +117,19 @@ public final class EventKeys {
   /** The header every AgentOS event carries (scope, ids, time). */
   public static EventHeader headerOf(SpecificRecord event) {
     return (EventHeader) event.get(event.getSchema().getField("header").pos());
+  }
+
+  /**
+   * The header of {@code value} if it is an event with one: for code that must cope with anything a
+   * topic holds (a foreign record, a tombstone), such as dead-lettering.
+   */
+  public static Optional<EventHeader> findHeader(Object value) {
+    if (value instanceof SpecificRecord event) {
+      Schema.Field field = event.getSchema().getField("header");
+      if (field != null && event.get(field.pos()) instanceof EventHeader header) {
+        return Optional.of(header);
+      }
+    }
+    return Optional.empty();
   }
 }

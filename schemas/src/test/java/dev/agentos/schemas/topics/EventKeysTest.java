@@ -42,6 +42,15 @@ class EventKeysTest {
   }
 
   @Test
+  void findsTheHeaderOnlyOnAnEventThatHasOne() {
+    ConversationTurnRecorded turn = emptyWithHeader(ConversationTurnRecorded.class, "s-1");
+    assertThat(EventKeys.findHeader(turn)).contains(EventKeys.headerOf(turn));
+    assertThat(EventKeys.findHeader(EventKeys.headerOf(turn))).isEmpty(); // a record, no header
+    assertThat(EventKeys.findHeader("not a record")).isEmpty();
+    assertThat(EventKeys.findHeader(null)).isEmpty();
+  }
+
+  @Test
   void interactionsAreKeyedBySessionOrElseAgent() {
     assertThat(EventKeys.keyOf(emptyWithHeader(ConversationTurnRecorded.class, "s-9")))
         .isEqualTo("s-9");
