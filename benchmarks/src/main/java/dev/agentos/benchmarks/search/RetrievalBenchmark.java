@@ -150,7 +150,10 @@ public final class RetrievalBenchmark {
       summary.forEach(out::println);
       out.printf(
           "%nR@k: share of the answering memories in the top k, averaged over questions;"
-              + " nDCG kw / sem: nDCG@10 on the keyword / semantic questions only.%n");
+              + " nDCG kw / sem: nDCG@10 on the keyword / semantic questions only.%n"
+              + "paired: mean per-question nDCG@10 difference with its bootstrap 95%% interval"
+              + " (%,d resamples); 'better' only when the whole interval is above zero.%n",
+          PairedComparison.RESAMPLES);
     }
   }
 
@@ -265,6 +268,10 @@ public final class RetrievalBenchmark {
                             ReciprocalRankFusion.KEYWORD_WEIGHT,
                             ReciprocalRankFusion.SEMANTIC_WEIGHT)
                         .name()));
+    comparePaired("production hybrid", production, scores);
+    if (best.getValue() != production) {
+      comparePaired(best.getKey(), best.getValue(), scores);
+    }
     return String.format(
         Locale.ROOT,
         "%-58s %8.3f %8.3f %8s  %s %.3f",
@@ -274,6 +281,16 @@ public final class RetrievalBenchmark {
         String.format(Locale.ROOT, "%.3f", production.ndcg10()),
         best.getKey().substring("hybrid ".length()),
         best.getValue().ndcg10());
+  }
+
+  /** Prints {@code hybrid} against each single side on the same questions (see below). */
+  private void comparePaired(
+      String name, RetrievalScore hybrid, Map<String, RetrievalScore> scores) {
+    for (String side : List.of("keyword", "semantic")) {
+      PairedComparison paired =
+          PairedComparison.of(hybrid.ndcg10PerQuestion(), scores.get(side).ndcg10PerQuestion());
+      out.printf("  paired nDCG@10, %s - %s: %s%n", name, side, paired.describe());
+    }
   }
 
   private static List<Scored> scored(
