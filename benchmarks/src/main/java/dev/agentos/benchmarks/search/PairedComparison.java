@@ -81,9 +81,17 @@ record PairedComparison(
     return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, differing.length <= 30);
   }
 
-  /** Whether the whole 95 % interval is above zero. */
+  /**
+   * Whether both say so: the whole 95 % interval above zero and Wilcoxon's p below 0.05. The
+   * interval alone is too generous when only a handful of questions differ (a bootstrap of four
+   * wins and one loss rarely draws the loss).
+   */
   boolean clearlyBetter() {
-    return lower95 > 0;
+    return lower95 > 0 && wilcoxonP < 0.05;
+  }
+
+  boolean clearlyWorse() {
+    return upper95 < 0 && wilcoxonP < 0.05;
   }
 
   String describe() {
@@ -97,6 +105,6 @@ record PairedComparison(
         ties,
         losses,
         wilcoxonP,
-        clearlyBetter() ? "  better" : upper95 < 0 ? "  worse" : "  not distinguishable");
+        clearlyBetter() ? "  better" : clearlyWorse() ? "  worse" : "  not distinguishable");
   }
 }

@@ -18,8 +18,9 @@ class PairedComparisonTest {
 
     assertThat(paired.meanDifference()).isCloseTo(0.05, within(1e-9));
     assertThat(paired.wins()).isEqualTo(10);
-    assertThat(paired.clearlyBetter()).isTrue();
     assertThat(paired.wilcoxonP()).isLessThan(0.01);
+    assertThat(paired.clearlyBetter()).isTrue();
+    assertThat(PairedComparison.of(base, better).clearlyWorse()).isTrue();
   }
 
   @Test
@@ -37,6 +38,25 @@ class PairedComparisonTest {
     assertThat(paired.clearlyBetter()).isFalse();
     assertThat(paired.wilcoxonP()).isGreaterThan(0.5); // the ties are not evidence
     assertThat(paired.describe()).endsWith("not distinguishable");
+  }
+
+  @Test
+  void aFewWinsAreNotEnoughEvenWhenTheBootstrapMissesTheLoss() {
+    double[] a = new double[90];
+    double[] b = new double[90];
+    Arrays.fill(a, 0.5);
+    Arrays.fill(b, 0.5);
+    for (int i = 0; i < 4; i++) {
+      a[i] = 1.0;
+    }
+    b[4] = 0.6;
+
+    PairedComparison paired = PairedComparison.of(a, b);
+
+    assertThat(paired.wins()).isEqualTo(4);
+    assertThat(paired.losses()).isEqualTo(1);
+    assertThat(paired.wilcoxonP()).isGreaterThan(0.05);
+    assertThat(paired.clearlyBetter()).isFalse();
   }
 
   @Test
