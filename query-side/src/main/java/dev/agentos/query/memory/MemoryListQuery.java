@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A checked {@code GET /v1/memories} request: which list partition to read (the context's, else the
  * project's: the request's or else the caller key's) and what to filter out of it. Type and the
- * first tag are part of the partition key; agent, session, project within a context and further
- * tags (all must match) are filtered as rows are read.
+ * first tag are searched by Cassandra within the partition (its indexes, ADR 0005); agent, session,
+ * project within a context and further tags (all must match) are filtered as rows are read.
  */
 record MemoryListQuery(
     ListKey key,
@@ -78,7 +78,7 @@ record MemoryListQuery(
         blankToNull(cursor));
   }
 
-  /** Whether a row of the partition passes the filters the partition key does not apply. */
+  /** Whether a row of the partition passes the filters the list key does not apply. */
   boolean matches(ListedMemory m) {
     return (projectId == null || projectId.equals(m.projectId()))
         && (agentId == null || agentId.equals(m.agentId()))

@@ -7,9 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The {@code memory_lists} rows a change of memories needs, grouped per partition. A memory is
- * listed only while ACTIVE and unexpired; its list rows carry a TTL up to {@code expires_at}, so an
- * expired memory drops out of every list without a sweeper (its row by id stays).
+ * The {@code memories_by_scope} rows a change of memories needs, grouped per partition: one row in
+ * the memory's project and one in its context ({@link ListKey#scopesOf}). A memory is listed only
+ * while ACTIVE and unexpired; its list rows carry a TTL up to {@code expires_at}, so an expired
+ * memory drops out of every list without a sweeper (its row by id stays).
+ *
+ * <p>A new type, tags or content overwrite the row in place (every column is written, the tags as a
+ * whole set), and the storage-attached indexes check each hit against the row as it now is, so the
+ * memory leaves the old type's and tags' lists with no delete. A row is deleted when the memory
+ * stops being listed or moves to another project or context.
  *
  * <p>Rows of one partition share an unlogged batch ({@link PartitionBatches}): within a change the
  * rows deleted and the rows written never share a key, so the batch's single timestamp cannot make
@@ -33,20 +39,14 @@ final class ListRows {
     Set<ListKey> kept = new LinkedHashSet<>();
     Integer ttl = after.listed() ? ttlSeconds(after.expiresAt(), now) : null;
     if (ttl != null && ttl >= 0) {
-      kept.addAll(ListKey.keysOf(after));
+      kept.addAll(ListKey.scopesOf(after));
     }
     if (before != null) {
-      for (ListKey k : ListKey.keysOf(before)) {
+      for (ListKey k : ListKey.scopesOf(before)) {
         if (!kept.contains(k)) {
           batches.add(
               statements.deleteListed.bind(
-                  before.tenantId(),
-                  k.scope(),
-                  k.scopeId(),
-                  k.type(),
-                  k.tag(),
-                  before.createdAt(),
-                  before.memoryId()),
+                  before.tenantId(), k.scope(), k.scopeId(), before.createdAt(), before.memoryId()),
               0);
         }
       }
@@ -61,8 +61,6 @@ final class ListRows {
         m.tenantId(),
         k.scope(),
         k.scopeId(),
-        k.type(),
-        k.tag(),
         m.createdAt(),
         m.memoryId(),
         m.projectId(),

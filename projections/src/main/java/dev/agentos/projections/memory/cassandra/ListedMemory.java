@@ -3,7 +3,7 @@ package dev.agentos.projections.memory.cassandra;
 import java.time.Instant;
 import java.util.Set;
 
-/** A memory as a list shows it: what {@code memory_lists} denormalises from its row by id. */
+/** A memory as a list shows it: what {@code memories_by_scope} denormalises from its row by id. */
 public record ListedMemory(
     String memoryId,
     String projectId,

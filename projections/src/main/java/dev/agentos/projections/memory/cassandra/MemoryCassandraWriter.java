@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Writes a processor batch of memory, relation, context and access events into the Cassandra read
- * models: {@code memories_by_id}, {@code memory_lists}, both relation tables, contexts and their
- * members, each session's active context and the access tallies.
+ * models: {@code memories_by_id}, {@code memories_by_scope}, both relation tables, contexts and
+ * their members, each session's active context and the access tallies.
  *
  * <p>A batch costs one round of concurrent reads (the rows its events change) and three rounds of
  * concurrent writes (see {@link Batch}), whatever its size; a memory changed several times in one

@@ -21,8 +21,7 @@ public final class MemoryReadModelQueries {
 
   private final CqlSession session;
   private final MemoryTables memories;
-  private final PreparedStatement listBefore;
-  private final PreparedStatement listTies;
+  private final ListStatements lists;
   private final PreparedStatement out;
   private final PreparedStatement in;
   private final PreparedStatement context;
@@ -34,12 +33,7 @@ public final class MemoryReadModelQueries {
   public MemoryReadModelQueries(CqlSession session) {
     this.session = session;
     this.memories = new MemoryTables(session);
-    String partition =
-        "SELECT * FROM memory_lists WHERE tenant_id = ? AND scope = ? AND scope_id = ?"
-            + " AND type = ? AND tag = ?";
-    this.listBefore =
-        session.prepare(partition + " AND created_at >= ? AND created_at < ? LIMIT ?");
-    this.listTies = session.prepare(partition + " AND created_at = ? AND memory_id > ? LIMIT ?");
+    this.lists = new ListStatements(session);
     this.out = session.prepare(byMemory("relations_out"));
     this.in = session.prepare(byMemory("relations_in"));
     this.context = session.prepare("SELECT * FROM contexts WHERE tenant_id = ? AND context_id = ?");
@@ -65,7 +59,8 @@ public final class MemoryReadModelQueries {
    * (created_at, memory_id) of the last row returned, so it stays valid across restarts and driver
    * versions, can be checked before any read, and a caller that filters rows further can resume
    * after any row it saw. Rows after a position are those with the same created_at and a greater
-   * id, then those created earlier: two slices of the one partition.
+   * id, then those created earlier: two slices of the one partition. A type or tag narrows both
+   * slices through the table's storage-attached indexes, which keep the partition's order.
    *
    * @throws dev.agentos.projections.paging.InvalidCursorException if {@code cursor} is not one this
    *     method handed out
@@ -84,34 +79,14 @@ public final class MemoryReadModelQueries {
     if (after != null) {
       Instant tie = Instant.ofEpochMilli(after.sortValue());
       if (!tie.isBefore(lower) && tie.isBefore(upper)) {
-        read(
-            listTies.bind(
-                tenantId,
-                key.scope(),
-                key.scopeId(),
-                key.type(),
-                key.tag(),
-                tie,
-                after.tieBreakerId(),
-                wanted),
-            rows);
+        read(lists.ties(tenantId, key, tie, after.tieBreakerId(), wanted), rows);
       }
       if (tie.isBefore(upper)) {
         upper = tie;
       }
     }
     if (rows.size() < wanted && lower.isBefore(upper)) {
-      read(
-          listBefore.bind(
-              tenantId,
-              key.scope(),
-              key.scopeId(),
-              key.type(),
-              key.tag(),
-              lower,
-              upper,
-              wanted - rows.size()),
-          rows);
+      read(lists.slice(tenantId, key, lower, upper, wanted - rows.size()), rows);
     }
     if (rows.size() <= pageSize) {
       return new Page<>(rows, null);

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Creates the memory read-model keyspace and tables from {@code memory-schema.cql}, all with {@code
- * IF NOT EXISTS}, so applying it at every start is harmless. The keyspace name is a parameter so
- * tests and tenants of the stack can keep theirs apart.
+ * Creates the memory read-model keyspace, tables and indexes from {@code memory-schema.cql}, all
+ * with {@code IF NOT EXISTS}, so applying it at every start is harmless. The keyspace name is a
+ * parameter so tests and tenants of the stack can keep theirs apart.
  */
 public final class MemorySchema {
 
@@ -55,7 +55,7 @@ public final class MemorySchema {
     execute(
         session,
         "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
-    tableStatements().forEach(ddl -> execute(session, ddl));
+    statements().forEach(ddl -> execute(session, ddl));
   }
 
   /**
@@ -68,7 +68,7 @@ public final class MemorySchema {
 
   /** The tables the schema creates, in its order. */
   List<String> tableNames() {
-    return tableStatements().stream()
+    return statements().stream()
         .map(TABLE_NAME::matcher)
         .filter(java.util.regex.Matcher::find)
         .map(m -> m.group(1))
@@ -79,8 +79,10 @@ public final class MemorySchema {
     execute(session, "DROP KEYSPACE IF EXISTS " + keyspace);
   }
 
-  /** The table statements of the resource, with the keyspace filled in. */
-  List<String> tableStatements() {
+  /**
+   * The statements of the resource (tables, then the indexes on them), with the keyspace filled in.
+   */
+  List<String> statements() {
     String withoutComments =
         Arrays.stream(readResource().split("\n"))
             .filter(line -> !line.strip().startsWith("--"))

@@ -36,14 +36,14 @@ final class Statements {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertListed =
         session.prepare(
-            "INSERT INTO memory_lists (tenant_id, scope, scope_id, type, tag, created_at,"
-                + " memory_id, project_id, context_id, agent_id, session_id, memory_type, content,"
-                + " tags, confidence, updated_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
+            "INSERT INTO memories_by_scope (tenant_id, scope, scope_id, created_at, memory_id,"
+                + " project_id, context_id, agent_id, session_id, memory_type, content, tags,"
+                + " confidence, updated_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
     deleteListed =
         session.prepare(
-            "DELETE FROM memory_lists WHERE tenant_id = ? AND scope = ? AND scope_id = ?"
-                + " AND type = ? AND tag = ? AND created_at = ? AND memory_id = ?");
+            "DELETE FROM memories_by_scope WHERE tenant_id = ? AND scope = ? AND scope_id = ?"
+                + " AND created_at = ? AND memory_id = ?");
     selectMembers =
         session.prepare(
             "SELECT memory_id FROM context_members WHERE tenant_id = ? AND context_id = ?");

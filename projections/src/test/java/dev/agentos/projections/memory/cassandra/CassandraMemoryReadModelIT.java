@@ -263,6 +263,88 @@ class CassandraMemoryReadModelIT {
     assertThat(pages).isEqualTo(2);
   }
 
+  /**
+   * Type and tag are index searches within the partition (ADR 0005): they must keep its order,
+   * honour LIMIT and resume exactly after a cursor, also among rows of one millisecond.
+   */
+  @Test
+  void aListFilteredByTypeAndTagIsPagedNewestFirstAcrossTiesAndWithinATimeRange() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    List<ReadModelEvent> history = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // Three memories per second: a00-a02 at T0, a03-a05 a second later, ...
+      Instant at = T0.plusSeconds(i / 3);
+      MemoryType type = i % 2 == 0 ? MemoryType.FACT : MemoryType.DECISION;
+      String[] tags = i % 3 == 2 ? new String[] {"db"} : new String[] {"java", "db"};
+      history.addAll(e.read(e.stored(String.format("a%02d", i), "c1", type, at, tags)));
+    }
+    writer.apply(history);
+    ListKey factsOnJava = ListKey.of(ListKey.CONTEXT, "c1", "FACT", "java");
+
+    assertThat(ids(queries.list(e.tenant, factsOnJava, null, null, 50, null)))
+        .as("FACT: even i; java: i % 3 != 2; newest second first, ids ascending within it")
+        .containsExactly("a10", "a06", "a04", "a00");
+    assertThat(
+            ids(
+                queries.list(
+                    e.tenant,
+                    ListKey.of(ListKey.PROJECT, "p1", null, "java"),
+                    T0.plusSeconds(1),
+                    T0.plusSeconds(3),
+                    50,
+                    null)))
+        .as("tag within [1 s, 3 s)")
+        .containsExactly("a06", "a07", "a03", "a04");
+    assertThat(
+            ids(
+                queries.list(
+                    e.tenant,
+                    ListKey.of(ListKey.PROJECT, "p1", "DECISION", null),
+                    null,
+                    T0.plusSeconds(2),
+                    50,
+                    null)))
+        .containsExactly("a03", "a05", "a01");
+
+    List<String> seen = new java.util.ArrayList<>();
+    ListKey db = ListKey.of(ListKey.CONTEXT, "c1", null, "db");
+    String cursor = null;
+    int pages = 0;
+    do {
+      Page<ListedMemory> page = queries.list(e.tenant, db, null, null, 2, cursor);
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+      seen.addAll(ids(page));
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null);
+    assertThat(seen)
+        .as("pages of 2 cut the seconds' ties in the middle")
+        .containsExactly(
+            "a09", "a10", "a11", "a06", "a07", "a08", "a03", "a04", "a05", "a00", "a01", "a02");
+    assertThat(pages).isEqualTo(6);
+
+    // A new type and tags overwrite the one row per scope: the memory leaves the old filters.
+    writer.apply(e.read(e.updated("a10", MemoryType.DECISION, "now a decision", T0, "go")));
+    assertThat(ids(queries.list(e.tenant, factsOnJava, null, null, 50, null)))
+        .containsExactly("a06", "a04", "a00");
+    assertThat(
+            ids(
+                queries.list(
+                    e.tenant,
+                    ListKey.of(ListKey.CONTEXT, "c1", "DECISION", "go"),
+                    null,
+                    null,
+                    50,
+                    null)))
+        .containsExactly("a10");
+    assertThat(
+            ids(
+                queries.list(
+                    e.tenant, ListKey.of(ListKey.CONTEXT, "c1", null, null), null, null, 50, null)))
+        .hasSize(12)
+        .startsWith("a09", "a10", "a11");
+  }
+
   private static Page<ListedMemory> project(String tenant, String type, String tag) {
     return queries.list(tenant, ListKey.of(ListKey.PROJECT, "p1", type, tag), null, null, 50, null);
   }

@@ -10,20 +10,36 @@ import org.junit.jupiter.api.Test;
 class MemorySchemaTest {
 
   @Test
-  void everyTableIsCreatedIfNotExistsInTheGivenKeyspace() {
-    List<String> ddl = MemorySchema.singleNode("ks_test").tableStatements();
+  void everyTableAndIndexIsCreatedIfNotExistsInTheGivenKeyspace() {
+    List<String> ddl = MemorySchema.singleNode("ks_test").statements();
 
-    assertThat(ddl).hasSize(9);
-    assertThat(ddl)
-        .allSatisfy(s -> assertThat(s).startsWith("CREATE TABLE IF NOT EXISTS ks_test."))
-        .noneSatisfy(s -> assertThat(s).contains("${keyspace}"));
+    List<String> tables = ddl.stream().filter(s -> s.startsWith("CREATE TABLE")).toList();
+    List<String> indexes = ddl.stream().filter(s -> s.startsWith("CREATE CUSTOM INDEX")).toList();
+
+    assertThat(ddl).hasSize(11).noneSatisfy(s -> assertThat(s).contains("${keyspace}"));
+    assertThat(tables)
+        .hasSize(9)
+        .allSatisfy(s -> assertThat(s).startsWith("CREATE TABLE IF NOT EXISTS ks_test."));
+    assertThat(indexes)
+        .hasSize(2)
+        .allSatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("CREATE CUSTOM INDEX IF NOT EXISTS memories_by_scope_")
+                    .contains(" ON ks_test.memories_by_scope (")
+                    .endsWith("USING 'StorageAttachedIndex'"));
+    assertThat(ddl.indexOf(indexes.get(0)))
+        .as("an index after its table")
+        .isGreaterThan(ddl.indexOf(tables.get(1)));
   }
 
   @Test
   void aTruncateEmptiesEveryTableTheSchemaCreatesIncludingTheAccessTallies() {
     assertThat(MemorySchema.singleNode("agentos_test").tableNames())
-        .hasSize(MemorySchema.singleNode("agentos_test").tableStatements().size())
-        .contains("memories_by_id", "memory_lists", "memory_access_tallies");
+        .hasSize(9)
+        .doesNotHaveDuplicates()
+        .contains("memories_by_id", "memories_by_scope", "memory_access_tallies")
+        .doesNotContain("memory_lists");
   }
 
   @Test
