@@ -7,10 +7,16 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.projections.memory.cassandra.MemoryCassandraProjection;
 import dev.agentos.projections.memory.cassandra.MemoryCassandraWriter;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
+import dev.agentos.projections.memory.cassandra.ReadModelLayout;
+import dev.agentos.projections.replay.Replays;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +33,8 @@ import org.springframework.context.annotation.Configuration;
     matchIfMissing = true)
 class CassandraReadModels {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CassandraReadModels.class);
+
   @Bean(destroyMethod = "close")
   CqlSession memoryReadModelSession(ReadModelStores stores) {
     ReadModelStores.Cassandra cassandra = stores.cassandra();
@@ -35,6 +43,34 @@ class CassandraReadModels {
       schema.apply(admin);
     }
     return builder(cassandra).withKeyspace(schema.keyspace()).build();
+  }
+
+  /** Inspected while the context starts, before any processor writes to the keyspace. */
+  @Bean
+  ReadModelLayout memoryReadModelLayout(CqlSession session, ReadModelStores stores) {
+    return ReadModelLayout.inspect(stores.cassandra().keyspace(), session);
+  }
+
+  /**
+   * A keyspace an older layout of tables built is rebuilt from the first offset once the processors
+   * run, as {@code ./agentos replay memory-cassandra} would, instead of serving lists that miss
+   * every memory stored before the upgrade (see {@link ReadModelLayout}).
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> rebuildMemoryReadModelOfAnOlderLayout(
+      ReadModelLayout layout, CqlSession session, Replays replays, ReadModelStores stores) {
+    return ready -> {
+      if (layout.rebuildNeeded()) {
+        LOG.warn(
+            "keyspace {} was built by an older layout than {}: rebuilding {} from the first offset",
+            stores.cassandra().keyspace(),
+            ReadModelLayout.CURRENT,
+            MemoryCassandraProjection.GROUP);
+        replays.replay(MemoryCassandraProjection.GROUP);
+        // After the reset: a crash before this line rebuilds again, which is harmless.
+        layout.markBuilt(session);
+      }
+    };
   }
 
   @Bean

@@ -357,6 +357,36 @@ class CassandraMemoryReadModelIT {
     return page.items().stream().map(ListedMemory::memoryId).toList();
   }
 
+  /** An upgrade from the layout before memories_by_scope is rebuilt once, a new keyspace never. */
+  @Test
+  void aKeyspaceAnOlderLayoutFilledIsRebuiltOnceAndANewOneNever() {
+    MemorySchema other =
+        MemorySchema.singleNode("layout_it_" + UUID.randomUUID().toString().substring(0, 8));
+    other.apply(admin);
+    try {
+      String ks = other.keyspace();
+      assertThat(ReadModelLayout.inspect(ks, admin).rebuildNeeded()).isFalse();
+      admin.execute(
+          "INSERT INTO " + ks + ".memories_by_id (tenant_id, memory_id) VALUES ('t', 'm')");
+      assertThat(ReadModelLayout.inspect(ks, admin).rebuildNeeded())
+          .as("marked while empty: its memories were written by this layout")
+          .isFalse();
+
+      admin.execute("TRUNCATE " + ks + ".read_model_layouts"); // as an older version left it
+      ReadModelLayout older = ReadModelLayout.inspect(ks, admin);
+      assertThat(older.rebuildNeeded()).isTrue();
+      older.markBuilt(admin);
+      assertThat(ReadModelLayout.inspect(ks, admin).rebuildNeeded()).isFalse();
+
+      other.truncate(admin); // what the rebuild does: the mark survives it
+      assertThat(ReadModelLayout.inspect(ks, admin).rebuildNeeded()).isFalse();
+      assertThat(admin.execute("SELECT layout FROM " + ks + ".read_model_layouts").one())
+          .isNotNull();
+    } finally {
+      other.drop(admin);
+    }
+  }
+
   private static CqlSession connect(StackEndpoints stack, String keyspace) {
     String[] hostPort = stack.cassandraContactPoint().split(":");
     var builder =
