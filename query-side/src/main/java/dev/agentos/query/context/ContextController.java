@@ -3,11 +3,13 @@ package dev.agentos.query.context;
 import dev.agentos.auth.Caller;
 import dev.agentos.auth.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.projections.memory.cassandra.ContextView;
 import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.cassandra.SessionContext;
 import dev.agentos.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,10 +27,14 @@ public class ContextController {
 
   @GetMapping("/v1/contexts/{contextId}")
   @RequiresScope(ApiKeyScope.MEMORY_READ)
-  @Operation(summary = "A context with its members")
+  @Operation(
+      summary = "A context with its members",
+      description =
+          "Another tenant's context, or another project's for a key bound to one, is 404.")
   public ContextResponse context(Caller caller, @PathVariable String contextId) {
     return queries
         .context(caller.tenantId(), contextId)
+        .filter(c -> caller.mayRead(c.projectId()))
         .map(ContextResponse::of)
         .orElseThrow(() -> new NotFoundException("no context " + contextId));
   }
@@ -37,21 +43,24 @@ public class ContextController {
   @RequiresScope(ApiKeyScope.MEMORY_READ)
   @Operation(
       summary = "The context a session works in",
-      description = "404 when the session never switched to a context.")
+      description =
+          "404 when the session never switched to a context, or its context is another"
+              + " project's and the key is bound to one.")
   public SessionContextResponse sessionContext(Caller caller, @PathVariable String sessionId) {
     SessionContext active =
         queries
             .activeContext(caller.tenantId(), sessionId)
             .orElseThrow(
                 () -> new NotFoundException("session " + sessionId + " has no active context"));
+    Optional<ContextView> context = queries.context(caller.tenantId(), active.contextId());
+    if (context.isPresent() && !caller.mayRead(context.get().projectId())) {
+      throw new NotFoundException("session " + sessionId + " has no active context");
+    }
     return new SessionContextResponse(
         sessionId,
         active.contextId(),
         active.previousContextId(),
         active.switchedAt(),
-        queries
-            .context(caller.tenantId(), active.contextId())
-            .map(ContextResponse::of)
-            .orElse(null));
+        context.map(ContextResponse::of).orElse(null));
   }
 }

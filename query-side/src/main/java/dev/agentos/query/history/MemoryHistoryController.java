@@ -31,10 +31,11 @@ public class MemoryHistoryController {
       description =
           "Every version of the memory, oldest first: version n is its state after its event n,"
               + " with the event's type, id, time and agent. A deleted memory keeps its history;"
-              + " another tenant's memory is 404.")
+              + " another tenant's memory, or another project's for a key bound to one, is 404.")
   public List<MemoryVersion> history(Caller caller, @PathVariable String memoryId) {
     List<MemoryVersion> versions = history.versions(caller.tenantId(), memoryId);
-    if (versions.isEmpty()) {
+    // A memory never changes project: its first version says whose it is.
+    if (versions.isEmpty() || !caller.mayRead(versions.get(0).projectId())) {
       throw new NotFoundException("no memory " + memoryId);
     }
     return versions;

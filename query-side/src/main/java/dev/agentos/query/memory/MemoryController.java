@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reads memories from the Cassandra read model, always within the caller's tenant: another tenant's
- * memory is "not found", never "forbidden", so ids do not leak across tenants.
+ * memory is "not found", never "forbidden", so ids do not leak across tenants; so is another
+ * project's for a key bound to a project ({@link Caller#mayRead}).
  */
 @RestController
 @RequestMapping("/v1/memories")
@@ -60,7 +61,8 @@ public class MemoryController {
       summary = "A memory by id",
       description =
           "The memory as the read model holds it now (ACTIVE or SUPERSEDED), its version as ETag."
-              + " A deleted or expired memory, or another tenant's, is 404.")
+              + " A deleted or expired memory, another tenant's, or another project's for a key"
+              + " bound to a project, is 404.")
   public ResponseEntity<MemoryView> memory(
       Caller caller,
       @PathVariable String memoryId,
@@ -71,6 +73,9 @@ public class MemoryController {
           @RequestHeader(name = "X-Session-Id", required = false)
           String sessionId) {
     MemoryView view = asOf == null ? current(caller, memoryId) : asOf(caller, memoryId, asOf);
+    if (!caller.mayRead(view.projectId())) {
+      throw new NotFoundException("no memory " + memoryId); // as for another tenant's
+    }
     // A read by id is scoped to no context; only reads that found the memory are recorded.
     accessRecorder.record(
         AccessScope.of(caller, sessionId), List.of(view.id()), MemoryAccessKind.GET, null, null);

@@ -50,6 +50,11 @@ record MemoryListQuery(
       throw new InvalidQueryException(
           "projectId", "give projectId or contextId: this API key belongs to no project");
     }
+    if (project != null) {
+      caller.requireReadable(project);
+    } else if (!caller.readsAnyProject()) {
+      project = caller.projectId(); // a context of another project lists nothing
+    }
     List<String> wantedTags =
         tags == null
             ? List.of()

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * How search, related graph and categories read the scope of a request, the way {@code GET
- * /v1/memories} does: the project asked for, else the API key's; the tenant is always the key's.
+ * /v1/memories} does: the project asked for, else the API key's; the tenant is always the key's,
+ * and a key bound to a project reads no other (403, {@link Caller#requireReadable}).
  */
 final class RequestScope {
 
@@ -25,7 +26,7 @@ final class RequestScope {
       throw new InvalidQueryException(
           "projectId", "give projectId: this API key belongs to no project");
     }
-    return project;
+    return caller.requireReadable(project);
   }
 
   static MemoryFilters filters(

@@ -83,6 +83,27 @@ class MemoryQueryIT {
   }
 
   @Test
+  void aKeyBoundToAnotherProjectOfTheTenantReadsNothingOfThisOne(RunningQuerySide app) {
+    var neighbour = app.as(app.newKey(seed.tenant, "it-other-project", ApiKeyScope.MEMORY_READ));
+
+    assertThat(neighbour.get("/v1/memories/m1").status()).isEqualTo(404);
+    assertThat(neighbour.get("/v1/memories/m1/history").status()).isEqualTo(404);
+    assertThat(neighbour.get("/v1/contexts/c1").status()).isEqualTo(404);
+    assertThat(neighbour.get("/v1/memories?contextId=c1").json().get("items")).isEmpty();
+    var asked = neighbour.get("/v1/memories?projectId=" + seed.project);
+    assertThat(asked.status()).isEqualTo(403);
+    assertThat(asked.json().get("detail").asText())
+        .contains("it-other-project")
+        .contains(seed.project);
+
+    // An ADMIN key of the tenant reads every project of it.
+    var admin = app.as(app.newKey(seed.tenant, "it-other-project", ApiKeyScope.ADMIN));
+    assertThat(admin.get("/v1/memories/m1").status()).isEqualTo(200);
+    assertThat(admin.get("/v1/memories?projectId=" + seed.project).json().get("items"))
+        .isNotEmpty();
+  }
+
+  @Test
   void aKeyIsRequiredAndMustHoldTheReadScope(RunningQuerySide app) {
     var anonymous = app.as(null).get("/v1/memories/m1");
     assertThat(anonymous.status()).isEqualTo(401);

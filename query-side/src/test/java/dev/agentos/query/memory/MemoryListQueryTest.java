@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentos.auth.Caller;
+import dev.agentos.auth.ForbiddenException;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.projections.memory.cassandra.ListKey;
 import dev.agentos.projections.memory.cassandra.ListedMemory;
@@ -19,10 +20,35 @@ class MemoryListQueryTest {
       new Caller("k", "t1", "key-project", "a", Set.of(ApiKeyScope.MEMORY_READ));
   private static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
 
+  /** Reads every project of its tenant, as an ADMIN key does. */
+  private static final Caller ADMIN =
+      new Caller("k", "t1", "key-project", "a", Set.of(ApiKeyScope.ADMIN));
+
   private static MemoryListQuery query(
       String context, String project, String type, List<String> tags, Integer limit) {
+    return query(ADMIN, context, project, type, tags, limit);
+  }
+
+  private static MemoryListQuery query(
+      Caller caller,
+      String context,
+      String project,
+      String type,
+      List<String> tags,
+      Integer limit) {
     return MemoryListQuery.of(
-        CALLER, context, project, null, null, type, tags, null, null, limit, null);
+        caller, context, project, null, null, type, tags, null, null, limit, null);
+  }
+
+  @Test
+  void aKeyBoundToAProjectListsAContextWithinItAndNoOtherProject() {
+    MemoryListQuery byContext = query(CALLER, "c1", null, null, null, null);
+    assertThat(byContext.projectId()).as("the key's project filters").isEqualTo("key-project");
+    assertThat(byContext.matches(listed("p2", Set.of()))).isFalse();
+
+    assertThatThrownBy(() -> query(CALLER, null, "p2", null, null, null))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessageContaining("p2");
   }
 
   @Test
