@@ -58,9 +58,27 @@ public final class SearchLatencyBenchmark {
   private final int embedded;
   private final int queries;
   private final boolean forceMerge;
+  private final String reuseIndex;
+  private final boolean keepIndex;
 
   public SearchLatencyBenchmark(
       Path home, PrintStream out, int memories, int embedded, int queries, boolean forceMerge) {
+    this(home, out, memories, embedded, queries, forceMerge, null, false);
+  }
+
+  /**
+   * {@code reuseIndex}: the alias of an index an earlier run kept ({@code keepIndex}) with the same
+   * {@code memories}, searched as it is instead of written again.
+   */
+  public SearchLatencyBenchmark(
+      Path home,
+      PrintStream out,
+      int memories,
+      int embedded,
+      int queries,
+      boolean forceMerge,
+      String reuseIndex,
+      boolean keepIndex) {
     if (embedded < 1 || embedded > memories || queries < 1) {
       throw new IllegalArgumentException(
           "need 1 <= --embedded <= --memories and --queries >= 1, got embedded "
@@ -76,12 +94,26 @@ public final class SearchLatencyBenchmark {
     this.embedded = embedded;
     this.queries = queries;
     this.forceMerge = forceMerge;
+    this.reuseIndex = reuseIndex;
+    this.keepIndex = keepIndex;
   }
 
   public void run() throws Exception {
     MemoryEmbedder embedder = BenchEmbedders.remembering();
-    try (BenchIndex index = BenchIndex.create(home, "bench-search")) {
-      fill(index, embedder);
+    try (BenchIndex index =
+        reuseIndex == null
+            ? BenchIndex.create(home, "bench-search")
+            : BenchIndex.reuse(home, reuseIndex)) {
+      if (reuseIndex == null) {
+        fill(index, embedder);
+      } else if (index.count() != memories) {
+        throw new IllegalArgumentException(
+            reuseIndex + " holds " + index.count() + " memories, not --memories " + memories);
+      }
+      if (keepIndex) {
+        index.keep();
+        out.printf("the index stays for --reuse-index %s%n", index.alias());
+      }
       MemorySearch search = new MemorySearch(index.client(), index.alias(), embedder);
       List<String> questions = new ArrayList<>();
       for (int i = 0; i < 2 * queries; i++) {
