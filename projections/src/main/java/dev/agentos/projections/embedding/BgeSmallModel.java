@@ -22,10 +22,12 @@ import java.io.UncheckedIOException;
  *       nothing and, with the cores shared, a thread waiting for a core decides the tail. Batches
  *       of memories are still spread over the cores, one text per thread, by langchain4j's
  *       executor.
+ *   <li>No memory pattern: ONNX Runtime plans its allocations per input shape, and every query has
+ *       a length of its own, so a plan is rarely reused.
  *   <li>One query embedded at start, so the first user does not pay for ONNX Runtime's first run.
  * </ul>
  *
- * The vectors are those of the stock model to within float rounding (see docs/benchmarks.md).
+ * The vectors are bit-identical to the stock session's (MemoryEmbedderTest, docs/benchmarks.md).
  */
 final class BgeSmallModel extends AbstractInProcessEmbeddingModel {
 
