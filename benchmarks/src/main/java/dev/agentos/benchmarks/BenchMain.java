@@ -151,9 +151,29 @@ public final class BenchMain {
         description = "Merge the index into one segment before measuring (default: as written).")
     boolean forceMerge;
 
+    @Option(
+        names = "--keep-index",
+        description = "Leave the index in place at the end, for --reuse-index (default: deleted).")
+    boolean keepIndex;
+
+    @Option(
+        names = "--reuse-index",
+        description =
+            "Search the index a --keep-index run left under this alias instead of writing one"
+                + " (minutes at 100,000 memories); it stays in place.")
+    String reuseIndex;
+
     @Override
     public Integer call() throws Exception {
-      new SearchLatencyBenchmark(bench.home, System.out, memories, embedded, queries, forceMerge)
+      new SearchLatencyBenchmark(
+              bench.home,
+              System.out,
+              memories,
+              embedded,
+              queries,
+              forceMerge,
+              reuseIndex,
+              keepIndex)
           .run();
       return 0;
     }

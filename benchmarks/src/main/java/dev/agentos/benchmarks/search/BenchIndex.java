@@ -11,6 +11,7 @@ import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemoryType;
 import dev.agentos.projections.memory.search.IndexSetup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public final class BenchIndex implements AutoCloseable {
   private final String index;
   private final String alias;
 
+  /** Whether close deletes the index: not one this run found already there, nor one asked kept. */
+  private boolean delete = true;
+
   private BenchIndex(String elasticsearchUrl, String prefix) {
     transport =
         new RestClientTransport(
@@ -50,11 +54,49 @@ public final class BenchIndex implements AutoCloseable {
 
   /** Creates the index on the Elasticsearch of the stack whose files are in {@code home}. */
   public static BenchIndex create(Path home, String prefix) throws IOException {
+    return new BenchIndex(elasticsearchUrl(home), prefix);
+  }
+
+  /**
+   * The index a run kept ({@link #keep}) under {@code alias}, to measure again without writing
+   * 100,000 memories again (minutes); left in place at the end as found.
+   */
+  public static BenchIndex reuse(Path home, String alias) throws IOException {
+    return new BenchIndex(elasticsearchUrl(home), alias, true);
+  }
+
+  private BenchIndex(String elasticsearchUrl, String existingAlias, boolean reused) {
+    transport =
+        new RestClientTransport(
+            RestClient.builder(HttpHost.create(elasticsearchUrl))
+                .setRequestConfigCallback(config -> config.setSocketTimeout(FORCE_MERGE_TIMEOUT_MS))
+                .build(),
+            new JacksonJsonpMapper());
+    client = new ElasticsearchClient(transport);
+    alias = existingAlias;
+    index = alias + "-v1";
+    delete = false;
+    try {
+      if (!client.indices().exists(e -> e.index(index)).value()) {
+        throw new IllegalArgumentException(
+            "no index " + index + " to reuse: keep one with --keep-index first");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch at " + elasticsearchUrl + " unreachable", e);
+    }
+  }
+
+  /** Leaves the index in place at the end, for a later run to {@link #reuse}. */
+  public void keep() {
+    delete = false;
+  }
+
+  private static String elasticsearchUrl(Path home) throws IOException {
     Path file = home.resolve(LocalStack.PROPERTIES_FILE);
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("no stack at " + home + ": run ./agentos up first");
     }
-    return new BenchIndex(StackEndpoints.read(file).elasticsearchUrl(), prefix);
+    return StackEndpoints.read(file).elasticsearchUrl();
   }
 
   public ElasticsearchClient client() {
@@ -134,7 +176,9 @@ public final class BenchIndex implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      client.indices().delete(d -> d.index(index));
+      if (delete) {
+        client.indices().delete(d -> d.index(index));
+      }
     } finally {
       transport.close();
     }

@@ -20,6 +20,14 @@ public final class BenchEmbedders {
 
   private BenchEmbedders() {}
 
+  /**
+   * The embedder as it was before its session was tuned and its queries cached: langchain4j's stock
+   * model and ONNX Runtime session, every query embedded.
+   */
+  public static MemoryEmbedder stock() {
+    return new MemoryEmbedder(new BgeSmallEnV15QuantizedEmbeddingModel()).withoutQueryCache();
+  }
+
   public static MemoryEmbedder remembering() {
     return new MemoryEmbedder(new Remembering(new BgeSmallEnV15QuantizedEmbeddingModel()));
   }

@@ -1,9 +1,10 @@
 package dev.agentos.projections.embedding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  * <p>BGE is asymmetric: a query is prefixed with the instruction the model was trained with, a
  * stored memory is not. The model name goes into the index beside each vector, so changing the
  * model means a replay, never a silent mix of two vector spaces.
+ *
+ * <p>Query vectors are kept in a small bounded cache keyed by model and exact query text: agents
+ * ask the same questions again, and embedding is about half of what a hybrid search waits for.
  */
 public final class MemoryEmbedder {
 
@@ -25,14 +29,33 @@ public final class MemoryEmbedder {
   static final String QUERY_INSTRUCTION =
       "Represent this sentence for searching relevant passages: ";
 
+  /** About 1.6 KB each (384 floats and the text): a few MB at most. */
+  public static final int QUERY_CACHE_SIZE = 2_000;
+
+  private record QueryKey(String model, String query) {}
+
   private final EmbeddingModel model;
 
+  /** Null: every query is embedded (what the benchmarks measure as the cost without hits). */
+  private final Cache<QueryKey, float[]> queries;
+
   public MemoryEmbedder() {
-    this(new BgeSmallEnV15QuantizedEmbeddingModel());
+    this(new BgeSmallModel(), QUERY_CACHE_SIZE);
   }
 
   MemoryEmbedder(EmbeddingModel model) {
+    this(model, QUERY_CACHE_SIZE);
+  }
+
+  private MemoryEmbedder(EmbeddingModel model, int queryCacheSize) {
     this.model = model;
+    this.queries =
+        queryCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(queryCacheSize).build();
+  }
+
+  /** The same model without the query cache: every query embedded, as on a first ask. */
+  public MemoryEmbedder withoutQueryCache() {
+    return new MemoryEmbedder(model, 0);
   }
 
   /** Vectors of stored memories, in one batch (several times faster than one by one). */
@@ -50,6 +73,20 @@ public final class MemoryEmbedder {
 
   /** The vector of a search query, with BGE's query instruction. */
   public float[] embedQuery(String query) {
+    if (queries == null) {
+      return embedUncached(query);
+    }
+    // a copy: callers own the array they get, the cache keeps its own
+    return queries.get(new QueryKey(MODEL_NAME, query), key -> embedUncached(query)).clone();
+  }
+
+  /** The vector of a query asked before and still cached, else null: nothing is embedded. */
+  public float[] cachedQuery(String query) {
+    float[] vector = queries == null ? null : queries.getIfPresent(new QueryKey(MODEL_NAME, query));
+    return vector == null ? null : vector.clone();
+  }
+
+  private float[] embedUncached(String query) {
     return model.embed(QUERY_INSTRUCTION + query).content().vector();
   }
 }

@@ -3,6 +3,7 @@ package dev.agentos.projections.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,38 @@ class MemoryEmbedderTest {
         embedder.embedMemory(MemoryEmbedder.QUERY_INSTRUCTION + "rounding of prices");
     assertThat(cosine(asQuery, withInstruction)).isCloseTo(1.0, within(1e-4));
     assertThat(cosine(asQuery, asMemory)).isLessThan(0.999);
+  }
+
+  @Test
+  void theTunedSessionGivesTheStockModelsVectorsExactly() {
+    // the index holds vectors of the stock session: a tuned one must not move them at all
+    MemoryEmbedder stock = new MemoryEmbedder(new BgeSmallEnV15QuantizedEmbeddingModel());
+    for (String text : List.of("how should money amounts be rounded?", "CI runs on Linux.")) {
+      assertThat(embedder.embedQuery(text)).containsExactly(stock.embedQuery(text));
+      assertThat(embedder.embedMemory(text)).containsExactly(stock.embedMemory(text));
+    }
+  }
+
+  @Test
+  void aQueryAskedAgainComesFromTheCacheAsACopy() {
+    String question = "which port does the build mirror use? " + System.nanoTime();
+    assertThat(embedder.cachedQuery(question)).isNull();
+    float[] first = embedder.embedQuery(question);
+    float[] cached = embedder.cachedQuery(question);
+    assertThat(cached).containsExactly(first);
+    cached[0] = 42;
+    assertThat(embedder.embedQuery(question)).containsExactly(first);
+    assertThat(embedder.cachedQuery(question + " ")).isNull(); // exact text only
+  }
+
+  @Test
+  void withoutTheQueryCacheNothingIsKept() {
+    MemoryEmbedder uncached = embedder.withoutQueryCache();
+    String question = "where does the build cache live? " + System.nanoTime();
+    float[] vector = uncached.embedQuery(question);
+    assertThat(uncached.cachedQuery(question)).isNull();
+    assertThat(embedder.cachedQuery(question)).isNull();
+    assertThat(uncached.embedQuery(question)).containsExactly(vector);
   }
 
   private static double norm(float[] v) {

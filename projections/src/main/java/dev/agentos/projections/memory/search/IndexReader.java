@@ -2,6 +2,7 @@ package dev.agentos.projections.memory.search;
 
 import static dev.agentos.projections.memory.search.MemoryFields.*;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
@@ -20,6 +21,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /** The read calls search, related graph and categories make on the memory index. */
@@ -29,10 +32,15 @@ final class IndexReader {
   record Ranked(String id, int rank, double score, Map<String, Object> doc) {}
 
   private final ElasticsearchClient client;
+
+  /** The same transport, for a request sent while the caller does something else. */
+  private final ElasticsearchAsyncClient async;
+
   private final String index;
 
   IndexReader(ElasticsearchClient client, String index) {
     this.client = client;
+    this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
     this.index = index;
   }
 
@@ -107,6 +115,46 @@ final class IndexReader {
     }
     List<Ranked> semantic = cosines(ranked.get(ranked.size() - 1));
     return new Sides(keyword == null ? List.of() : ranked.get(0), semantic);
+  }
+
+  /**
+   * The keyword side of a hybrid search, {@code size} ids ranked as in {@link #hybrid}, sent
+   * without waiting: it needs no vector, so it runs in Elasticsearch while the query is embedded.
+   * {@link #await} gets its answer.
+   */
+  @SuppressWarnings("rawtypes")
+  CompletableFuture<List<Ranked>> rankAsync(Query keyword, int size) {
+    SearchRequest request = idsOnly(new SearchRequest.Builder(), size).query(keyword).build();
+    return async.search(request, Map.class).thenApply(r -> rankedIds(r.hits().hits()));
+  }
+
+  /** The kNN side of a hybrid search, {@code size} ids ranked as in {@link #hybrid}. */
+  List<Ranked> nearestIds(KnnSearch knn, int size) {
+    return cosines(rankedIds(execute(s -> idsOnly(s, size).knn(knn)).hits().hits()));
+  }
+
+  /** The answer of {@link #rankAsync}, failing as the synchronous calls do. */
+  List<Ranked> await(CompletableFuture<List<Ranked>> side) {
+    try {
+      return side.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException("memory index " + index + " unreachable", io);
+      }
+      if (e.getCause() instanceof ElasticsearchException refusal) {
+        throw refused(refusal.getMessage(), refusal);
+      }
+      throw e;
+    }
+  }
+
+  /** {@link #idsOnly(int)} for a single search. */
+  private SearchRequest.Builder idsOnly(SearchRequest.Builder s, int size) {
+    return s.index(index)
+        .size(size)
+        .storedFields("_none_")
+        .docvalueFields(f -> f.field(MEMORY_ID))
+        .trackTotalHits(t -> t.enabled(false));
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Searches one tenant's and project's memories by keyword (BM25 on content, tags boosted), by
@@ -53,6 +54,9 @@ public final class MemorySearch {
   private final Clock clock;
   private final int hybridWindow;
 
+  /** Whether a hybrid search sends its keyword side while the query is embedded. */
+  private final boolean overlap;
+
   public MemorySearch(ElasticsearchClient client, String indexOrAlias, MemoryEmbedder embedder) {
     this(client, indexOrAlias, embedder, Clock.systemUTC());
   }
@@ -60,14 +64,16 @@ public final class MemorySearch {
   /** {@code clock} is the "now" recency weighting measures ages from. */
   public MemorySearch(
       ElasticsearchClient client, String indexOrAlias, MemoryEmbedder embedder, Clock clock) {
-    this(new IndexReader(client, indexOrAlias), embedder, clock, HYBRID_WINDOW);
+    this(new IndexReader(client, indexOrAlias), embedder, clock, HYBRID_WINDOW, true);
   }
 
-  private MemorySearch(IndexReader reader, MemoryEmbedder embedder, Clock clock, int hybridWindow) {
+  private MemorySearch(
+      IndexReader reader, MemoryEmbedder embedder, Clock clock, int hybridWindow, boolean overlap) {
     this.reader = reader;
     this.embedder = embedder;
     this.clock = clock;
     this.hybridWindow = hybridWindow;
+    this.overlap = overlap;
   }
 
   /**
@@ -79,7 +85,15 @@ public final class MemorySearch {
       throw new IllegalArgumentException(
           "hybrid window must be between 1 and " + MemoryQuery.MAX_K * 10 + ", was " + window);
     }
-    return new MemorySearch(reader, embedder, clock, window);
+    return new MemorySearch(reader, embedder, clock, window, overlap);
+  }
+
+  /**
+   * The same search with a hybrid query embedded first and both sides sent after it in one {@code
+   * _msearch}, as before the keyword side overlapped the embedding: what the benchmarks compare.
+   */
+  public MemorySearch withoutOverlap() {
+    return new MemorySearch(reader, embedder, clock, hybridWindow, false);
   }
 
   public List<MemoryHit> search(MemoryQuery query) {
@@ -128,7 +142,7 @@ public final class MemorySearch {
     List<Query> filters = filters(query);
     String words = QuestionWords.strip(query.text());
     Query keyword = words.isBlank() ? null : keywordQuery(words, true, filters);
-    Sides sides = reader.hybrid(keyword, IndexReader.knn(vector(query), filters, window), window);
+    Sides sides = sides(query, keyword, filters, window);
     Map<String, Ranked> byKeyword = byId(sides.keyword());
     Map<String, Ranked> bySemantic = byId(sides.semantic());
     List<Fused> fused =
@@ -153,6 +167,23 @@ public final class MemorySearch {
                     f.score(),
                     docs.get(f.id())))
         .toList();
+  }
+
+  /**
+   * Both sides ranked. A query whose vector is still to be computed sends its keyword side first
+   * and embeds while Elasticsearch answers it, then asks kNN: the two overlap instead of adding up.
+   * A cached vector (or no keyword side) leaves nothing to overlap: one {@code _msearch} then.
+   */
+  private Sides sides(MemoryQuery query, Query keyword, List<Query> filters, int window) {
+    float[] cached = embedder.cachedQuery(query.text());
+    if (!overlap || keyword == null || cached != null) {
+      List<Float> vector = cached != null ? boxed(cached) : vector(query);
+      return reader.hybrid(keyword, IndexReader.knn(vector, filters, window), window);
+    }
+    CompletableFuture<List<Ranked>> keywordSide = reader.rankAsync(keyword, window);
+    List<Ranked> semantic =
+        reader.nearestIds(IndexReader.knn(vector(query), filters, window), window);
+    return new Sides(reader.await(keywordSide), semantic);
   }
 
   private static MemoryHit hit(
@@ -223,8 +254,12 @@ public final class MemorySearch {
   }
 
   private List<Float> vector(MemoryQuery query) {
-    List<Float> vector = new ArrayList<>();
-    for (float value : embedder.embedQuery(query.text())) {
+    return boxed(embedder.embedQuery(query.text()));
+  }
+
+  private static List<Float> boxed(float[] values) {
+    List<Float> vector = new ArrayList<>(values.length);
+    for (float value : values) {
       vector.add(value);
     }
     return vector;

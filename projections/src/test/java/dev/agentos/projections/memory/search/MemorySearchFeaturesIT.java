@@ -108,6 +108,31 @@ class MemorySearchFeaturesIT {
   }
 
   @Test
+  void aHybridSearchAnswersTheSameWhetherItsKeywordSideOverlapsTheEmbeddingOrNot() {
+    // no query cache: every search embeds, so the overlapping flow is the one taken
+    MemorySearch overlapping =
+        new MemorySearch(
+            index.client,
+            index.alias,
+            new MemoryEmbedder().withoutQueryCache(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    MemorySearch sequential = overlapping.withoutOverlap();
+    for (String text :
+        List.of("build tool Bazel Gradle", "how are container images made?", "mirror port 8081")) {
+      for (String project : List.of("p1", "p2", "p3")) {
+        MemoryQuery hybrid = query(project, text, Mode.HYBRID);
+        List<MemoryHit> hits = overlapping.search(hybrid);
+        assertThat(hits).isEqualTo(sequential.search(hybrid));
+        assertThat(search.search(hybrid)).isEqualTo(hits); // the cached flow too
+      }
+    }
+    assertThat(overlapping.search(query("p1", "Jib Dockerfile", Mode.HYBRID)))
+        .first()
+        .extracting(MemoryHit::memoryId)
+        .isEqualTo("jib");
+  }
+
+  @Test
   void everyModeStaysInsideTheProjectAsked() {
     for (Mode mode : Mode.values()) {
       assertThat(ids(query("p1", "build tool Bazel Gradle", mode))).doesNotContain("bazel");
