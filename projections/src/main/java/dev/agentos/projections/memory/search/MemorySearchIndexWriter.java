@@ -10,6 +10,7 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
+import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the memory search index in step with the memory events. Every handler is idempotent: a
@@ -31,7 +34,8 @@ import java.util.function.BiFunction;
  *       documents, but it would also wipe the fields other streams own (context after a merge,
  *       access count), and those streams have no memory sequence to version with. So every write is
  *       a read, a change computed here (the index has no painless), and a write conditional on the
- *       version read ({@code if_seq_no}); a writer that loses recomputes.
+ *       version read ({@code if_seq_no}); a writer that loses recomputes. A memory's first event
+ *       skips the read: its document is created ({@code op_type=create}), which fails if it exists.
  *   <li>{@code ContextsMerged} sets values (context, superseded-by), so applying it twice gives the
  *       same documents.
  *   <li>{@code MemoryAccessed} increments, so a document keeps the ids of its last {@value
@@ -40,10 +44,12 @@ import java.util.function.BiFunction;
  *       were read more than that many times within the tail.
  * </ul>
  *
- * A batch of events goes through one {@code _mget}, one embedding call (through the cache the
- * wiring puts before the model, which a replay finds full) and one {@code _bulk}.
+ * A batch of events goes through at most one {@code _mget}, one embedding call (through the cache
+ * the wiring puts before the model, which a replay finds full) and one {@code _bulk}.
  */
 public final class MemorySearchIndexWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(MemorySearchIndexWriter.class);
 
   private static final int ATTEMPTS = 5;
 
@@ -72,19 +78,55 @@ public final class MemorySearchIndexWriter {
     onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
   }
 
-  /** Events of memory aggregates, each memory's in its stream order (as a partition gives them). */
+  /**
+   * Events of memory aggregates, each memory's in its stream order (as a partition gives them).
+   *
+   * <p>The live path is kept short, since search waits for it: a memory whose events here begin
+   * with its {@code MemoryStored} is not read first but created ({@code op_type=create}), so
+   * Elasticsearch itself refuses it when a redelivery finds it there, and the refused one is then
+   * read and folded like any other (its events not newer are skipped); fresh texts are embedded
+   * without a cache lookup; and the new vectors are kept in the cache after the memory documents
+   * are written.
+   */
   public void onMemoryEvents(List<SequencedMemoryEvent> batch) {
+    long start = System.nanoTime();
     Map<String, List<SequencedMemoryEvent>> byMemory = new LinkedHashMap<>();
     for (SequencedMemoryEvent event : batch) {
       byMemory.computeIfAbsent(event.memoryId(), id -> new ArrayList<>()).add(event);
     }
-    Map<String, Current> first = store.read(byMemory.keySet());
-    Map<String, Vector> vectors = documents.vectors(contentsToEmbed(byMemory, first));
+    Set<String> toRead = new LinkedHashSet<>();
+    byMemory.forEach(
+        (id, events) -> {
+          if (!(events.get(0).event() instanceof MemoryStored)) {
+            toRead.add(id);
+          }
+        });
+    Map<String, Current> first = store.read(toRead);
+    long read = System.nanoTime();
+    Vectors vectors = documents.embed(contentsToEmbed(byMemory, first));
+    long embedded = System.nanoTime();
     change(
         byMemory.keySet(),
         first,
-        (id, doc) -> fold(doc, byMemory.get(id), vectors),
+        (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
         "memory events");
+    long written = System.nanoTime();
+    vectors.keep().run();
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} memory events: read {} of {} memories {} ms, embed {} ms, write {} ms, cache {} ms",
+          batch.size(),
+          toRead.size(),
+          byMemory.size(),
+          millis(start, read),
+          millis(read, embedded),
+          millis(embedded, written),
+          millis(written, System.nanoTime()));
+    }
+  }
+
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 
   /** Moves the members of the merged contexts into the target; marks the collapsed duplicates. */
@@ -159,7 +201,7 @@ public final class MemorySearchIndexWriter {
       }
       Map<String, Object> next = null;
       if (sequenced.event() instanceof MemoryStored e) {
-        next = MemoryDocuments.stored(e, sequence, vector(vectors, content(e)));
+        next = MemoryDocuments.stored(e, sequence, vector(vectors, content(e, sequenced.live())));
       } else if (sequenced.event() instanceof MemoryUpdated e) {
         Vector vector = MemoryDocuments.needsVector(basis, e) ? vector(vectors, content(e)) : null;
         next = MemoryDocuments.updated(basis, e, sequence, vector);
@@ -186,7 +228,7 @@ public final class MemorySearchIndexWriter {
               continue;
             }
             if (sequenced.event() instanceof MemoryStored e) {
-              contents.add(content(e));
+              contents.add(content(e, sequenced.live()));
             } else if (sequenced.event() instanceof MemoryUpdated e
                 && MemoryDocuments.needsVector(doc, e)) {
               contents.add(content(e));
@@ -202,8 +244,8 @@ public final class MemorySearchIndexWriter {
         content.eventId(), id -> documents.vectors(List.of(content)).get(id));
   }
 
-  private static Content content(MemoryStored e) {
-    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding());
+  private static Content content(MemoryStored e, boolean live) {
+    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding(), live);
   }
 
   private static Content content(MemoryUpdated e) {
