@@ -12,6 +12,7 @@ import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
+import dev.agentos.schemas.topics.EventKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,15 @@ public final class MemorySearchIndexWriter {
   private final MemoryIndexStore store;
   private final MemoryDocuments documents;
 
+  /** Writes the embedding cache while the memory documents are written; idle threads end. */
+  private final ExecutorService cacheWrites =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "memory-search-cache-write");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   public MemorySearchIndexWriter(
       ElasticsearchClient client, String indexOrAlias, MemoryDocuments documents) {
     this.store = new MemoryIndexStore(client, indexOrAlias);
@@ -85,8 +99,9 @@ public final class MemorySearchIndexWriter {
    * with its {@code MemoryStored} is not read first but created ({@code op_type=create}), so
    * Elasticsearch itself refuses it when a redelivery finds it there, and the refused one is then
    * read and folded like any other (its events not newer are skipped); fresh texts are embedded
-   * without a cache lookup; and the new vectors are kept in the cache after the memory documents
-   * are written.
+   * without a cache lookup; and the new vectors are kept in the cache while the memory documents
+   * are written, not before them. The cache's write is done before the batch is (its token stored),
+   * so a replay right after finds every vector.
    */
   public void onMemoryEvents(List<SequencedMemoryEvent> batch) {
     long start = System.nanoTime();
@@ -105,17 +120,21 @@ public final class MemorySearchIndexWriter {
     long read = System.nanoTime();
     Vectors vectors = documents.embed(contentsToEmbed(byMemory, first));
     long embedded = System.nanoTime();
+    // Beside the memory _bulk rather than after it: the next batch would wait for both in turn.
+    CompletableFuture<Void> cached = CompletableFuture.runAsync(vectors.keep(), cacheWrites);
     change(
         byMemory.keySet(),
         first,
         (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
         "memory events");
     long written = System.nanoTime();
-    vectors.keep().run();
+    awaitCache(cached);
     if (log.isDebugEnabled()) {
       log.debug(
-          "{} memory events: read {} of {} memories {} ms, embed {} ms, write {} ms, cache {} ms",
+          "{} memory events, oldest {} ms old: read {} of {} memories {} ms, embed {} ms, write {}"
+              + " ms, then waited {} ms for the cache",
           batch.size(),
+          oldestAgeMillis(batch),
           toRead.size(),
           byMemory.size(),
           millis(start, read),
@@ -123,6 +142,26 @@ public final class MemorySearchIndexWriter {
           millis(embedded, written),
           millis(written, System.nanoTime()));
     }
+  }
+
+  /**
+   * The cache's write, finished before the batch's token is stored; its own failure if it failed.
+   */
+  private static void awaitCache(CompletableFuture<Void> cached) {
+    try {
+      cached.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** Since the oldest event of the batch happened: how long its memory has waited so far. */
+  private static long oldestAgeMillis(List<SequencedMemoryEvent> batch) {
+    long now = System.currentTimeMillis();
+    return batch.stream()
+        .mapToLong(e -> now - EventKeys.headerOf(e.event()).getOccurredAt().toEpochMilli())
+        .max()
+        .orElse(0);
   }
 
   private static long millis(long from, long to) {
