@@ -98,7 +98,7 @@ public class MemorySearchProjection {
    * live traffic. Only an optimisation rides on it (the cache lookup a new text would miss), so a
    * wrong answer costs an embedding or a lookup, never a wrong document.
    */
-  private boolean isLive(MemoryStored e, ReplayStatus replay) {
+  boolean isLive(MemoryStored e, ReplayStatus replay) {
     return replay == ReplayStatus.REGULAR
         && e.getHeader().getOccurredAt().isAfter(clock.instant().minus(LIVE_WITHIN));
   }
