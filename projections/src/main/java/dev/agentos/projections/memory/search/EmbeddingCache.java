@@ -48,38 +48,56 @@ public final class EmbeddingCache implements Function<List<String>, List<float[]
     this.embed = embed;
   }
 
+  /** Vectors in the order of their texts, and how to keep the ones just embedded for next time. */
+  public record Embedded(List<float[]> vectors, Runnable keep) {}
+
   /**
    * One vector per text, in order: cached ones as kept, the others embedded in one call (each
    * distinct text once) and kept for next time.
    */
   @Override
   public List<float[]> apply(List<String> texts) {
+    Embedded embedded = embed(texts, true);
+    embedded.keep().run();
+    return embedded.vectors();
+  }
+
+  /**
+   * One vector per text, in order, the texts not found embedded in one call (each distinct text
+   * once). Keeping the new vectors is left to the caller ({@link Embedded#keep}), so that it can
+   * write its own documents first: the cache only serves a later replay.
+   *
+   * @param lookUp false when the texts are known to be new (a memory stored a moment ago): a lookup
+   *     would only miss, so it is skipped, and the texts are embedded as a cache miss would be
+   */
+  public Embedded embed(List<String> texts, boolean lookUp) {
     if (texts.isEmpty()) {
-      return List.of();
+      return new Embedded(List.of(), () -> {});
     }
     List<String> keys = texts.stream().map(this::key).toList();
-    Map<String, float[]> vectors = new HashMap<>(store.get(new LinkedHashSet<>(keys)));
+    Map<String, float[]> vectors =
+        lookUp ? new HashMap<>(store.get(new LinkedHashSet<>(keys))) : new HashMap<>();
     Map<String, String> missing = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       if (!vectors.containsKey(keys.get(i))) {
         missing.putIfAbsent(keys.get(i), texts.get(i));
       }
     }
+    Map<String, float[]> made = new LinkedHashMap<>();
     if (!missing.isEmpty()) {
       List<float[]> embedded = embed.apply(List.copyOf(missing.values()));
       if (embedded.size() != missing.size()) {
         throw new IllegalStateException(
             model + " gave " + embedded.size() + " vectors for " + missing.size() + " texts");
       }
-      Map<String, float[]> made = new LinkedHashMap<>();
       int next = 0;
       for (String key : missing.keySet()) {
         made.put(key, embedded.get(next++));
       }
-      store.put(made);
       vectors.putAll(made);
     }
-    return keys.stream().map(vectors::get).toList();
+    Runnable keep = made.isEmpty() ? () -> {} : () -> store.put(made);
+    return new Embedded(keys.stream().map(vectors::get).toList(), keep);
   }
 
   /** {@code model:sha256-hex-of-text}. */

@@ -37,10 +37,30 @@ public final class MemoryDocuments {
   /** A vector and the model that made it; never one without the other. */
   public record Vector(String model, List<Float> values) {}
 
-  /** Text to embed for one event, and the embedding its client supplied (may be null). */
-  public record Content(String eventId, String text, MemoryEmbedding supplied) {}
+  /**
+   * Text to embed for one event, and the embedding its client supplied (may be null). {@code
+   * fresh}: the text is new (a memory stored a moment ago, outside a replay), so no vector of it
+   * was kept.
+   */
+  public record Content(String eventId, String text, MemoryEmbedding supplied, boolean fresh) {
 
-  private final Function<List<String>, List<float[]>> embedMemories;
+    public Content(String eventId, String text, MemoryEmbedding supplied) {
+      this(eventId, text, supplied, false);
+    }
+  }
+
+  /**
+   * Vectors by event id, and how to keep the ones just embedded for a later replay (a no-op without
+   * a cache): run it after the documents are written, which the freshness of search waits for.
+   */
+  public record Vectors(Map<String, Vector> byEventId, Runnable keep) {}
+
+  /** Embeds texts, one vector per text, in order; looks up earlier vectors unless told not to. */
+  private interface Embedder {
+    EmbeddingCache.Embedded embed(List<String> texts, boolean lookUp);
+  }
+
+  private final Embedder embedder;
 
   public MemoryDocuments(MemoryEmbedder embedder) {
     this(embedder::embedMemories);
@@ -48,11 +68,27 @@ public final class MemoryDocuments {
 
   /** {@code embedMemories} embeds stored texts, one vector per text, in order. */
   public MemoryDocuments(Function<List<String>, List<float[]>> embedMemories) {
-    this.embedMemories = embedMemories;
+    this.embedder =
+        (texts, lookUp) -> new EmbeddingCache.Embedded(embedMemories.apply(texts), () -> {});
+  }
+
+  /** Embeds through {@code cache}, which keeps what it embeds for a replay. */
+  public MemoryDocuments(EmbeddingCache cache) {
+    this.embedder = cache::embed;
   }
 
   /** The vector of each content by event id: supplied ones as they are, the rest in one batch. */
   public Map<String, Vector> vectors(List<Content> contents) {
+    Vectors vectors = embed(contents);
+    vectors.keep().run();
+    return vectors.byEventId();
+  }
+
+  /**
+   * As {@link #vectors}, with the new vectors not kept yet. The cache is not looked up when every
+   * text to embed is fresh: it could only miss.
+   */
+  public Vectors embed(List<Content> contents) {
     Map<String, Vector> vectors = new HashMap<>();
     List<Content> toEmbed = new ArrayList<>();
     for (Content content : contents) {
@@ -63,12 +99,15 @@ public final class MemoryDocuments {
         toEmbed.add(content);
       }
     }
-    List<float[]> embedded = embedMemories.apply(toEmbed.stream().map(Content::text).toList());
+    boolean lookUp = !toEmbed.stream().allMatch(Content::fresh);
+    EmbeddingCache.Embedded embedded =
+        embedder.embed(toEmbed.stream().map(Content::text).toList(), lookUp);
     for (int i = 0; i < toEmbed.size(); i++) {
       vectors.put(
-          toEmbed.get(i).eventId(), new Vector(MemoryEmbedder.MODEL_NAME, of(embedded.get(i))));
+          toEmbed.get(i).eventId(),
+          new Vector(MemoryEmbedder.MODEL_NAME, of(embedded.vectors().get(i))));
     }
-    return vectors;
+    return new Vectors(vectors, embedded.keep());
   }
 
   /** The client's embedding when it has the index's size, else null (it will be recomputed). */

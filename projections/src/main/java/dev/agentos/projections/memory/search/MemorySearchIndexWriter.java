@@ -10,7 +10,9 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
+import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
+import dev.agentos.schemas.topics.EventKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the memory search index in step with the memory events. Every handler is idempotent: a
@@ -31,7 +39,8 @@ import java.util.function.BiFunction;
  *       documents, but it would also wipe the fields other streams own (context after a merge,
  *       access count), and those streams have no memory sequence to version with. So every write is
  *       a read, a change computed here (the index has no painless), and a write conditional on the
- *       version read ({@code if_seq_no}); a writer that loses recomputes.
+ *       version read ({@code if_seq_no}); a writer that loses recomputes. A memory's first event
+ *       skips the read: its document is created ({@code op_type=create}), which fails if it exists.
  *   <li>{@code ContextsMerged} sets values (context, superseded-by), so applying it twice gives the
  *       same documents.
  *   <li>{@code MemoryAccessed} increments, so a document keeps the ids of its last {@value
@@ -40,15 +49,26 @@ import java.util.function.BiFunction;
  *       were read more than that many times within the tail.
  * </ul>
  *
- * A batch of events goes through one {@code _mget}, one embedding call (through the cache the
- * wiring puts before the model, which a replay finds full) and one {@code _bulk}.
+ * A batch of events goes through at most one {@code _mget}, one embedding call (through the cache
+ * the wiring puts before the model, which a replay finds full) and one {@code _bulk}.
  */
 public final class MemorySearchIndexWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(MemorySearchIndexWriter.class);
 
   private static final int ATTEMPTS = 5;
 
   private final MemoryIndexStore store;
   private final MemoryDocuments documents;
+
+  /** Writes the embedding cache while the memory documents are written; idle threads end. */
+  private final ExecutorService cacheWrites =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "memory-search-cache-write");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public MemorySearchIndexWriter(
       ElasticsearchClient client, String indexOrAlias, MemoryDocuments documents) {
@@ -72,19 +92,80 @@ public final class MemorySearchIndexWriter {
     onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
   }
 
-  /** Events of memory aggregates, each memory's in its stream order (as a partition gives them). */
+  /**
+   * Events of memory aggregates, each memory's in its stream order (as a partition gives them).
+   *
+   * <p>The live path is kept short, since search waits for it: a memory whose events here begin
+   * with its {@code MemoryStored} is not read first but created ({@code op_type=create}), so
+   * Elasticsearch itself refuses it when a redelivery finds it there, and the refused one is then
+   * read and folded like any other (its events not newer are skipped); fresh texts are embedded
+   * without a cache lookup; and the new vectors are kept in the cache while the memory documents
+   * are written, not before them. The cache's write is done before the batch is (its token stored),
+   * so a replay right after finds every vector.
+   */
   public void onMemoryEvents(List<SequencedMemoryEvent> batch) {
+    long start = System.nanoTime();
     Map<String, List<SequencedMemoryEvent>> byMemory = new LinkedHashMap<>();
     for (SequencedMemoryEvent event : batch) {
       byMemory.computeIfAbsent(event.memoryId(), id -> new ArrayList<>()).add(event);
     }
-    Map<String, Current> first = store.read(byMemory.keySet());
-    Map<String, Vector> vectors = documents.vectors(contentsToEmbed(byMemory, first));
+    Set<String> toRead = new LinkedHashSet<>();
+    byMemory.forEach(
+        (id, events) -> {
+          if (!(events.get(0).event() instanceof MemoryStored)) {
+            toRead.add(id);
+          }
+        });
+    Map<String, Current> first = store.read(toRead);
+    long read = System.nanoTime();
+    Vectors vectors = documents.embed(contentsToEmbed(byMemory, first));
+    long embedded = System.nanoTime();
+    // Beside the memory _bulk rather than after it: the next batch would wait for both in turn.
+    CompletableFuture<Void> cached = CompletableFuture.runAsync(vectors.keep(), cacheWrites);
     change(
         byMemory.keySet(),
         first,
-        (id, doc) -> fold(doc, byMemory.get(id), vectors),
+        (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
         "memory events");
+    long written = System.nanoTime();
+    awaitCache(cached);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} memory events, oldest {} ms old: read {} of {} memories {} ms, embed {} ms, write {}"
+              + " ms, then waited {} ms for the cache",
+          batch.size(),
+          oldestAgeMillis(batch),
+          toRead.size(),
+          byMemory.size(),
+          millis(start, read),
+          millis(read, embedded),
+          millis(embedded, written),
+          millis(written, System.nanoTime()));
+    }
+  }
+
+  /**
+   * The cache's write, finished before the batch's token is stored; its own failure if it failed.
+   */
+  private static void awaitCache(CompletableFuture<Void> cached) {
+    try {
+      cached.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** Since the oldest event of the batch happened: how long its memory has waited so far. */
+  private static long oldestAgeMillis(List<SequencedMemoryEvent> batch) {
+    long now = System.currentTimeMillis();
+    return batch.stream()
+        .mapToLong(e -> now - EventKeys.headerOf(e.event()).getOccurredAt().toEpochMilli())
+        .max()
+        .orElse(0);
+  }
+
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 
   /** Moves the members of the merged contexts into the target; marks the collapsed duplicates. */
@@ -159,7 +240,7 @@ public final class MemorySearchIndexWriter {
       }
       Map<String, Object> next = null;
       if (sequenced.event() instanceof MemoryStored e) {
-        next = MemoryDocuments.stored(e, sequence, vector(vectors, content(e)));
+        next = MemoryDocuments.stored(e, sequence, vector(vectors, content(e, sequenced.live())));
       } else if (sequenced.event() instanceof MemoryUpdated e) {
         Vector vector = MemoryDocuments.needsVector(basis, e) ? vector(vectors, content(e)) : null;
         next = MemoryDocuments.updated(basis, e, sequence, vector);
@@ -186,7 +267,7 @@ public final class MemorySearchIndexWriter {
               continue;
             }
             if (sequenced.event() instanceof MemoryStored e) {
-              contents.add(content(e));
+              contents.add(content(e, sequenced.live()));
             } else if (sequenced.event() instanceof MemoryUpdated e
                 && MemoryDocuments.needsVector(doc, e)) {
               contents.add(content(e));
@@ -202,8 +283,8 @@ public final class MemorySearchIndexWriter {
         content.eventId(), id -> documents.vectors(List.of(content)).get(id));
   }
 
-  private static Content content(MemoryStored e) {
-    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding());
+  private static Content content(MemoryStored e, boolean live) {
+    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding(), live);
   }
 
   private static Content content(MemoryUpdated e) {

@@ -8,12 +8,15 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.source.AggregateSequence;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
@@ -28,16 +31,28 @@ public class MemorySearchProjection {
 
   public static final String GROUP = "memory-search";
 
+  /**
+   * How recently a memory stored outside a replay counts as live. Longer than a processor lags
+   * behind when it keeps up, far shorter than the age of what a rebuild reads.
+   */
+  static final Duration LIVE_WITHIN = Duration.ofSeconds(30);
+
   private final MemorySearchIndexWriter writer;
   private final BatchPerUnitOfWork<Object> batch;
   private final Runnable clear;
+  private final Clock clock;
 
   /**
    * @param clear recreates the index behind its alias, empty, before a replay
    */
   public MemorySearchProjection(MemorySearchIndexWriter writer, Runnable clear) {
+    this(writer, clear, Clock.systemUTC());
+  }
+
+  MemorySearchProjection(MemorySearchIndexWriter writer, Runnable clear, Clock clock) {
     this.writer = writer;
     this.clear = clear;
+    this.clock = clock;
     this.batch = new BatchPerUnitOfWork<>(GROUP, this::write);
   }
 
@@ -48,8 +63,8 @@ public class MemorySearchProjection {
   }
 
   @EventHandler
-  void on(MemoryStored e, EventMessage<?> message) {
-    batch.add(new SequencedMemoryEvent(e, AggregateSequence.of(message)));
+  void on(MemoryStored e, EventMessage<?> message, ReplayStatus replay) {
+    batch.add(new SequencedMemoryEvent(e, AggregateSequence.of(message), isLive(e, replay)));
   }
 
   @EventHandler
@@ -75,6 +90,17 @@ public class MemorySearchProjection {
   @EventHandler
   void on(MemoryAccessed e) {
     batch.add(e);
+  }
+
+  /**
+   * Whether {@code e} is being read as it happens: not in a replay (Axon's reset) and stored within
+   * {@link #LIVE_WITHIN}, which also tells a read model rebuilt under a new processor name from
+   * live traffic. Only an optimisation rides on it (the cache lookup a new text would miss), so a
+   * wrong answer costs an embedding or a lookup, never a wrong document.
+   */
+  boolean isLive(MemoryStored e, ReplayStatus replay) {
+    return replay == ReplayStatus.REGULAR
+        && e.getHeader().getOccurredAt().isAfter(clock.instant().minus(LIVE_WITHIN));
   }
 
   /** Runs of one kind go to the writer together; the runs keep their order. */

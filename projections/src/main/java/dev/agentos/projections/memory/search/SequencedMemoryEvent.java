@@ -9,12 +9,19 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * An event of a memory aggregate with its place in that aggregate's stream: the Axon sequence
  * number, which the command side publishes in the Kafka header {@code agentos.aggregate-sequence}
- * (and Axon hands to a handler as {@code @SequenceNumber}).
+ * (and Axon hands to a handler as {@code @SequenceNumber}). {@code live}: read as it happened, not
+ * in a replay, so a memory it stores has a text no vector was kept for (see {@link
+ * MemoryDocuments.Content#fresh}).
  */
-public record SequencedMemoryEvent(SpecificRecord event, long sequence) {
+public record SequencedMemoryEvent(SpecificRecord event, long sequence, boolean live) {
 
   public SequencedMemoryEvent {
     memoryIdOf(event);
+  }
+
+  /** An event not known to be live: the embedding cache is looked up for its text. */
+  public SequencedMemoryEvent(SpecificRecord event, long sequence) {
+    this(event, sequence, false);
   }
 
   public String memoryId() {

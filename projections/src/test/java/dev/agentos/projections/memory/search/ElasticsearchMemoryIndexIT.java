@@ -9,6 +9,7 @@ import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
 import dev.agentos.projections.memory.search.ReciprocalRankFusion.MatchedBy;
@@ -181,6 +182,28 @@ class ElasticsearchMemoryIndexIT {
           .extracting(MemoryHit::memoryId)
           .doesNotContain("a-login");
     }
+  }
+
+  @Test
+  void aRedeliveredLiveStoreIsRefusedByTheIndexAndTheUpdateAfterItAppliedOnce() throws IOException {
+    MemoryStored flags =
+        MemoryEvents.stored(
+            "tenant-a", "a-flags", "ctx-a", "Feature flags are kept in LaunchDarkly.", "ops");
+    MemoryUpdated moved = MemoryEvents.updated(flags, "Feature flags are kept in Unleash now.");
+    writer.on(flags, 0);
+    List<SequencedMemoryEvent> redelivered =
+        List.of(new SequencedMemoryEvent(flags, 0, true), new SequencedMemoryEvent(moved, 1, true));
+
+    // The store is created without a read: the index refuses it, and the batch is read and folded.
+    writer.onMemoryEvents(redelivered);
+    var applied = client.get(g -> g.index(ALIAS).id("a-flags"), Map.class);
+    writer.onMemoryEvents(redelivered);
+    var again = client.get(g -> g.index(ALIAS).id("a-flags"), Map.class);
+
+    assertThat(applied.source())
+        .containsEntry(MemoryFields.CONTENT, "Feature flags are kept in Unleash now.")
+        .containsEntry(MemoryFields.VERSION, 1);
+    assertThat(again.seqNo()).isEqualTo(applied.seqNo());
   }
 
   @Test

@@ -16,10 +16,13 @@ class EmbeddingCacheTest {
   /** The store as a map: the cache's logic, not Elasticsearch, is under test here. */
   private final Map<String, float[]> kept = new HashMap<>();
 
+  private final List<List<String>> lookups = new ArrayList<>();
+
   private final EmbeddingCache.Store store =
       new EmbeddingCache.Store() {
         @Override
         public Map<String, float[]> get(Collection<String> keys) {
+          lookups.add(List.copyOf(keys));
           Map<String, float[]> found = new HashMap<>();
           keys.stream().filter(kept::containsKey).forEach(key -> found.put(key, kept.get(key)));
           return found;
@@ -104,6 +107,32 @@ class EmbeddingCacheTest {
     assertThatThrownBy(() -> broken.apply(List.of("a", "b")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("bge gave 0 vectors for 2 texts");
+    assertThat(kept).isEmpty();
+  }
+
+  @Test
+  void freshTextsAreEmbeddedWithoutALookupAndKeptOnlyWhenAsked() {
+    cache.apply(List.of("known"));
+    lookups.clear();
+
+    EmbeddingCache.Embedded embedded = cache.embed(List.of("known", "brand new"), false);
+
+    assertThat(lookups).isEmpty();
+    assertThat(embedCalls).last().isEqualTo(List.of("known", "brand new"));
+    assertThat(kept).hasSize(1);
+    embedded.keep().run();
+    assertThat(kept).hasSize(2).containsValue(embedded.vectors().get(1));
+  }
+
+  @Test
+  void aBatchOfCachedTextsHasNothingToKeep() {
+    cache.apply(List.of("known"));
+
+    EmbeddingCache.Embedded embedded = cache.embed(List.of("known"), true);
+    kept.clear();
+    embedded.keep().run();
+
+    assertThat(embedCalls).hasSize(1);
     assertThat(kept).isEmpty();
   }
 

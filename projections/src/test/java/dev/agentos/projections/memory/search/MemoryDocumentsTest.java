@@ -9,6 +9,8 @@ import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,43 @@ class MemoryDocumentsTest {
         .containsEntry(LAST_EVENT_ID, e.getHeader().getEventId())
         .containsEntry(VERSION, 0L)
         .containsEntry(CREATED_AT, e.getHeader().getOccurredAt().toEpochMilli());
+  }
+
+  @Test
+  void theCacheIsLookedUpUnlessEveryTextIsFreshAndKeepsNewVectorsOnlyWhenAsked() {
+    Map<String, float[]> kept = new HashMap<>();
+    List<Collection<String>> lookups = new ArrayList<>();
+    EmbeddingCache.Store store =
+        new EmbeddingCache.Store() {
+          @Override
+          public Map<String, float[]> get(Collection<String> keys) {
+            lookups.add(keys);
+            return Map.of();
+          }
+
+          @Override
+          public void put(Map<String, float[]> vectors) {
+            kept.putAll(vectors);
+          }
+        };
+    MemoryDocuments cached =
+        new MemoryDocuments(
+            new EmbeddingCache(
+                store,
+                "bge",
+                texts -> texts.stream().map(t -> new float[MemoryEmbedder.DIMENSIONS]).toList()));
+    Content live = new Content("e1", "a text stored a moment ago", null, true);
+    Content replayed = new Content("e2", "a text read again in a replay", null, false);
+
+    MemoryDocuments.Vectors fresh = cached.embed(List.of(live));
+    assertThat(lookups).isEmpty();
+    assertThat(kept).isEmpty();
+    fresh.keep().run();
+    assertThat(kept).hasSize(1);
+
+    cached.embed(List.of(live, replayed));
+    assertThat(lookups).hasSize(1);
+    assertThat(fresh.byEventId()).containsOnlyKeys("e1");
   }
 
   @Test
