@@ -7,6 +7,7 @@ import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public class KafkaEventProcessors {
       };
 
   /** Records fetched ahead per open stream. */
+  /** How often a processor looks for unclaimed segments, and a caught-up one for work. */
+  private static final Duration TOKEN_CLAIM_INTERVAL = Duration.ofSeconds(1);
+
   private static final int BUFFER_CAPACITY = 1_000;
 
   @Bean(destroyMethod = "close")
@@ -118,6 +122,10 @@ public class KafkaEventProcessors {
                 builder
                     .initialSegmentCount(processor.segments())
                     .batchSize(processor.batchSize())
+                    // A caught-up coordinator whose source has an availability callback looks
+                    // again only after this interval; Axon's 5 s delayed the caught-up flag (and a
+                    // replay's end) by that much.
+                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis())
                     // Not Axon's default ReplayToken: a read model built from zero is not a replay.
                     .initialToken(
                         source ->
