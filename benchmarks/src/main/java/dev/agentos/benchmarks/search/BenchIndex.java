@@ -39,17 +39,20 @@ public final class BenchIndex implements AutoCloseable {
   private boolean delete = true;
 
   private BenchIndex(String elasticsearchUrl, String prefix) {
-    transport =
-        new RestClientTransport(
-            RestClient.builder(HttpHost.create(elasticsearchUrl))
-                // a force merge of 100,000 vectors runs for minutes; the default 30 s gives up
-                .setRequestConfigCallback(config -> config.setSocketTimeout(FORCE_MERGE_TIMEOUT_MS))
-                .build(),
-            new JacksonJsonpMapper());
+    transport = transport(elasticsearchUrl);
     client = new ElasticsearchClient(transport);
     alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     index = alias + "-v1";
     new IndexSetup(client).ensure(index, alias);
+  }
+
+  private static RestClientTransport transport(String elasticsearchUrl) {
+    return new RestClientTransport(
+        RestClient.builder(HttpHost.create(elasticsearchUrl))
+            // a force merge of 100,000 vectors runs for minutes; the default 30 s gives up
+            .setRequestConfigCallback(config -> config.setSocketTimeout(FORCE_MERGE_TIMEOUT_MS))
+            .build(),
+        new JacksonJsonpMapper());
   }
 
   /** Creates the index on the Elasticsearch of the stack whose files are in {@code home}. */
@@ -66,12 +69,7 @@ public final class BenchIndex implements AutoCloseable {
   }
 
   private BenchIndex(String elasticsearchUrl, String existingAlias, boolean reused) {
-    transport =
-        new RestClientTransport(
-            RestClient.builder(HttpHost.create(elasticsearchUrl))
-                .setRequestConfigCallback(config -> config.setSocketTimeout(FORCE_MERGE_TIMEOUT_MS))
-                .build(),
-            new JacksonJsonpMapper());
+    transport = transport(elasticsearchUrl);
     client = new ElasticsearchClient(transport);
     alias = existingAlias;
     index = alias + "-v1";
