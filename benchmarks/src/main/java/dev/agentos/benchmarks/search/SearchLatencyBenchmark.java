@@ -197,7 +197,7 @@ public final class SearchLatencyBenchmark {
         MemoryQuery hybrid = MemoryQuery.of(TENANT, PROJECT, question, Mode.HYBRID, K);
         time(latencies, measured, END_TO_END_BEFORE, () -> before.search(hybrid));
         time(latencies, measured, END_TO_END_NOW, () -> now.search(hybrid));
-        boolean hit = production.cachedQuery(question) != null;
+        boolean hit = production.cachedQuery(TENANT, question) != null;
         hits += measured && hit ? 1 : 0;
         time(
             latencies,

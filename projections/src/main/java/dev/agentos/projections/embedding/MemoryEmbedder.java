@@ -16,8 +16,10 @@ import java.util.List;
  * stored memory is not. The model name goes into the index beside each vector, so changing the
  * model means a replay, never a silent mix of two vector spaces.
  *
- * <p>Query vectors are kept in a small bounded cache keyed by model and exact query text: agents
- * ask the same questions again, and embedding is about half of what a hybrid search waits for.
+ * <p>Query vectors are kept in a small bounded cache keyed by model, tenant and exact query text:
+ * agents ask the same questions again, and embedding is about half of what a hybrid search waits
+ * for. Per tenant, so that a question one tenant asked never answers faster for another, which
+ * would tell by timing that it was asked.
  */
 public final class MemoryEmbedder {
 
@@ -32,7 +34,7 @@ public final class MemoryEmbedder {
   /** About 1.6 KB each (384 floats and the text): a few MB at most. */
   public static final int QUERY_CACHE_SIZE = 2_000;
 
-  private record QueryKey(String model, String query) {}
+  private record QueryKey(String model, String tenantId, String query) {}
 
   private final EmbeddingModel model;
 
@@ -71,18 +73,29 @@ public final class MemoryEmbedder {
     return embedMemories(List.of(text)).get(0);
   }
 
-  /** The vector of a search query, with BGE's query instruction. */
+  /** The vector of a search query, with BGE's query instruction; never from the cache. */
   public float[] embedQuery(String query) {
+    return embedUncached(query);
+  }
+
+  /** The vector of a search query {@code tenantId} asks, from its cache when asked before. */
+  public float[] embedQuery(String tenantId, String query) {
     if (queries == null) {
       return embedUncached(query);
     }
     // a copy: callers own the array they get, the cache keeps its own
-    return queries.get(new QueryKey(MODEL_NAME, query), key -> embedUncached(query)).clone();
+    return queries
+        .get(new QueryKey(MODEL_NAME, tenantId, query), key -> embedUncached(query))
+        .clone();
   }
 
-  /** The vector of a query asked before and still cached, else null: nothing is embedded. */
-  public float[] cachedQuery(String query) {
-    float[] vector = queries == null ? null : queries.getIfPresent(new QueryKey(MODEL_NAME, query));
+  /**
+   * The vector of a query {@code tenantId} asked before and still cached, else null: nothing is
+   * embedded.
+   */
+  public float[] cachedQuery(String tenantId, String query) {
+    float[] vector =
+        queries == null ? null : queries.getIfPresent(new QueryKey(MODEL_NAME, tenantId, query));
     return vector == null ? null : vector.clone();
   }
 

@@ -63,23 +63,36 @@ class MemoryEmbedderTest {
   @Test
   void aQueryAskedAgainComesFromTheCacheAsACopy() {
     String question = "which port does the build mirror use? " + System.nanoTime();
-    assertThat(embedder.cachedQuery(question)).isNull();
-    float[] first = embedder.embedQuery(question);
-    float[] cached = embedder.cachedQuery(question);
+    assertThat(embedder.cachedQuery("t1", question)).isNull();
+    float[] first = embedder.embedQuery("t1", question);
+    float[] cached = embedder.cachedQuery("t1", question);
     assertThat(cached).containsExactly(first);
     cached[0] = 42;
-    assertThat(embedder.embedQuery(question)).containsExactly(first);
-    assertThat(embedder.cachedQuery(question + " ")).isNull(); // exact text only
+    assertThat(embedder.embedQuery("t1", question)).containsExactly(first);
+    assertThat(embedder.cachedQuery("t1", question + " ")).isNull(); // exact text only
+  }
+
+  @Test
+  void oneTenantsQuestionIsNotCachedForAnother() {
+    String question = "which registry do we publish to? " + System.nanoTime();
+    float[] asked = embedder.embedQuery("t1", question);
+
+    assertThat(embedder.cachedQuery("t2", question)).isNull();
+    assertThat(embedder.embedQuery("t2", question)).containsExactly(asked); // same model
+    assertThat(embedder.embedQuery(question + " again")).isNotNull();
+    assertThat(embedder.cachedQuery("t1", question + " again"))
+        .as("embedQuery without a tenant keeps nothing")
+        .isNull();
   }
 
   @Test
   void withoutTheQueryCacheNothingIsKept() {
     MemoryEmbedder uncached = embedder.withoutQueryCache();
     String question = "where does the build cache live? " + System.nanoTime();
-    float[] vector = uncached.embedQuery(question);
-    assertThat(uncached.cachedQuery(question)).isNull();
-    assertThat(embedder.cachedQuery(question)).isNull();
-    assertThat(uncached.embedQuery(question)).containsExactly(vector);
+    float[] vector = uncached.embedQuery("t1", question);
+    assertThat(uncached.cachedQuery("t1", question)).isNull();
+    assertThat(embedder.cachedQuery("t1", question)).isNull();
+    assertThat(uncached.embedQuery("t1", question)).containsExactly(vector);
   }
 
   private static double norm(float[] v) {

@@ -175,7 +175,7 @@ public final class MemorySearch {
    * A cached vector (or no keyword side) leaves nothing to overlap: one {@code _msearch} then.
    */
   private Sides sides(MemoryQuery query, Query keyword, List<Query> filters, int window) {
-    float[] cached = embedder.cachedQuery(query.text());
+    float[] cached = embedder.cachedQuery(query.tenantId(), query.text());
     if (!overlap || keyword == null || cached != null) {
       List<Float> vector = cached != null ? boxed(cached) : vector(query);
       return reader.hybrid(keyword, IndexReader.knn(vector, filters, window), window);
@@ -254,7 +254,7 @@ public final class MemorySearch {
   }
 
   private List<Float> vector(MemoryQuery query) {
-    return boxed(embedder.embedQuery(query.text()));
+    return boxed(embedder.embedQuery(query.tenantId(), query.text()));
   }
 
   private static List<Float> boxed(float[] values) {
