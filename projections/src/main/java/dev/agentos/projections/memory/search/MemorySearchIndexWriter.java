@@ -12,7 +12,6 @@ import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
-import dev.agentos.schemas.topics.EventKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the memory search index in step with the memory events. Every handler is idempotent: a
@@ -53,8 +50,6 @@ import org.slf4j.LoggerFactory;
  * the wiring puts before the model, which a replay finds full) and one {@code _bulk}.
  */
 public final class MemorySearchIndexWriter {
-
-  private static final Logger log = LoggerFactory.getLogger(MemorySearchIndexWriter.class);
 
   private static final int ATTEMPTS = 5;
 
@@ -104,7 +99,7 @@ public final class MemorySearchIndexWriter {
    * so a replay right after finds every vector.
    */
   public void onMemoryEvents(List<SequencedMemoryEvent> batch) {
-    long start = System.nanoTime();
+    MemoryBatchSteps steps = new MemoryBatchSteps();
     Map<String, List<SequencedMemoryEvent>> byMemory = new LinkedHashMap<>();
     for (SequencedMemoryEvent event : batch) {
       byMemory.computeIfAbsent(event.memoryId(), id -> new ArrayList<>()).add(event);
@@ -117,9 +112,9 @@ public final class MemorySearchIndexWriter {
           }
         });
     Map<String, Current> first = store.read(toRead);
-    long read = System.nanoTime();
+    steps.read();
     Vectors vectors = documents.embed(contentsToEmbed(byMemory, first));
-    long embedded = System.nanoTime();
+    steps.embedded();
     // Beside the memory _bulk rather than after it: the next batch would wait for both in turn.
     CompletableFuture<Void> cached = CompletableFuture.runAsync(vectors.keep(), cacheWrites);
     change(
@@ -127,21 +122,9 @@ public final class MemorySearchIndexWriter {
         first,
         (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
         "memory events");
-    long written = System.nanoTime();
+    steps.written();
     awaitCache(cached);
-    if (log.isDebugEnabled()) {
-      log.debug(
-          "{} memory events, oldest {} ms old: read {} of {} memories {} ms, embed {} ms, write {}"
-              + " ms, then waited {} ms for the cache",
-          batch.size(),
-          oldestAgeMillis(batch),
-          toRead.size(),
-          byMemory.size(),
-          millis(start, read),
-          millis(read, embedded),
-          millis(embedded, written),
-          millis(written, System.nanoTime()));
-    }
+    steps.log(batch, toRead.size(), byMemory.size());
   }
 
   /**
@@ -153,19 +136,6 @@ public final class MemorySearchIndexWriter {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-  }
-
-  /** Since the oldest event of the batch happened: how long its memory has waited so far. */
-  private static long oldestAgeMillis(List<SequencedMemoryEvent> batch) {
-    long now = System.currentTimeMillis();
-    return batch.stream()
-        .mapToLong(e -> now - EventKeys.headerOf(e.event()).getOccurredAt().toEpochMilli())
-        .max()
-        .orElse(0);
-  }
-
-  private static long millis(long from, long to) {
-    return (to - from) / 1_000_000;
   }
 
   /** Moves the members of the merged contexts into the target; marks the collapsed duplicates. */
