@@ -5,17 +5,13 @@ import dev.agentos.benchmarks.search.Fusion.Scored;
 import dev.agentos.benchmarks.search.RetrievalSet.Kind;
 import dev.agentos.benchmarks.search.RetrievalSet.Memory;
 import dev.agentos.benchmarks.search.RetrievalSet.Question;
-import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.projections.embedding.BenchEmbedders;
 import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.search.MemoryDocuments;
 import dev.agentos.projections.memory.search.MemoryHit;
 import dev.agentos.projections.memory.search.MemoryQuery;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
 import dev.agentos.projections.memory.search.MemorySearch;
-import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
 import dev.agentos.projections.memory.search.ReciprocalRankFusion;
-import dev.agentos.projections.memory.search.SequencedMemoryEvent;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +33,7 @@ public final class RetrievalBenchmark {
    * Every labelled memory is indexed in one project: search is always scoped to one, and the
    * questions are asked over the whole set (the set's own project names are kept as labels only).
    */
-  private static final String PROJECT = "bench-retrieval";
+  static final String PROJECT = "bench-retrieval";
 
   /** Each side's ranking depth handed to fusion; the production hybrid uses the same. */
   static final int WINDOW = MemorySearch.HYBRID_WINDOW;
@@ -128,7 +124,7 @@ public final class RetrievalBenchmark {
     MemoryEmbedder embedder = BenchEmbedders.remembering();
     try (BenchIndex index = BenchIndex.create(home, "bench-retrieval")) {
       long started = System.nanoTime();
-      indexSet(index, set, embedder);
+      LabelledSetIndex.write(index, set, embedder);
       out.printf(
           "indexed %d documents into %s in %.1f s%n",
           index.count(), index.alias(), (System.nanoTime() - started) / 1e9);
@@ -155,47 +151,6 @@ public final class RetrievalBenchmark {
               + " (%,d resamples); 'better' only when the whole interval is above zero.%n",
           PairedComparison.RESAMPLES);
     }
-  }
-
-  private void indexSet(BenchIndex index, RetrievalSet set, MemoryEmbedder embedder) {
-    MemorySearchIndexWriter writer =
-        new MemorySearchIndexWriter(index.client(), index.alias(), new MemoryDocuments(embedder));
-    List<float[]> withNeighbours =
-        embedder.embedMemories(set.memories().stream().map(m -> set.withNeighbours(m, 1)).toList());
-    List<float[]> alone =
-        embedder.embedMemories(set.memories().stream().map(Memory::content).toList());
-    List<SequencedMemoryEvent> events = new ArrayList<>();
-    for (int i = 0; i < set.memories().size(); i++) {
-      Memory m = set.memories().get(i);
-      events.add(new SequencedMemoryEvent(stored(Vectors.PLAIN, m, null), 0));
-      events.add(new SequencedMemoryEvent(stored(Vectors.NEIGHBOURS, m, withNeighbours.get(i)), 0));
-      events.add(
-          new SequencedMemoryEvent(
-              stored(
-                  Vectors.MIXED, m, NeighbourVectors.mix(alone.get(i), withNeighbours.get(i), 0.5)),
-              0));
-    }
-    for (int from = 0; from < events.size(); from += 100) {
-      writer.onMemoryEvents(events.subList(from, Math.min(events.size(), from + 100)));
-    }
-    try {
-      index.refresh();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static MemoryStored stored(Vectors vectors, Memory m, float[] vector) {
-    return BenchIndex.stored(
-        vectors.tenant(),
-        PROJECT,
-        m.sessionId(),
-        vectors.documentId(m.id()),
-        m.type(),
-        m.tags(),
-        m.content(),
-        MemoryEmbedder.MODEL_NAME,
-        vector);
   }
 
   /** Prints one configuration's table and answers its summary line. */

@@ -1,27 +1,17 @@
 package dev.agentos.benchmarks.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.projections.embedding.BenchEmbedders;
 import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.search.MemoryDocuments;
-import dev.agentos.projections.memory.search.MemoryFields;
 import dev.agentos.projections.memory.search.MemoryHit;
 import dev.agentos.projections.memory.search.MemoryQuery;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
 import dev.agentos.projections.memory.search.MemorySearch;
-import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
-import dev.agentos.projections.memory.search.SequencedMemoryEvent;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,11 +30,9 @@ public final class SearchLatencyBenchmark {
   static final String TENANT = "bench-latency";
 
   /** All memories in one project, so each search scopes over the whole 100k (search needs one). */
-  private static final String PROJECT = "bench-project";
+  static final String PROJECT = "bench-project";
 
-  static final double NOISE = 0.03;
   static final int K = 10;
-  static final int WRITE_BATCH = 1000;
 
   /** A fusion window narrower than production's, measured beside it. */
   static final int NARROW_WINDOW = 20;
@@ -105,7 +93,7 @@ public final class SearchLatencyBenchmark {
             ? BenchIndex.create(home, "bench-search")
             : BenchIndex.reuse(home, reuseIndex)) {
       if (reuseIndex == null) {
-        fill(index, embedder);
+        new SyntheticMemories(out, memories, embedded, forceMerge).fill(index, embedder);
       } else if (index.count() != memories) {
         throw new IllegalArgumentException(
             reuseIndex + " holds " + index.count() + " memories, not --memories " + memories);
@@ -176,12 +164,16 @@ public final class SearchLatencyBenchmark {
       for (int i = 0; i < questions.size(); i++) {
         boolean measured = i >= queries; // the first half warms caches and the JIT
         String question = questions.get(i);
-        time(latencies, measured, "baseline: ES match, no filters", () -> match(index, question));
+        time(
+            latencies,
+            measured,
+            "baseline: ES match, no filters",
+            () -> BaselineQueries.match(index, question));
         time(
             latencies,
             measured,
             "baseline: ES kNN, no filters",
-            () -> knn(index, embedder, question));
+            () -> BaselineQueries.knn(index, embedder, question));
         for (Mode mode : Mode.values()) {
           time(
               latencies,
@@ -241,109 +233,8 @@ public final class SearchLatencyBenchmark {
     return vector;
   }
 
-  private void fill(BenchIndex index, MemoryEmbedder embedder) throws IOException {
-    long started = System.nanoTime();
-    List<String> texts = new ArrayList<>();
-    for (int n = 0; n < embedded; n++) {
-      texts.add(MemoryTemplates.memory(n));
-    }
-    List<float[]> real = embedder.embedMemories(texts);
-    double embedSeconds = (System.nanoTime() - started) / 1e9;
-    out.printf(
-        "embedded %,d distinct memories for real in %.1f s (%.0f/s)%n",
-        embedded, embedSeconds, embedded / embedSeconds);
-    MemorySearchIndexWriter writer =
-        new MemorySearchIndexWriter(index.client(), index.alias(), new MemoryDocuments(embedder));
-    Random noise = new Random(42);
-    started = System.nanoTime();
-    for (int from = 0; from < memories; from += WRITE_BATCH) {
-      List<SequencedMemoryEvent> batch = new ArrayList<>();
-      for (int n = from; n < Math.min(memories, from + WRITE_BATCH); n++) {
-        float[] vector = n < embedded ? real.get(n) : noisy(real.get(n % embedded), noise);
-        batch.add(new SequencedMemoryEvent(stored(n, vector), 0));
-      }
-      writer.onMemoryEvents(batch);
-    }
-    index.refresh();
-    double writeSeconds = (System.nanoTime() - started) / 1e9;
-    out.printf(
-        "wrote %,d memories through MemorySearchIndexWriter in %.1f s (%.0f/s)%n",
-        memories, writeSeconds, memories / writeSeconds);
-    if (forceMerge) {
-      long merging = System.nanoTime();
-      index.client().indices().forcemerge(f -> f.index(index.alias()).maxNumSegments(1L));
-      out.printf("force-merged to one segment in %.1f s%n", (System.nanoTime() - merging) / 1e9);
-    }
-  }
-
-  private static MemoryStored stored(int n, float[] vector) {
-    return BenchIndex.stored(
-        TENANT,
-        PROJECT,
-        "session-" + (n / 25),
-        "mem-" + n,
-        MemoryTemplates.type(n),
-        List.of("bench", "tag-" + (n % 50)),
-        MemoryTemplates.memory(n),
-        MemoryEmbedder.MODEL_NAME,
-        vector);
-  }
-
-  static float[] noisy(float[] vector, Random random) {
-    float[] result = new float[vector.length];
-    double norm = 0;
-    for (int i = 0; i < vector.length; i++) {
-      result[i] = (float) (vector[i] + random.nextGaussian() * NOISE);
-      norm += result[i] * result[i];
-    }
-    double length = Math.sqrt(norm);
-    for (int i = 0; i < result.length; i++) {
-      result[i] /= (float) length;
-    }
-    return result;
-  }
-
   private static List<String> ids(List<MemoryHit> hits) {
     return hits.stream().map(MemoryHit::memoryId).toList();
-  }
-
-  private static void match(BenchIndex index, String question) {
-    search(
-        index.client(),
-        SearchRequest.of(
-            s ->
-                s.index(index.alias())
-                    .size(K)
-                    .source(src -> src.filter(f -> f.excludes(MemoryFields.EMBEDDING)))
-                    .query(q -> q.match(m -> m.field(MemoryFields.CONTENT).query(question)))));
-  }
-
-  private static void knn(BenchIndex index, MemoryEmbedder embedder, String question) {
-    List<Float> vector = new ArrayList<>();
-    for (float value : embedder.embedQuery(question)) {
-      vector.add(value);
-    }
-    search(
-        index.client(),
-        SearchRequest.of(
-            s ->
-                s.index(index.alias())
-                    .size(K)
-                    .source(src -> src.filter(f -> f.excludes(MemoryFields.EMBEDDING)))
-                    .knn(
-                        k ->
-                            k.field(MemoryFields.EMBEDDING)
-                                .queryVector(vector)
-                                .k(K)
-                                .numCandidates(100))));
-  }
-
-  private static void search(ElasticsearchClient client, SearchRequest request) {
-    try {
-      client.search(request, Map.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void time(
