@@ -4,6 +4,7 @@ import dev.agentos.auth.ApiKeyAuthConfiguration;
 import dev.agentos.projections.source.KafkaSourceProperties;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -25,5 +26,10 @@ class ReplayConfiguration {
       TopicEnds ends,
       Clock clock) {
     return new Replays(processing, properties, ends, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  ReplayFinisher replayFinisher(Replays replays, ObjectProvider<AfterReplay> steps) {
+    return new ReplayFinisher(replays, steps.orderedStream().toList());
   }
 }

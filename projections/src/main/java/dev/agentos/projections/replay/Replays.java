@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,9 @@ public final class Replays {
   private final Clock clock;
   private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
   private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
+
+  /** Read models replayed since start-up that have not caught up yet (see {@link AfterReplay}). */
+  private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
 
   /** Records read at a moment, to compute a rate from. */
   private record Sample(Instant at, long recordsRead) {}
@@ -75,12 +79,57 @@ public final class Replays {
     Instant now = clock.instant();
     startedAt.put(readModel, now);
     lastSamples.put(readModel, new Sample(now, 0));
+    unfinished.add(readModel);
     processor.start();
     return progress(readModel);
   }
 
   /** Where {@code readModel}'s processor stands now. */
   public ReplayProgress progress(String readModel) {
+    Standing standing = standing(readModel);
+    Instant now = clock.instant();
+    Sample previous = lastSamples.put(readModel, new Sample(now, standing.recordsRead()));
+    double rate = 0;
+    if (previous != null && now.isAfter(previous.at())) {
+      double seconds = Duration.between(previous.at(), now).toMillis() / 1000.0;
+      rate = Math.max(0, standing.recordsRead() - previous.recordsRead()) / seconds;
+    }
+    return new ReplayProgress(
+        readModel,
+        standing.processor().getName(),
+        standing.processor().isRunning(),
+        standing.replaying(),
+        standing.caughtUp(),
+        standing.lag(),
+        rate,
+        standing.recordsRead(),
+        startedAt.get(readModel));
+  }
+
+  /** The read models replayed since start-up whose replay has not caught up yet. */
+  Set<String> unfinished() {
+    return Set.copyOf(unfinished);
+  }
+
+  /** Whether {@code readModel} has caught up; unlike {@link #progress}, no rate is sampled. */
+  boolean caughtUp(String readModel) {
+    return standing(readModel).caughtUp();
+  }
+
+  /** {@code readModel}'s last replay is over and its {@link AfterReplay} steps done. */
+  void finished(String readModel) {
+    unfinished.remove(readModel);
+  }
+
+  /** A processor's position against its topics' ends. */
+  private record Standing(
+      PooledStreamingEventProcessor processor,
+      boolean replaying,
+      boolean caughtUp,
+      long lag,
+      long recordsRead) {}
+
+  private Standing standing(String readModel) {
     PooledStreamingEventProcessor processor = processorOf(readModel);
     Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
     Map<TopicPartition, Long> read = positions(statuses.values());
@@ -100,23 +149,7 @@ public final class Replays {
             && statuses.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
             && lag <= end.size();
     long recordsRead = read.values().stream().mapToLong(offset -> offset + 1).sum();
-    Instant now = clock.instant();
-    Sample previous = lastSamples.put(readModel, new Sample(now, recordsRead));
-    double rate = 0;
-    if (previous != null && now.isAfter(previous.at())) {
-      double seconds = Duration.between(previous.at(), now).toMillis() / 1000.0;
-      rate = Math.max(0, recordsRead - previous.recordsRead()) / seconds;
-    }
-    return new ReplayProgress(
-        readModel,
-        processor.getName(),
-        processor.isRunning(),
-        replaying,
-        caughtUp,
-        lag,
-        rate,
-        recordsRead,
-        startedAt.get(readModel));
+    return new Standing(processor, replaying, caughtUp, lag, recordsRead);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.agentos.projections.memory.search.IndexSetup;
 import dev.agentos.projections.memory.search.MemoryDocuments;
 import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
 import dev.agentos.projections.memory.search.MemorySearchProjection;
+import dev.agentos.projections.replay.AfterReplay;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The processing group {@value MemorySearchProjection#GROUP}, its Elasticsearch client and the BGE
  * embedder behind its cache. The index is created behind its alias at start-up when the alias is
- * missing, and the cache's index when it is.
+ * missing, and the cache's index when it is. A replay recreates the index with its refresh paused
+ * and resumes it once caught up.
  */
 @Configuration
 @EnableConfigurationProperties(ReadModelStores.class)
@@ -45,9 +47,28 @@ class SearchReadModel {
   ElasticsearchClient elasticsearchClient(
       RestClientTransport elasticsearchTransport, ReadModelStores stores) {
     ElasticsearchClient client = new ElasticsearchClient(elasticsearchTransport);
-    new IndexSetup(client).ensure(stores.elasticsearch().index(), stores.elasticsearch().alias());
+    IndexSetup setup = new IndexSetup(client);
+    setup.ensure(stores.elasticsearch().index(), stores.elasticsearch().alias());
+    // A replay pauses the refresh until it has caught up; one cut short by a stop never did.
+    setup.resumeRefreshIfPaused(stores.elasticsearch().alias());
     new EmbeddingCacheIndex(client, stores.elasticsearch().embeddingCache()).ensure();
     return client;
+  }
+
+  /** A rebuilt memory index is searched again once its replay has caught up. */
+  @Bean
+  AfterReplay memorySearchRefreshResumed(ElasticsearchClient client, ReadModelStores stores) {
+    return new AfterReplay() {
+      @Override
+      public String readModel() {
+        return MemorySearchProjection.GROUP;
+      }
+
+      @Override
+      public void caughtUp() {
+        new IndexSetup(client).resumeRefresh(stores.elasticsearch().alias());
+      }
+    };
   }
 
   /** The model loads once (tens of MB of ONNX weights from its jar). */

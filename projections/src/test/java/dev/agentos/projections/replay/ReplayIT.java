@@ -172,6 +172,10 @@ class ReplayIT {
           awaitCaughtUp(url, readModel);
         }
 
+        // The rebuild paused the memory index's refresh; caught up, it is searched as before.
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(refreshInterval(elasticsearch)).isEqualTo("250ms"));
         await()
             .atMost(Duration.ofSeconds(60))
             .untilAsserted(() -> assertThat(rows(cassandra)).isEqualTo(rows));
@@ -312,6 +316,17 @@ class ReplayIT {
         .hits()
         .forEach(hit -> docs.put(hit.id(), hit.source()));
     return docs;
+  }
+
+  private String refreshInterval(ElasticsearchClient elasticsearch) throws Exception {
+    return elasticsearch
+        .indices()
+        .getSettings(g -> g.index(alias).name("index.refresh_interval"))
+        .get(alias + "-v1")
+        .settings()
+        .index()
+        .refreshInterval()
+        .time();
   }
 
   /** The embedding cache's documents and their versions: a vector written again is version 2. */

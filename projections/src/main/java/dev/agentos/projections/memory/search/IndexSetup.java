@@ -2,6 +2,8 @@ package dev.agentos.projections.memory.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Time;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +14,21 @@ import java.io.UncheckedIOException;
  * <p>Readers and writers only ever use the alias ({@code agentos-memories}); the concrete index
  * carries a version ({@code agentos-memories-v1}), so a mapping change is a new index filled by a
  * replay and an alias switch, never an in-place migration.
+ *
+ * <p>A rebuild runs without refreshes ({@code refresh_interval: -1}): each refresh of an index
+ * being bulk-filled writes a small segment whose HNSW graph the merges then build again, while
+ * nobody searches a read model being rebuilt. The definition's interval is put back when the replay
+ * has caught up ({@link #resumeRefresh}), and at start-up if a crash left it paused ({@link
+ * #resumeRefreshIfPaused}).
  */
 public final class IndexSetup {
 
   public static final String DEFAULT_ALIAS = "agentos-memories";
   public static final String DEFAULT_INDEX = "agentos-memories-v1";
   static final String DEFINITION = "/elasticsearch/memories.json";
+
+  /** Elasticsearch's value for "never refresh on a schedule". */
+  static final String PAUSED = "-1";
 
   private final ElasticsearchClient client;
 
@@ -26,8 +37,10 @@ public final class IndexSetup {
   }
 
   /**
-   * Deletes the indices behind {@code alias} and creates {@code index} behind it again, empty: what
-   * a replay rebuilds from zero. Searches fail in between; the read model is being rebuilt anyway.
+   * Deletes the indices behind {@code alias} and creates {@code index} behind it again, empty and
+   * with its refresh paused: what a replay rebuilds from zero. Searches fail or see part of it in
+   * between; the read model is being rebuilt anyway. Reads by id ({@code _mget}) are real-time and
+   * see every write.
    */
   public void recreate(String index, String alias) {
     try {
@@ -42,6 +55,67 @@ public final class IndexSetup {
       throw new UncheckedIOException(e);
     }
     ensure(index, alias);
+    putRefreshInterval(alias, PAUSED);
+  }
+
+  /** Puts back the definition's refresh interval, which {@link #recreate} paused. */
+  public void resumeRefresh(String alias) {
+    putRefreshInterval(alias, definedRefreshInterval());
+  }
+
+  /**
+   * Puts back the definition's refresh interval if the index behind {@code alias} has it paused: a
+   * process that stopped mid-replay never resumed it, and a rebuild is not worth an index that
+   * searches never see again.
+   */
+  public void resumeRefreshIfPaused(String alias) {
+    try {
+      if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+        return;
+      }
+      boolean paused =
+          client
+              .indices()
+              .getSettings(g -> g.index(alias).name("index.refresh_interval"))
+              .result()
+              .values()
+              .stream()
+              .anyMatch(
+                  settings ->
+                      settings.settings() != null
+                          && settings.settings().index() != null
+                          && settings.settings().index().refreshInterval() != null
+                          && PAUSED.equals(settings.settings().index().refreshInterval().time()));
+      if (paused) {
+        resumeRefresh(alias);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The refresh interval {@code memories.json} sets: what searches are promised. */
+  static String definedRefreshInterval() {
+    try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {
+      return new ObjectMapper()
+          .readTree(definition)
+          .path("settings")
+          .path("refresh_interval")
+          .asText("1s");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void putRefreshInterval(String alias, String interval) {
+    try {
+      client
+          .indices()
+          .putSettings(
+              p -> p.index(alias).settings(s -> s.refreshInterval(Time.of(t -> t.time(interval)))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Creates {@code index} behind {@code alias} unless the alias already exists. */

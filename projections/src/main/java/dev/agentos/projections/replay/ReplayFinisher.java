@@ -1,0 +1,68 @@
+package dev.agentos.projections.replay;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks every {@link #EVERY} at the replays started since start-up and, once one has caught up,
+ * runs its read model's {@link AfterReplay} steps. Nobody has to poll the progress endpoint for a
+ * replay to be finished.
+ */
+final class ReplayFinisher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplayFinisher.class);
+  static final Duration EVERY = Duration.ofSeconds(1);
+
+  private final Replays replays;
+  private final List<AfterReplay> steps;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "replay-finisher");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  ReplayFinisher(Replays replays, List<AfterReplay> steps) {
+    this.replays = replays;
+    this.steps = List.copyOf(steps);
+    timer.scheduleWithFixedDelay(
+        this::finishCaughtUp, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Finishes each replay that has caught up. One whose step fails stays unfinished and all its
+   * steps run again at the next check, so a step must be harmless to repeat.
+   */
+  void finishCaughtUp() {
+    for (String readModel : replays.unfinished()) {
+      try {
+        if (replays.caughtUp(readModel)) {
+          finish(readModel);
+          replays.finished(readModel);
+        }
+      } catch (RuntimeException e) {
+        log.warn("could not check or finish the replay of {}; trying again", readModel, e);
+      }
+    }
+  }
+
+  private void finish(String readModel) {
+    for (AfterReplay step : steps) {
+      if (step.readModel().equals(readModel)) {
+        step.caughtUp();
+      }
+    }
+    log.info("the replay of {} has caught up; its after-replay steps are done", readModel);
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
