@@ -7,21 +7,37 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Elasticsearch 8.19, one node on loopback, built from Maven Central jars by the
  * elasticsearch-server module ({@code ElasticsearchNodeMain}). Only the standard analyzers and no
  * scripting languages are there: the distribution's modules are not published as jars.
+ *
+ * <p>It runs on the stack's JDK unless {@value #JAVA_HOME_VARIABLE} names another. On a JDK of 21
+ * or later Lucene computes vector distances with the Panama vector API (SIMD), which Lucene 9.12
+ * cannot on 17: indexing a 384-dimension HNSW vector, most of a memory document's cost, took about
+ * a quarter less CPU on JDK 25 (docs/benchmarks.md, Replay).
  */
 public final class ElasticsearchService implements LocalService {
 
   private static final String RUNTIME = "elasticsearch";
   private static final String MAIN = "dev.agentos.deploy.elasticsearch.ElasticsearchNodeMain";
+
+  /** A JDK (21 or later for SIMD vectors) to run Elasticsearch with instead of the stack's. */
+  static final String JAVA_HOME_VARIABLE = "AGENTOS_ELASTICSEARCH_JAVA_HOME";
+
+  /** The first JDK whose Panama vector API Lucene 9.12 uses. */
+  static final int FIRST_SIMD_JDK = 21;
+
+  private static final Pattern RELEASE_VERSION =
+      Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
   private static final Pattern USABLE = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -61,13 +77,42 @@ public final class ElasticsearchService implements LocalService {
     Files.createDirectories(ctx.dataDir());
     Files.createDirectories(ctx.logDir());
     Files.createDirectories(ctx.home().resolve("tmp"));
-    return ctx.javaCommand(RUNTIME, jvmArgs(ctx), MAIN, nodeSettings(ctx));
+    Path javaHome = javaHome(System.getenv());
+    return ctx.javaCommand(
+        javaHome, RUNTIME, jvmArgs(ctx, featureVersion(javaHome)), MAIN, nodeSettings(ctx));
   }
 
-  static List<String> jvmArgs(ServiceContext ctx) {
+  static List<String> jvmArgs(ServiceContext ctx, int javaFeatureVersion) {
     List<String> args = new ArrayList<>(JVM);
     args.add("-Djava.io.tmpdir=" + ctx.home().resolve("tmp"));
+    if (javaFeatureVersion >= FIRST_SIMD_JDK) {
+      args.add("--add-modules=jdk.incubator.vector");
+      // Lucene 9.12 turns the vector API off on a JDK newer than it was tested with (23).
+      args.add("-Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=" + javaFeatureVersion);
+      args.add("--enable-native-access=ALL-UNNAMED");
+    }
     return args;
+  }
+
+  /** {@value #JAVA_HOME_VARIABLE} when set, else the JDK running the stack. */
+  static Path javaHome(Map<String, String> environment) {
+    String configured = environment.get(JAVA_HOME_VARIABLE);
+    return configured == null || configured.isBlank()
+        ? Path.of(System.getProperty("java.home"))
+        : Path.of(configured);
+  }
+
+  /**
+   * The feature version (17, 21, 25) of the JDK in {@code javaHome}, from its {@code release} file;
+   * 17 when it has none, which only leaves the SIMD options out.
+   */
+  static int featureVersion(Path javaHome) {
+    try {
+      Matcher version = RELEASE_VERSION.matcher(Files.readString(javaHome.resolve("release")));
+      return version.find() ? Integer.parseInt(version.group(1)) : 17;
+    } catch (IOException e) {
+      return 17;
+    }
   }
 
   /** Node settings as {@code key=value}; the main class adds the single-node, loopback defaults. */

@@ -52,8 +52,14 @@ public record ServiceContext(
    */
   public List<String> javaCommand(
       String runtime, List<String> jvmArgs, String mainClass, List<String> args) {
+    return javaCommand(Path.of(System.getProperty("java.home")), runtime, jvmArgs, mainClass, args);
+  }
+
+  /** As {@link #javaCommand(String, List, String, List)}, run by the JDK in {@code javaHome}. */
+  public List<String> javaCommand(
+      Path javaHome, String runtime, List<String> jvmArgs, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmArgs);
     command.add("-cp");
     command.add(RuntimeClasspath.of(runtime));

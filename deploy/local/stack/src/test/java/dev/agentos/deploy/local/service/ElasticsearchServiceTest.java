@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,37 @@ class ElasticsearchServiceTest {
             "http.port=19200",
             "transport.port=19300");
     assertThat(home.resolve("tmp")).isDirectory();
+  }
+
+  @Test
+  void aJdkOf21OrLaterGetsLucenesVectorApiAnd17DoesNot() {
+    assertThat(ElasticsearchService.jvmArgs(context(19200), 17))
+        .noneMatch(arg -> arg.contains("jdk.incubator.vector") || arg.contains("vectorization"));
+    assertThat(ElasticsearchService.jvmArgs(context(19200), 25))
+        .contains(
+            "--add-modules=jdk.incubator.vector",
+            "-Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25");
+  }
+
+  @Test
+  void theJdkIsTheConfiguredOneElseTheStacks() {
+    assertThat(
+            ElasticsearchService.javaHome(
+                Map.of(ElasticsearchService.JAVA_HOME_VARIABLE, "/opt/jdk-25")))
+        .isEqualTo(Path.of("/opt/jdk-25"));
+    assertThat(ElasticsearchService.javaHome(Map.of()))
+        .isEqualTo(Path.of(System.getProperty("java.home")));
+  }
+
+  @Test
+  void theJdksVersionComesFromItsReleaseFile() throws IOException {
+    Path jdk = Files.createDirectories(home.resolve("jdk"));
+    assertThat(ElasticsearchService.featureVersion(jdk)).isEqualTo(17);
+    Files.writeString(
+        jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n");
+    assertThat(ElasticsearchService.featureVersion(jdk)).isEqualTo(25);
+    assertThat(ElasticsearchService.featureVersion(Path.of(System.getProperty("java.home"))))
+        .isEqualTo(Runtime.version().feature());
   }
 
   @Test
