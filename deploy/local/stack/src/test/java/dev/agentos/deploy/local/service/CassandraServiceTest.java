@@ -36,7 +36,8 @@ class CassandraServiceTest {
         .contains("listen_address: 127.0.0.1")
         .contains("rpc_address: 127.0.0.1")
         .contains("endpoint_snitch: SimpleSnitch")
-        .contains("auto_snapshot: false");
+        .contains("auto_snapshot: false")
+        .contains("memtable_allocation_type: offheap_objects");
     Path data = home.resolve("data");
     assertThat(yaml)
         .contains("  - " + data.resolve("data"))
