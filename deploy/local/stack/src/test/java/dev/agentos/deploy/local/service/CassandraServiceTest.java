@@ -53,7 +53,7 @@ class CassandraServiceTest {
 
     assertThat(command)
         .contains(
-            "-Xms256m", "-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-Dcassandra-foreground=yes")
+            "-Xms256m", "-Xmx768m", "-XX:MaxDirectMemorySize=256m", "-Dcassandra-foreground=yes")
         .contains("-Dcassandra.config=" + home.resolve("conf/cassandra.yaml").toUri())
         .contains("-Dcassandra.storagedir=" + home.resolve("data"))
         .contains("-Dcassandra.logdir=" + home.resolve("logs"))
