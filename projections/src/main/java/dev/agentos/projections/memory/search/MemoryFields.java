@@ -14,6 +14,10 @@ public final class MemoryFields {
   public static final String CONTEXT_ID = "context_id";
   public static final String TYPE = "type";
   public static final String STATE = "state";
+
+  /** Tenant, project and state in one keyword ({@link ScopeKey}), what searches filter on. */
+  public static final String SCOPE_KEY = "scope_key";
+
   public static final String SUPERSEDED_BY = "superseded_by";
   public static final String CONTENT = "content";
   public static final String CONTENT_HASH = "content_hash";

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Elasticsearch filters every memory read of the index starts from: tenant and project always,
- * then the optional {@link MemoryFilters}, then which states are visible. One place, so search,
- * related graph and categories cannot scope differently.
+ * The Elasticsearch filters every memory read of the index starts from: tenant, project and the
+ * visible states always (one {@link ScopeKey} filter), then the optional {@link MemoryFilters},
+ * then expiry. One place, so search, related graph and categories cannot scope differently.
  */
 final class ScopeFilters {
 
@@ -22,8 +22,11 @@ final class ScopeFilters {
   static List<Query> of(
       String tenantId, String projectId, MemoryFilters filters, Inclusion include) {
     List<Query> result = new ArrayList<>();
-    result.add(term(TENANT_ID, InvalidQueryException.required("tenantId", tenantId)));
-    result.add(term(PROJECT_ID, InvalidQueryException.required("projectId", projectId)));
+    result.add(
+        scope(
+            InvalidQueryException.required("tenantId", tenantId),
+            InvalidQueryException.required("projectId", projectId),
+            include));
     optional(result, CONTEXT_ID, filters.contextId());
     optional(result, AGENT_ID, filters.agentId());
     optional(result, SESSION_ID, filters.sessionId());
@@ -47,7 +50,6 @@ final class ScopeFilters {
                                 return u;
                               }))));
     }
-    result.add(states(include));
     if (!include.expired()) {
       result.add(unexpired());
     }
@@ -64,15 +66,41 @@ final class ScopeFilters {
     }
   }
 
-  private static Query states(Inclusion include) {
-    List<FieldValue> states = new ArrayList<>(List.of(FieldValue.of(State.ACTIVE.name())));
+  /**
+   * Tenant, project and the visible states as one filter on {@link ScopeKey}s: one pass over the
+   * scope's memories instead of three. Only a document of exactly this tenant and project can carry
+   * one of these keys. A document written before the key existed ({@link IndexSetup#ensure}) has
+   * none and is matched by the three fields as before; once every document has a key, Lucene
+   * rewrites that branch to nothing ({@code exists} on a field every document has is "all", {@code
+   * must_not} all is "none"), so it costs nothing then.
+   */
+  private static Query scope(String tenantId, String projectId, Inclusion include) {
+    List<State> states = new ArrayList<>(List.of(State.ACTIVE));
     if (include.superseded()) {
-      states.add(FieldValue.of(State.SUPERSEDED.name()));
+      states.add(State.SUPERSEDED);
     }
     if (include.deleted()) {
-      states.add(FieldValue.of(State.DELETED.name()));
+      states.add(State.DELETED);
     }
-    return Query.of(q -> q.terms(t -> t.field(STATE).terms(v -> v.value(states))));
+    List<FieldValue> keys =
+        states.stream().map(s -> FieldValue.of(ScopeKey.of(tenantId, projectId, s))).toList();
+    Query byKey =
+        keys.size() == 1
+            ? Query.of(q -> q.term(t -> t.field(SCOPE_KEY).value(keys.get(0))))
+            : Query.of(q -> q.terms(t -> t.field(SCOPE_KEY).terms(v -> v.value(keys))));
+    List<FieldValue> stateNames = states.stream().map(s -> FieldValue.of(s.name())).toList();
+    Query writtenBeforeTheKey =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.mustNot(m -> m.exists(e -> e.field(SCOPE_KEY)))
+                            .filter(term(TENANT_ID, tenantId))
+                            .filter(term(PROJECT_ID, projectId))
+                            .filter(
+                                f ->
+                                    f.terms(t -> t.field(STATE).terms(v -> v.value(stateNames))))));
+    return Query.of(q -> q.bool(b -> b.should(byKey, writtenBeforeTheKey).minimumShouldMatch("1")));
   }
 
   /**
