@@ -253,13 +253,27 @@ public final class MemoryDocuments {
   }
 
   /**
-   * The state and the {@link MemoryFields#SCOPE_KEY} made of it, set together so that the key a
-   * search filters on never disagrees with the state a document shows. Scope fields first.
+   * The state and the keys made of it ({@link #keys}), set together so that the key a search
+   * filters on never disagrees with the state a document shows. Scope fields first.
    */
   private static void state(Map<String, Object> doc, State state) {
     doc.put(STATE, state.name());
-    doc.put(
-        SCOPE_KEY, ScopeKey.of((String) doc.get(TENANT_ID), (String) doc.get(PROJECT_ID), state));
+    keys(doc);
+  }
+
+  /**
+   * {@link MemoryFields#SCOPE_KEY} and {@link MemoryFields#VECTOR_KEY} from the fields they join.
+   */
+  private static void keys(Map<String, Object> doc) {
+    String tenant = (String) doc.get(TENANT_ID);
+    String project = (String) doc.get(PROJECT_ID);
+    State state = State.valueOf((String) doc.get(STATE));
+    doc.put(SCOPE_KEY, ScopeKey.of(tenant, project, state));
+    if (doc.get(EMBEDDING_MODEL) instanceof String model) {
+      doc.put(VECTOR_KEY, ScopeKey.withModel(tenant, project, state, model));
+    } else {
+      doc.remove(VECTOR_KEY);
+    }
   }
 
   private static void content(
@@ -273,6 +287,9 @@ public final class MemoryDocuments {
   private static void vector(Map<String, Object> doc, Vector vector) {
     doc.put(EMBEDDING, vector.values());
     doc.put(EMBEDDING_MODEL, vector.model());
+    if (doc.containsKey(STATE)) {
+      keys(doc);
+    }
   }
 
   private static Map<String, Object> applied(

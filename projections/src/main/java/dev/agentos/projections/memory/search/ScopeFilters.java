@@ -3,6 +3,7 @@ package dev.agentos.projections.memory.search;
 import static dev.agentos.projections.memory.search.MemoryFields.*;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
 import dev.agentos.projections.memory.search.MemoryFields.State;
@@ -21,12 +22,31 @@ final class ScopeFilters {
 
   static List<Query> of(
       String tenantId, String projectId, MemoryFilters filters, Inclusion include) {
+    return of(tenantId, projectId, filters, include, null);
+  }
+
+  /**
+   * The same for a kNN search: only memories with a vector of {@code model} too, in the same one
+   * filter ({@link MemoryFields#VECTOR_KEY}): a vector of another model lives in another space.
+   */
+  static List<Query> withVectorsOf(
+      String model, String tenantId, String projectId, MemoryFilters filters, Inclusion include) {
+    return of(tenantId, projectId, filters, include, model);
+  }
+
+  private static List<Query> of(
+      String tenantId,
+      String projectId,
+      MemoryFilters filters,
+      Inclusion include,
+      String vectorModel) {
     List<Query> result = new ArrayList<>();
     result.add(
         scope(
             InvalidQueryException.required("tenantId", tenantId),
             InvalidQueryException.required("projectId", projectId),
-            include));
+            include,
+            vectorModel));
     optional(result, CONTEXT_ID, filters.contextId());
     optional(result, AGENT_ID, filters.agentId());
     optional(result, SESSION_ID, filters.sessionId());
@@ -67,14 +87,15 @@ final class ScopeFilters {
   }
 
   /**
-   * Tenant, project and the visible states as one filter on {@link ScopeKey}s: one pass over the
-   * scope's memories instead of three. Only a document of exactly this tenant and project can carry
-   * one of these keys. A document written before the key existed ({@link IndexSetup#ensure}) has
-   * none and is matched by the three fields as before; once every document has a key, Lucene
-   * rewrites that branch to nothing ({@code exists} on a field every document has is "all", {@code
-   * must_not} all is "none"), so it costs nothing then.
+   * Tenant, project and the visible states (and for kNN the vector's model) as one filter on {@link
+   * ScopeKey}s: one pass over the scope's memories instead of three or four. Only a document of
+   * exactly this tenant and project can carry one of these keys. A document written before the key
+   * existed ({@link IndexSetup#ensure}) has none and is matched by the three fields as before; once
+   * every document has a key, Lucene rewrites that branch to nothing ({@code exists} on a field
+   * every document has is "all", {@code must_not} all is "none"), so it costs nothing then.
    */
-  private static Query scope(String tenantId, String projectId, Inclusion include) {
+  private static Query scope(
+      String tenantId, String projectId, Inclusion include, String vectorModel) {
     List<State> states = new ArrayList<>(List.of(State.ACTIVE));
     if (include.superseded()) {
       states.add(State.SUPERSEDED);
@@ -82,25 +103,32 @@ final class ScopeFilters {
     if (include.deleted()) {
       states.add(State.DELETED);
     }
+    String field = vectorModel == null ? SCOPE_KEY : VECTOR_KEY;
     List<FieldValue> keys =
-        states.stream().map(s -> FieldValue.of(ScopeKey.of(tenantId, projectId, s))).toList();
+        states.stream()
+            .map(
+                s ->
+                    FieldValue.of(
+                        vectorModel == null
+                            ? ScopeKey.of(tenantId, projectId, s)
+                            : ScopeKey.withModel(tenantId, projectId, s, vectorModel)))
+            .toList();
     Query byKey =
         keys.size() == 1
-            ? Query.of(q -> q.term(t -> t.field(SCOPE_KEY).value(keys.get(0))))
-            : Query.of(q -> q.terms(t -> t.field(SCOPE_KEY).terms(v -> v.value(keys))));
+            ? Query.of(q -> q.term(t -> t.field(field).value(keys.get(0))))
+            : Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(keys))));
     List<FieldValue> stateNames = states.stream().map(s -> FieldValue.of(s.name())).toList();
-    Query writtenBeforeTheKey =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.mustNot(m -> m.exists(e -> e.field(SCOPE_KEY)))
-                            .filter(term(TENANT_ID, tenantId))
-                            .filter(term(PROJECT_ID, projectId))
-                            .filter(
-                                f ->
-                                    f.terms(t -> t.field(STATE).terms(v -> v.value(stateNames))))));
-    return Query.of(q -> q.bool(b -> b.should(byKey, writtenBeforeTheKey).minimumShouldMatch("1")));
+    BoolQuery.Builder writtenBeforeTheKey =
+        new BoolQuery.Builder()
+            .mustNot(m -> m.exists(e -> e.field(field)))
+            .filter(term(TENANT_ID, tenantId))
+            .filter(term(PROJECT_ID, projectId))
+            .filter(f -> f.terms(t -> t.field(STATE).terms(v -> v.value(stateNames))));
+    if (vectorModel != null) {
+      writtenBeforeTheKey.filter(term(EMBEDDING_MODEL, vectorModel));
+    }
+    Query legacy = Query.of(q -> q.bool(writtenBeforeTheKey.build()));
+    return Query.of(q -> q.bool(b -> b.should(byKey, legacy).minimumShouldMatch("1")));
   }
 
   /**

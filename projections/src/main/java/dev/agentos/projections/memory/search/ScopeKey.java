@@ -27,4 +27,13 @@ final class ScopeKey {
         + "|"
         + state.name();
   }
+
+  /**
+   * The key with the model of the memory's vector appended: a kNN search must compare vectors of
+   * its own model only, and this makes scope, state and model one filter. Unambiguous: no state
+   * name holds a {@code |}.
+   */
+  static String withModel(String tenantId, String projectId, State state, String model) {
+    return of(tenantId, projectId, state) + "|" + model;
+  }
 }

@@ -42,6 +42,7 @@ class MemoryDocumentsTest {
         .containsEntry(TYPE, "FACT")
         .containsEntry(STATE, "ACTIVE")
         .containsEntry(SCOPE_KEY, "2:t1|9:project-1|ACTIVE")
+        .containsEntry(VECTOR_KEY, "2:t1|9:project-1|ACTIVE|bge")
         .containsEntry(CONTENT, "Prices round half-up")
         .containsEntry(TAGS, List.of("money"))
         .containsEntry(METADATA, Map.of("file", "src/Main.java"))
@@ -171,6 +172,7 @@ class MemoryDocumentsTest {
     assertThat(collapsed)
         .containsEntry(STATE, "SUPERSEDED")
         .containsEntry(SCOPE_KEY, "2:t1|9:project-1|SUPERSEDED")
+        .containsEntry(VECTOR_KEY, "2:t1|9:project-1|SUPERSEDED|" + MemoryEmbedder.MODEL_NAME)
         .containsEntry(SUPERSEDED_BY, "kept")
         .containsEntry(CONTEXT_ID, "target");
     assertThat(MemoryDocuments.collapsedInto(collapsed, "kept", "target")).isNull();

@@ -17,6 +17,12 @@ class ScopeKeyTest {
   }
 
   @Test
+  void theVectorKeyAddsTheModelToTheScopeKey() {
+    assertThat(ScopeKey.withModel("t", "p", State.ACTIVE, "bge"))
+        .isEqualTo(ScopeKey.of("t", "p", State.ACTIVE) + "|bge");
+  }
+
+  @Test
   void theStateIsPartOfTheKey() {
     assertThat(ScopeKey.of("t", "p", State.ACTIVE))
         .isEqualTo("1:t|1:p|ACTIVE")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
+import dev.agentos.events.memory.MemoryEmbedding;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
@@ -41,6 +42,7 @@ class ScopeKeyUpgradeIT {
   private static final String INDEX = ALIAS + "-v1";
   private static final String LAG =
       "Kafka consumer lag alerts fire when the orders topic falls behind.";
+  private static final String FLYWAY = "Flyway migrations must never edit an applied script.";
 
   private static RestClientTransport transport;
   private static ElasticsearchClient client;
@@ -69,26 +71,44 @@ class ScopeKeyUpgradeIT {
     writtenBeforeTheKey(embedder, "tenant-a", "a-old", State.ACTIVE);
     writtenBeforeTheKey(embedder, "tenant-a", "a-old-superseded", State.SUPERSEDED);
     writtenBeforeTheKey(embedder, "tenant-b", "b-old", State.ACTIVE);
+    MemoryEmbedding clients = MemoryEvents.embedding("client-model", MemoryEmbedder.DIMENSIONS);
+    writtenBeforeTheKey(
+        MemoryEvents.stored("tenant-a", "a-old-client", "ctx", FLYWAY, "db"),
+        State.ACTIVE,
+        new Vector(clients.getModel(), clients.getVector()));
 
     new IndexSetup(client).ensure(INDEX, ALIAS);
 
     // dynamic: strict would refuse a document with the key had the start not mapped it
-    new MemorySearchIndexWriter(client, ALIAS, new MemoryDocuments(embedder))
-        .on(MemoryEvents.stored("tenant-a", "a-new", "ctx-a", LAG + " Again.", "kafka"), 0);
+    MemorySearchIndexWriter writer =
+        new MemorySearchIndexWriter(client, ALIAS, new MemoryDocuments(embedder));
+    writer.on(MemoryEvents.stored("tenant-a", "a-new", "ctx-a", LAG + " Again.", "kafka"), 0);
+    MemoryStored ofAnotherModel =
+        MemoryEvents.stored("tenant-a", "a-new-client", "ctx-a", FLYWAY + " Again.", "db");
+    ofAnotherModel.setEmbedding(clients);
+    writer.on(ofAnotherModel, 0);
     client.indices().refresh(r -> r.index(ALIAS));
     search = new MemorySearch(client, ALIAS, embedder);
   }
 
   private static void writtenBeforeTheKey(
       MemoryEmbedder embedder, String tenant, String memoryId, State state) throws IOException {
-    MemoryStored e = MemoryEvents.stored(tenant, memoryId, "ctx", LAG, "kafka");
     List<Float> vector = new ArrayList<>();
     for (float value : embedder.embedMemories(List.of(LAG)).get(0)) {
       vector.add(value);
     }
-    Map<String, Object> doc =
-        MemoryDocuments.stored(e, 0, new Vector(MemoryEmbedder.MODEL_NAME, vector));
+    writtenBeforeTheKey(
+        MemoryEvents.stored(tenant, memoryId, "ctx", LAG, "kafka"),
+        state,
+        new Vector(MemoryEmbedder.MODEL_NAME, vector));
+  }
+
+  private static void writtenBeforeTheKey(MemoryStored e, State state, Vector vector)
+      throws IOException {
+    String memoryId = e.getMemoryId();
+    Map<String, Object> doc = MemoryDocuments.stored(e, 0, vector);
     doc.remove(MemoryFields.SCOPE_KEY);
+    doc.remove(MemoryFields.VECTOR_KEY);
     doc.put(MemoryFields.STATE, state.name());
     client.index(i -> i.index(ALIAS).id(memoryId).document(doc));
   }
@@ -114,6 +134,16 @@ class ScopeKeyUpgradeIT {
           .as(mode.name())
           .isEmpty();
     }
+  }
+
+  @Test
+  void kNNComparesVectorsOfTheQuerysModelOnlyOldOrNew() {
+    String text = "flyway migrations applied script";
+
+    assertThat(ids(MemoryQuery.of("tenant-a", "project-1", text, Mode.KEYWORD, 10)))
+        .containsExactlyInAnyOrder("a-old-client", "a-new-client");
+    assertThat(ids(MemoryQuery.of("tenant-a", "project-1", text, Mode.SEMANTIC, 10)))
+        .containsExactlyInAnyOrder("a-old", "a-new");
   }
 
   @Test
