@@ -49,9 +49,11 @@ final class IndexReader {
   }
 
   /**
-   * The {@code size} nearest vectors of {@link MemoryEmbedder#MODEL_NAME} to {@code vector} among
-   * the documents {@code filters} allow. The score is the cosine similarity (Elasticsearch reports
-   * {@code (1 + cosine) / 2} for a cosine field; that is undone here).
+   * The {@code size} nearest vectors to {@code vector} among the documents {@code filters} allow,
+   * which come from {@link ScopeFilters#withVectorsOf} with {@link MemoryEmbedder#MODEL_NAME}: they
+   * hold the model, so that no vector of another space is compared. The score is the cosine
+   * similarity (Elasticsearch reports {@code (1 + cosine) / 2} for a cosine field; that is undone
+   * here).
    */
   List<Ranked> nearest(List<Float> vector, List<Query> filters, int size) {
     return cosines(search(s -> withoutVector(s, size).knn(knn(vector, filters, size))));
@@ -59,18 +61,17 @@ final class IndexReader {
 
   /**
    * The kNN clause of {@link #nearest}: {@code size} hits from {@code max(100, 10 * size)}
-   * candidates per segment, so the approximate search rarely misses one of the true nearest.
+   * candidates per segment, so the approximate search rarely misses one of the true nearest. {@code
+   * filters} as for {@link #nearest}.
    */
   static KnnSearch knn(List<Float> vector, List<Query> filters, int size) {
-    List<Query> all = new ArrayList<>(filters);
-    all.add(ScopeFilters.term(EMBEDDING_MODEL, MemoryEmbedder.MODEL_NAME));
     return KnnSearch.of(
         k ->
             k.field(EMBEDDING)
                 .queryVector(vector)
                 .k(size)
                 .numCandidates(Math.max(100, size * 10))
-                .filter(all));
+                .filter(filters));
   }
 
   /** Both sides of a hybrid search as {@link #hybrid} answers them, ranked, without documents. */

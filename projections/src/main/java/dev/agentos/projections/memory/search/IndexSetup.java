@@ -3,9 +3,11 @@ package dev.agentos.projections.memory.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Time;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 
 /**
@@ -13,7 +15,9 @@ import java.io.UncheckedIOException;
  *
  * <p>Readers and writers only ever use the alias ({@code agentos-memories}); the concrete index
  * carries a version ({@code agentos-memories-v1}), so a mapping change is a new index filled by a
- * replay and an alias switch, never an in-place migration.
+ * replay and an alias switch. A field added to the definition is the exception: it is put on the
+ * existing index at start (Elasticsearch allows adding fields), and readers treat documents without
+ * it as written before it existed.
  *
  * <p>A rebuild runs without refreshes ({@code refresh_interval: -1}): each refresh of an index
  * being bulk-filled writes a small segment whose HNSW graph the merges then build again, while
@@ -26,6 +30,7 @@ public final class IndexSetup {
   public static final String DEFAULT_ALIAS = "agentos-memories";
   public static final String DEFAULT_INDEX = "agentos-memories-v1";
   static final String DEFINITION = "/elasticsearch/memories.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Elasticsearch's value for "never refresh on a schedule". */
   static final String PAUSED = "-1";
@@ -97,11 +102,7 @@ public final class IndexSetup {
   /** The refresh interval {@code memories.json} sets: what searches are promised. */
   static String definedRefreshInterval() {
     try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {
-      return new ObjectMapper()
-          .readTree(definition)
-          .path("settings")
-          .path("refresh_interval")
-          .asText("1s");
+      return JSON.readTree(definition).path("settings").path("refresh_interval").asText("1s");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -118,10 +119,31 @@ public final class IndexSetup {
     }
   }
 
-  /** Creates {@code index} behind {@code alias} unless the alias already exists. */
+  /**
+   * Puts the definition's mapping on the index behind {@code alias}: fields added since it was
+   * created (such as {@link MemoryFields#SCOPE_KEY}) are mapped, the others are left as they are.
+   * Without this a writer of the new version would be refused by an index of the old one ({@code
+   * dynamic: strict}). Documents written before keep lacking the new fields until they are written
+   * again or a replay rebuilds the index; readers must not depend on them ({@link ScopeFilters}).
+   */
+  private void addNewFields(String alias) throws IOException {
+    JsonNode mappings;
+    try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {
+      mappings = JSON.readTree(definition).get("mappings");
+    }
+    client
+        .indices()
+        .putMapping(p -> p.index(alias).withJson(new StringReader(mappings.toString())));
+  }
+
+  /**
+   * Creates {@code index} behind {@code alias} unless the alias already exists; if it does, maps
+   * the fields the definition added since ({@link #addNewFields}).
+   */
   public void ensure(String index, String alias) {
     try {
       if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        addNewFields(alias);
         return;
       }
       try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {

@@ -52,8 +52,13 @@ public final class MemoryCategorizer {
               .toList();
       tagCategories.add(new TagCategory(bucket.key().stringValue(), bucket.docCount(), examples));
     }
-    List<Query> withVectors = new ArrayList<>(scope);
-    withVectors.add(ScopeFilters.term(EMBEDDING_MODEL, MemoryEmbedder.MODEL_NAME));
+    List<Query> withVectors =
+        ScopeFilters.withVectorsOf(
+            MemoryEmbedder.MODEL_NAME,
+            request.tenantId(),
+            request.projectId(),
+            request.filters(),
+            Inclusion.ACTIVE_ONLY);
     @SuppressWarnings("rawtypes")
     SearchResponse<Map> newest = newestVectors(withVectors, request.sampleSize());
     List<Member> sample = members(newest);

@@ -139,7 +139,7 @@ public final class MemoryDocuments {
     doc.put(MEMORY_ID, e.getMemoryId());
     scope(doc, e.getHeader());
     doc.put(CONTEXT_ID, e.getContextId());
-    doc.put(STATE, State.ACTIVE.name());
+    state(doc, State.ACTIVE);
     doc.put(CREATED_AT, millis(e.getHeader().getOccurredAt()));
     doc.put(ACCESS_COUNT, 0L);
     doc.put(ACCESS_EVENT_IDS, List.of());
@@ -164,7 +164,7 @@ public final class MemoryDocuments {
       // The store was never seen (e.g. a topic retention cut): index what the update knows.
       doc.put(MEMORY_ID, e.getMemoryId());
       scope(doc, e.getHeader());
-      doc.put(STATE, State.ACTIVE.name());
+      state(doc, State.ACTIVE);
       doc.put(CREATED_AT, millis(e.getHeader().getOccurredAt()));
       doc.put(ACCESS_COUNT, 0L);
       doc.put(ACCESS_EVENT_IDS, List.of());
@@ -182,7 +182,7 @@ public final class MemoryDocuments {
   public static Map<String, Object> superseded(
       Map<String, Object> current, MemorySuperseded e, long sequence) {
     Map<String, Object> doc = new LinkedHashMap<>(current);
-    doc.put(STATE, State.SUPERSEDED.name());
+    state(doc, State.SUPERSEDED);
     doc.put(SUPERSEDED_BY, e.getSupersededBy());
     return applied(doc, e.getHeader(), sequence);
   }
@@ -191,7 +191,7 @@ public final class MemoryDocuments {
   public static Map<String, Object> deleted(
       Map<String, Object> current, MemoryDeleted e, long sequence) {
     Map<String, Object> doc = new LinkedHashMap<>(current);
-    doc.put(STATE, State.DELETED.name());
+    state(doc, State.DELETED);
     return applied(doc, e.getHeader(), sequence);
   }
 
@@ -239,7 +239,7 @@ public final class MemoryDocuments {
       return null;
     }
     Map<String, Object> doc = new LinkedHashMap<>(current);
-    doc.put(STATE, State.SUPERSEDED.name());
+    state(doc, State.SUPERSEDED);
     doc.put(SUPERSEDED_BY, keptMemoryId);
     doc.put(CONTEXT_ID, contextId);
     return doc;
@@ -250,6 +250,30 @@ public final class MemoryDocuments {
     doc.put(PROJECT_ID, header.getProjectId());
     doc.put(AGENT_ID, header.getAgentId());
     doc.put(SESSION_ID, header.getSessionId());
+  }
+
+  /**
+   * The state and the keys made of it ({@link #keys}), set together so that the key a search
+   * filters on never disagrees with the state a document shows. Scope fields first.
+   */
+  private static void state(Map<String, Object> doc, State state) {
+    doc.put(STATE, state.name());
+    keys(doc);
+  }
+
+  /**
+   * {@link MemoryFields#SCOPE_KEY} and {@link MemoryFields#VECTOR_KEY} from the fields they join.
+   */
+  private static void keys(Map<String, Object> doc) {
+    String tenant = (String) doc.get(TENANT_ID);
+    String project = (String) doc.get(PROJECT_ID);
+    State state = State.valueOf((String) doc.get(STATE));
+    doc.put(SCOPE_KEY, ScopeKey.of(tenant, project, state));
+    if (doc.get(EMBEDDING_MODEL) instanceof String model) {
+      doc.put(VECTOR_KEY, ScopeKey.withModel(tenant, project, state, model));
+    } else {
+      doc.remove(VECTOR_KEY);
+    }
   }
 
   private static void content(
@@ -263,6 +287,9 @@ public final class MemoryDocuments {
   private static void vector(Map<String, Object> doc, Vector vector) {
     doc.put(EMBEDDING, vector.values());
     doc.put(EMBEDDING_MODEL, vector.model());
+    if (doc.containsKey(STATE)) {
+      keys(doc);
+    }
   }
 
   private static Map<String, Object> applied(

@@ -14,6 +14,16 @@ public final class MemoryFields {
   public static final String CONTEXT_ID = "context_id";
   public static final String TYPE = "type";
   public static final String STATE = "state";
+
+  /** Tenant, project and state in one keyword ({@link ScopeKey}), what searches filter on. */
+  public static final String SCOPE_KEY = "scope_key";
+
+  /**
+   * The {@link #SCOPE_KEY} with the vector's model ({@link ScopeKey#withModel}), what kNN filters
+   * on; absent while a document has no vector.
+   */
+  public static final String VECTOR_KEY = "vector_key";
+
   public static final String SUPERSEDED_BY = "superseded_by";
   public static final String CONTENT = "content";
   public static final String CONTENT_HASH = "content_hash";

@@ -139,10 +139,9 @@ public final class MemorySearch {
    */
   private List<MemoryHit> hybrid(MemoryQuery query, boolean rerank) {
     int window = Math.max(query.k(), hybridWindow);
-    List<Query> filters = filters(query);
     String words = QuestionWords.strip(query.text());
-    Query keyword = words.isBlank() ? null : keywordQuery(words, true, filters);
-    Sides sides = sides(query, keyword, filters, window);
+    Query keyword = words.isBlank() ? null : keywordQuery(words, true, filters(query));
+    Sides sides = sides(query, keyword, vectorFilters(query), window);
     Map<String, Ranked> byKeyword = byId(sides.keyword());
     Map<String, Ranked> bySemantic = byId(sides.semantic());
     List<Fused> fused =
@@ -174,15 +173,15 @@ public final class MemorySearch {
    * and embeds while Elasticsearch answers it, then asks kNN: the two overlap instead of adding up.
    * A cached vector (or no keyword side) leaves nothing to overlap: one {@code _msearch} then.
    */
-  private Sides sides(MemoryQuery query, Query keyword, List<Query> filters, int window) {
+  private Sides sides(MemoryQuery query, Query keyword, List<Query> vectorFilters, int window) {
     float[] cached = embedder.cachedQuery(query.tenantId(), query.text());
     if (!overlap || keyword == null || cached != null) {
       List<Float> vector = cached != null ? boxed(cached) : vector(query);
-      return reader.hybrid(keyword, IndexReader.knn(vector, filters, window), window);
+      return reader.hybrid(keyword, IndexReader.knn(vector, vectorFilters, window), window);
     }
     CompletableFuture<List<Ranked>> keywordSide = reader.rankAsync(keyword, window);
     List<Ranked> semantic =
-        reader.nearestIds(IndexReader.knn(vector(query), filters, window), window);
+        reader.nearestIds(IndexReader.knn(vector(query), vectorFilters, window), window);
     return new Sides(reader.await(keywordSide), semantic);
   }
 
@@ -250,7 +249,7 @@ public final class MemorySearch {
   }
 
   private List<Ranked> semantic(MemoryQuery query, int size) {
-    return reader.nearest(vector(query), filters(query), size);
+    return reader.nearest(vector(query), vectorFilters(query), size);
   }
 
   private List<Float> vector(MemoryQuery query) {
@@ -267,6 +266,16 @@ public final class MemorySearch {
 
   static List<Query> filters(MemoryQuery query) {
     return ScopeFilters.of(query.tenantId(), query.projectId(), query.filters(), query.include());
+  }
+
+  /** The same scope for kNN: memories with a vector of the model that embeds the query. */
+  private static List<Query> vectorFilters(MemoryQuery query) {
+    return ScopeFilters.withVectorsOf(
+        MemoryEmbedder.MODEL_NAME,
+        query.tenantId(),
+        query.projectId(),
+        query.filters(),
+        query.include());
   }
 
   private static Map<String, Ranked> byId(List<Ranked> ranked) {

@@ -146,7 +146,8 @@ public final class RelatedGraph {
     List<Float> vector = values.stream().map(v -> ((Number) v).floatValue()).toList();
     List<Query> filters =
         new ArrayList<>(
-            ScopeFilters.of(
+            ScopeFilters.withVectorsOf(
+                MemoryEmbedder.MODEL_NAME,
                 request.tenantId(),
                 request.projectId(),
                 MemoryFilters.NONE,

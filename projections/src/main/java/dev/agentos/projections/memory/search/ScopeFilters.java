@@ -3,6 +3,7 @@ package dev.agentos.projections.memory.search;
 import static dev.agentos.projections.memory.search.MemoryFields.*;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
 import dev.agentos.projections.memory.search.MemoryFields.State;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Elasticsearch filters every memory read of the index starts from: tenant and project always,
- * then the optional {@link MemoryFilters}, then which states are visible. One place, so search,
- * related graph and categories cannot scope differently.
+ * The Elasticsearch filters every memory read of the index starts from: tenant, project and the
+ * visible states always (one {@link ScopeKey} filter), then the optional {@link MemoryFilters},
+ * then expiry. One place, so search, related graph and categories cannot scope differently.
  */
 final class ScopeFilters {
 
@@ -21,9 +22,31 @@ final class ScopeFilters {
 
   static List<Query> of(
       String tenantId, String projectId, MemoryFilters filters, Inclusion include) {
+    return of(tenantId, projectId, filters, include, null);
+  }
+
+  /**
+   * The same for a kNN search: only memories with a vector of {@code model} too, in the same one
+   * filter ({@link MemoryFields#VECTOR_KEY}): a vector of another model lives in another space.
+   */
+  static List<Query> withVectorsOf(
+      String model, String tenantId, String projectId, MemoryFilters filters, Inclusion include) {
+    return of(tenantId, projectId, filters, include, model);
+  }
+
+  private static List<Query> of(
+      String tenantId,
+      String projectId,
+      MemoryFilters filters,
+      Inclusion include,
+      String vectorModel) {
     List<Query> result = new ArrayList<>();
-    result.add(term(TENANT_ID, InvalidQueryException.required("tenantId", tenantId)));
-    result.add(term(PROJECT_ID, InvalidQueryException.required("projectId", projectId)));
+    result.add(
+        scope(
+            InvalidQueryException.required("tenantId", tenantId),
+            InvalidQueryException.required("projectId", projectId),
+            include,
+            vectorModel));
     optional(result, CONTEXT_ID, filters.contextId());
     optional(result, AGENT_ID, filters.agentId());
     optional(result, SESSION_ID, filters.sessionId());
@@ -47,7 +70,6 @@ final class ScopeFilters {
                                 return u;
                               }))));
     }
-    result.add(states(include));
     if (!include.expired()) {
       result.add(unexpired());
     }
@@ -64,15 +86,49 @@ final class ScopeFilters {
     }
   }
 
-  private static Query states(Inclusion include) {
-    List<FieldValue> states = new ArrayList<>(List.of(FieldValue.of(State.ACTIVE.name())));
+  /**
+   * Tenant, project and the visible states (and for kNN the vector's model) as one filter on {@link
+   * ScopeKey}s: one pass over the scope's memories instead of three or four. Only a document of
+   * exactly this tenant and project can carry one of these keys. A document written before the key
+   * existed ({@link IndexSetup#ensure}) has none and is matched by the three fields as before; once
+   * every document has a key, Lucene rewrites that branch to nothing ({@code exists} on a field
+   * every document has is "all", {@code must_not} all is "none"), so it costs nothing then.
+   */
+  private static Query scope(
+      String tenantId, String projectId, Inclusion include, String vectorModel) {
+    List<State> states = new ArrayList<>(List.of(State.ACTIVE));
     if (include.superseded()) {
-      states.add(FieldValue.of(State.SUPERSEDED.name()));
+      states.add(State.SUPERSEDED);
     }
     if (include.deleted()) {
-      states.add(FieldValue.of(State.DELETED.name()));
+      states.add(State.DELETED);
     }
-    return Query.of(q -> q.terms(t -> t.field(STATE).terms(v -> v.value(states))));
+    String field = vectorModel == null ? SCOPE_KEY : VECTOR_KEY;
+    List<FieldValue> keys =
+        states.stream()
+            .map(
+                s ->
+                    FieldValue.of(
+                        vectorModel == null
+                            ? ScopeKey.of(tenantId, projectId, s)
+                            : ScopeKey.withModel(tenantId, projectId, s, vectorModel)))
+            .toList();
+    Query byKey =
+        keys.size() == 1
+            ? Query.of(q -> q.term(t -> t.field(field).value(keys.get(0))))
+            : Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(keys))));
+    List<FieldValue> stateNames = states.stream().map(s -> FieldValue.of(s.name())).toList();
+    BoolQuery.Builder writtenBeforeTheKey =
+        new BoolQuery.Builder()
+            .mustNot(m -> m.exists(e -> e.field(field)))
+            .filter(term(TENANT_ID, tenantId))
+            .filter(term(PROJECT_ID, projectId))
+            .filter(f -> f.terms(t -> t.field(STATE).terms(v -> v.value(stateNames))));
+    if (vectorModel != null) {
+      writtenBeforeTheKey.filter(term(EMBEDDING_MODEL, vectorModel));
+    }
+    Query legacy = Query.of(q -> q.bool(writtenBeforeTheKey.build()));
+    return Query.of(q -> q.bool(b -> b.should(byKey, legacy).minimumShouldMatch("1")));
   }
 
   /**

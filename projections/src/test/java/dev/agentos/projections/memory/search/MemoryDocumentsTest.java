@@ -41,6 +41,8 @@ class MemoryDocumentsTest {
         .containsEntry(CONTEXT_ID, "c1")
         .containsEntry(TYPE, "FACT")
         .containsEntry(STATE, "ACTIVE")
+        .containsEntry(SCOPE_KEY, "2:t1|9:project-1|ACTIVE")
+        .containsEntry(VECTOR_KEY, "2:t1|9:project-1|ACTIVE|bge")
         .containsEntry(CONTENT, "Prices round half-up")
         .containsEntry(TAGS, List.of("money"))
         .containsEntry(METADATA, Map.of("file", "src/Main.java"))
@@ -169,11 +171,14 @@ class MemoryDocumentsTest {
     Map<String, Object> collapsed = MemoryDocuments.collapsedInto(doc, "kept", "target");
     assertThat(collapsed)
         .containsEntry(STATE, "SUPERSEDED")
+        .containsEntry(SCOPE_KEY, "2:t1|9:project-1|SUPERSEDED")
+        .containsEntry(VECTOR_KEY, "2:t1|9:project-1|SUPERSEDED|" + MemoryEmbedder.MODEL_NAME)
         .containsEntry(SUPERSEDED_BY, "kept")
         .containsEntry(CONTEXT_ID, "target");
     assertThat(MemoryDocuments.collapsedInto(collapsed, "kept", "target")).isNull();
 
     Map<String, Object> tombstone = MemoryDocuments.deleted(doc, MemoryEvents.deleted(e), 1);
+    assertThat(tombstone).containsEntry(SCOPE_KEY, "2:t1|9:project-1|DELETED");
     assertThat(MemoryDocuments.collapsedInto(tombstone, "kept", "target")).isNull();
   }
 
