@@ -5,7 +5,12 @@ import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.SchemaRegistryClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -65,6 +70,16 @@ public class EventPublisher implements SmartLifecycle {
     }
     running = true;
     thread = new Thread(this::run, "agentos-publisher");
+    // Only an Error gets here (run() retries every Exception); say so instead of dying silently.
+    thread.setUncaughtExceptionHandler(
+        (t, e) -> {
+          running = false;
+          log.error(
+              "Publisher '{}' died; accepted events stay in the event store, unpublished until the"
+                  + " application restarts",
+              settings.transactionalId(),
+              e);
+        });
     // Spring stops it before the JVM exits; a daemon cannot keep a failed JVM alive meanwhile.
     thread.setDaemon(true);
     thread.start();
@@ -156,17 +171,32 @@ public class EventPublisher implements SmartLifecycle {
   /**
    * A fenced producer first hears "old epoch" on its sends; that it was fenced shows in the abort
    * that follows, which {@link BatchPublisher} keeps as a suppressed exception.
+   *
+   * <p>Causes and suppressed exceptions can form a cycle (Kafka hands the same fatal error to the
+   * send and to the abort, each of which may end up holding the other). A plain recursion then
+   * never ends: on 2026-11-25 it overflowed the stack after an {@code InvalidTxnStateException} and
+   * killed the publisher thread, so accepted events stayed unpublished until a restart. Each
+   * throwable is therefore looked at once.
    */
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    if (e == null) {
-      return false;
+  static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>();
+    if (e != null) {
+      pending.push(e);
     }
-    if (type.isInstance(e) || causedBy(e.getCause(), type)) {
-      return true;
-    }
-    for (Throwable suppressed : e.getSuppressed()) {
-      if (causedBy(suppressed, type)) {
+    while (!pending.isEmpty()) {
+      Throwable next = pending.pop();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (type.isInstance(next)) {
         return true;
+      }
+      if (next.getCause() != null) {
+        pending.push(next.getCause());
+      }
+      for (Throwable suppressed : next.getSuppressed()) {
+        pending.push(suppressed);
       }
     }
     return false;
