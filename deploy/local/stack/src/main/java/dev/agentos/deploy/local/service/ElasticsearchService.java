@@ -10,20 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Elasticsearch 8.19, one node on loopback, built from Maven Central jars by the
  * elasticsearch-server module ({@code ElasticsearchNodeMain}). Only the standard analyzers and no
  * scripting languages are there: the distribution's modules are not published as jars.
  *
- * <p>It runs on the stack's JDK unless {@value #JAVA_HOME_VARIABLE} names another. On a JDK of 21
- * or later Lucene computes vector distances with the Panama vector API (SIMD), which Lucene 9.12
- * cannot on 17: indexing a 384-dimension HNSW vector, most of a memory document's cost, took about
- * a quarter less CPU on JDK 25 (docs/benchmarks.md, Replay).
+ * <p>It runs on the JDK {@value #JAVA_HOME_VARIABLE} names; else on the newest JDK of 21 or later
+ * under {@value #SYSTEM_JDKS}, as Elasticsearch's own distribution runs on the current JDK it
+ * bundles; else on the stack's. On a JDK of 21 or later Lucene computes vector distances with the
+ * Panama vector API (SIMD), which Lucene 9.12 cannot on 17: indexing a 384-dimension HNSW vector,
+ * most of a memory document's cost, took about a quarter less CPU on JDK 25, and hybrid search's
+ * p99 fell from 20.7 to 18.6 ms with the same results (docs/benchmarks.md).
  */
 public final class ElasticsearchService implements LocalService {
 
@@ -32,6 +36,9 @@ public final class ElasticsearchService implements LocalService {
 
   /** A JDK (21 or later for SIMD vectors) to run Elasticsearch with instead of the stack's. */
   static final String JAVA_HOME_VARIABLE = "AGENTOS_ELASTICSEARCH_JAVA_HOME";
+
+  /** Where Debian and Ubuntu install JDKs. */
+  static final String SYSTEM_JDKS = "/usr/lib/jvm";
 
   /** The first JDK whose Panama vector API Lucene 9.12 uses. */
   static final int FIRST_SIMD_JDK = 21;
@@ -77,7 +84,7 @@ public final class ElasticsearchService implements LocalService {
     Files.createDirectories(ctx.dataDir());
     Files.createDirectories(ctx.logDir());
     Files.createDirectories(ctx.home().resolve("tmp"));
-    Path javaHome = javaHome(System.getenv());
+    Path javaHome = javaHome(System.getenv(), Path.of(SYSTEM_JDKS));
     return ctx.javaCommand(
         javaHome, RUNTIME, jvmArgs(ctx, featureVersion(javaHome)), MAIN, nodeSettings(ctx));
   }
@@ -94,12 +101,27 @@ public final class ElasticsearchService implements LocalService {
     return args;
   }
 
-  /** {@value #JAVA_HOME_VARIABLE} when set, else the JDK running the stack. */
-  static Path javaHome(Map<String, String> environment) {
+  /**
+   * {@value #JAVA_HOME_VARIABLE} when set; else the newest JDK of {@value #FIRST_SIMD_JDK} or later
+   * in {@code systemJdks}; else the JDK running the stack.
+   */
+  static Path javaHome(Map<String, String> environment, Path systemJdks) {
     String configured = environment.get(JAVA_HOME_VARIABLE);
-    return configured == null || configured.isBlank()
-        ? Path.of(System.getProperty("java.home"))
-        : Path.of(configured);
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    Path stacks = Path.of(System.getProperty("java.home"));
+    if (!Files.isDirectory(systemJdks)) {
+      return stacks;
+    }
+    try (Stream<Path> jdks = Files.list(systemJdks)) {
+      return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin").resolve("java")))
+          .filter(jdk -> featureVersion(jdk) >= FIRST_SIMD_JDK)
+          .max(Comparator.comparingInt(ElasticsearchService::featureVersion))
+          .orElse(stacks);
+    } catch (IOException e) {
+      return stacks;
+    }
   }
 
   /**

@@ -53,13 +53,31 @@ class ElasticsearchServiceTest {
   }
 
   @Test
-  void theJdkIsTheConfiguredOneElseTheStacks() {
+  void theJdkIsTheConfiguredOneElseTheNewestSystemJdkWithSimdElseTheStacks() throws IOException {
+    Path systemJdks = Files.createDirectories(home.resolve("jvm"));
+    Path stacks = Path.of(System.getProperty("java.home"));
     assertThat(
             ElasticsearchService.javaHome(
-                Map.of(ElasticsearchService.JAVA_HOME_VARIABLE, "/opt/jdk-25")))
+                Map.of(ElasticsearchService.JAVA_HOME_VARIABLE, "/opt/jdk-25"), systemJdks))
         .isEqualTo(Path.of("/opt/jdk-25"));
-    assertThat(ElasticsearchService.javaHome(Map.of()))
-        .isEqualTo(Path.of(System.getProperty("java.home")));
+    assertThat(ElasticsearchService.javaHome(Map.of(), home.resolve("none"))).isEqualTo(stacks);
+
+    fakeJdk(systemJdks.resolve("jdk-17"), "17.0.15");
+    assertThat(ElasticsearchService.javaHome(Map.of(), systemJdks)).isEqualTo(stacks);
+
+    fakeJdk(systemJdks.resolve("jdk-21"), "21.0.8");
+    Path jdk25 = fakeJdk(systemJdks.resolve("jdk-25"), "25.0.1");
+    Files.createDirectories(systemJdks.resolve("jdk-26-no-java"));
+    Files.writeString(systemJdks.resolve("jdk-26-no-java/release"), "JAVA_VERSION=\"26\"\n");
+    assertThat(ElasticsearchService.javaHome(Map.of(), systemJdks)).isEqualTo(jdk25);
+  }
+
+  private static Path fakeJdk(Path jdk, String version) throws IOException {
+    Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+    Files.writeString(java, "#!/bin/sh\n");
+    java.toFile().setExecutable(true);
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    return jdk;
   }
 
   @Test
