@@ -51,8 +51,11 @@ public final class DemoSession {
         agentId, key.get("keyPrefix").asText(), key.get("scopes"));
 
     String contextId = "ctx-" + run;
+    // A context's name is unique in its project, and every run of the demo works in the same one.
     agent.post(
-        "/v1/contexts", Map.of("contextId", contextId, "name", "Fix the flaky checkout test"), 201);
+        "/v1/contexts",
+        Map.of("contextId", contextId, "name", "Fix the flaky checkout test (demo " + run + ")"),
+        201);
     agent.call(
         "PUT",
         "/v1/sessions/" + sessionId + "/context",
