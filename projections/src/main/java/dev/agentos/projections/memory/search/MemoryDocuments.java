@@ -253,27 +253,12 @@ public final class MemoryDocuments {
   }
 
   /**
-   * The state and the keys made of it ({@link #keys}), set together so that the key a search
-   * filters on never disagrees with the state a document shows. Scope fields first.
+   * The state and the keys made of it ({@link ScopeKey#putKeys}), set together so that the key a
+   * search filters on never disagrees with the state a document shows. Scope fields first.
    */
   private static void state(Map<String, Object> doc, State state) {
     doc.put(STATE, state.name());
-    keys(doc);
-  }
-
-  /**
-   * {@link MemoryFields#SCOPE_KEY} and {@link MemoryFields#VECTOR_KEY} from the fields they join.
-   */
-  private static void keys(Map<String, Object> doc) {
-    String tenant = (String) doc.get(TENANT_ID);
-    String project = (String) doc.get(PROJECT_ID);
-    State state = State.valueOf((String) doc.get(STATE));
-    doc.put(SCOPE_KEY, ScopeKey.of(tenant, project, state));
-    if (doc.get(EMBEDDING_MODEL) instanceof String model) {
-      doc.put(VECTOR_KEY, ScopeKey.withModel(tenant, project, state, model));
-    } else {
-      doc.remove(VECTOR_KEY);
-    }
+    ScopeKey.putKeys(doc);
   }
 
   private static void content(
@@ -288,7 +273,7 @@ public final class MemoryDocuments {
     doc.put(EMBEDDING, vector.values());
     doc.put(EMBEDDING_MODEL, vector.model());
     if (doc.containsKey(STATE)) {
-      keys(doc);
+      ScopeKey.putKeys(doc);
     }
   }
 

@@ -1,6 +1,14 @@
 package dev.agentos.projections.memory.search;
 
+import static dev.agentos.projections.memory.search.MemoryFields.EMBEDDING_MODEL;
+import static dev.agentos.projections.memory.search.MemoryFields.PROJECT_ID;
+import static dev.agentos.projections.memory.search.MemoryFields.SCOPE_KEY;
+import static dev.agentos.projections.memory.search.MemoryFields.STATE;
+import static dev.agentos.projections.memory.search.MemoryFields.TENANT_ID;
+import static dev.agentos.projections.memory.search.MemoryFields.VECTOR_KEY;
+
 import dev.agentos.projections.memory.search.MemoryFields.State;
+import java.util.Map;
 
 /**
  * The value of {@link MemoryFields#SCOPE_KEY}: a memory's tenant, project and state in one keyword,
@@ -35,5 +43,22 @@ final class ScopeKey {
    */
   static String withModel(String tenantId, String projectId, State state, String model) {
     return of(tenantId, projectId, state) + "|" + model;
+  }
+
+  /**
+   * Puts {@link MemoryFields#SCOPE_KEY} and {@link MemoryFields#VECTOR_KEY} on a memory document
+   * from the fields they join (tenant, project, state, and the vector's model when it has a
+   * vector).
+   */
+  static void putKeys(Map<String, Object> doc) {
+    String tenant = (String) doc.get(TENANT_ID);
+    String project = (String) doc.get(PROJECT_ID);
+    State state = State.valueOf((String) doc.get(STATE));
+    doc.put(SCOPE_KEY, of(tenant, project, state));
+    if (doc.get(EMBEDDING_MODEL) instanceof String model) {
+      doc.put(VECTOR_KEY, withModel(tenant, project, state, model));
+    } else {
+      doc.remove(VECTOR_KEY);
+    }
   }
 }
