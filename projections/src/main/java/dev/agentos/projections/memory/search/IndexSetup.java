@@ -101,8 +101,13 @@ public final class IndexSetup {
 
   /** The refresh interval {@code memories.json} sets: what searches are promised. */
   static String definedRefreshInterval() {
+    return definition().path("settings").path("refresh_interval").asText("1s");
+  }
+
+  /** {@code memories.json}, parsed. */
+  private static JsonNode definition() {
     try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {
-      return JSON.readTree(definition).path("settings").path("refresh_interval").asText("1s");
+      return JSON.readTree(definition);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,10 +132,7 @@ public final class IndexSetup {
    * again or a replay rebuilds the index; readers must not depend on them ({@link ScopeFilters}).
    */
   private void addNewFields(String alias) throws IOException {
-    JsonNode mappings;
-    try (InputStream definition = IndexSetup.class.getResourceAsStream(DEFINITION)) {
-      mappings = JSON.readTree(definition).get("mappings");
-    }
+    JsonNode mappings = definition().get("mappings");
     client
         .indices()
         .putMapping(p -> p.index(alias).withJson(new StringReader(mappings.toString())));
