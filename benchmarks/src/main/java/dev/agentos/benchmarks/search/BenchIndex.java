@@ -1,7 +1,6 @@
 package dev.agentos.benchmarks.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.StackEndpoints;
@@ -9,6 +8,7 @@ import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.memory.MemoryEmbedding;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemoryType;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.projections.memory.search.IndexSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ public final class BenchIndex implements AutoCloseable {
             // a force merge of 100,000 vectors runs for minutes; the default 30 s gives up
             .setRequestConfigCallback(config -> config.setSocketTimeout(FORCE_MERGE_TIMEOUT_MS))
             .build(),
-        new JacksonJsonpMapper());
+        ElasticsearchJson.mapper());
   }
 
   /** Creates the index on the Elasticsearch of the stack whose files are in {@code home}. */

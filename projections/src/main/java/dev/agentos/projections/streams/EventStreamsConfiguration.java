@@ -1,8 +1,8 @@
 package dev.agentos.projections.streams;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import java.util.Map;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -32,7 +32,7 @@ public class EventStreamsConfiguration {
   RestClientTransport eventStreamsTransport(EventStreamsProperties properties) {
     return new RestClientTransport(
         RestClient.builder(HttpHost.create(properties.elasticsearchUrl())).build(),
-        new JacksonJsonpMapper());
+        ElasticsearchJson.mapper());
   }
 
   @Bean

@@ -1,8 +1,8 @@
 package dev.agentos.projections.wiring;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.EmbeddingCache;
 import dev.agentos.projections.memory.search.EmbeddingCacheIndex;
@@ -36,7 +36,7 @@ class SearchReadModel {
   RestClientTransport elasticsearchTransport(ReadModelStores stores) {
     return new RestClientTransport(
         RestClient.builder(HttpHost.create(stores.elasticsearch().url())).build(),
-        new JacksonJsonpMapper());
+        ElasticsearchJson.mapper());
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
@@ -14,6 +13,7 @@ import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.executions.ExecutionStarted;
 import dev.agentos.events.executions.VerificationCompleted;
 import dev.agentos.projections.ProjectionsApplication;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
 import dev.agentos.schemas.topics.EventKeys;
@@ -63,7 +63,7 @@ class EventStreamProjectionIT {
     RestClientTransport transport =
         new RestClientTransport(
             RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build(),
-            new JacksonJsonpMapper());
+            ElasticsearchJson.mapper());
     ElasticsearchClient client = new ElasticsearchClient(transport);
     EventStreams names = new EventStreams(prefix);
     try (ConfigurableApplicationContext app = start(stack);

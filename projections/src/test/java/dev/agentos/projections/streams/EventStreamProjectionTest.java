@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.executions.ExecutionCompleted;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class EventStreamProjectionTest {
   private final RestClientTransport transport =
       new RestClientTransport(
           RestClient.builder(HttpHost.create("http://127.0.0.1:1")).build(),
-          new JacksonJsonpMapper());
+          ElasticsearchJson.mapper());
   private final List<Duration> waited = new ArrayList<>();
   private final EventStreamProjection projection =
       new EventStreamProjection(

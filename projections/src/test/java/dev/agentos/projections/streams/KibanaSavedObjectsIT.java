@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.executions.ExecutionCompleted;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.schemas.topics.Topic;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ class KibanaSavedObjectsIT {
   @BeforeAll
   static void installTemplatesAndIndexEveryEventType(StackEndpoints stack) throws IOException {
     rest = RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build();
-    transport = new RestClientTransport(rest, new JacksonJsonpMapper());
+    transport = new RestClientTransport(rest, ElasticsearchJson.mapper());
     client = new ElasticsearchClient(transport);
     installShippedTemplates();
     writer = new EventStreamIndexWriter(client, new EventStreams(PREFIX));

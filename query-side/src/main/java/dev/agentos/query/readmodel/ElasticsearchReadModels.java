@@ -1,8 +1,8 @@
 package dev.agentos.query.readmodel;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.search.IndexSetup;
@@ -28,7 +28,7 @@ public class ElasticsearchReadModels {
   RestClientTransport elasticsearchTransport(QuerySideProperties properties) {
     return new RestClientTransport(
         RestClient.builder(HttpHost.create(properties.elasticsearch().url())).build(),
-        new JacksonJsonpMapper());
+        ElasticsearchJson.mapper());
   }
 
   @Bean

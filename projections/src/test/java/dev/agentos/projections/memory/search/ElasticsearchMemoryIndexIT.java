@@ -3,13 +3,13 @@ package dev.agentos.projections.memory.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
 import dev.agentos.projections.memory.search.ReciprocalRankFusion.MatchedBy;
@@ -95,7 +95,7 @@ class ElasticsearchMemoryIndexIT {
     transport =
         new RestClientTransport(
             RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build(),
-            new JacksonJsonpMapper());
+            ElasticsearchJson.mapper());
     client = new ElasticsearchClient(transport);
     new IndexSetup(client).ensure(INDEX, ALIAS);
     new IndexSetup(client).ensure(INDEX, ALIAS); // a second start finds it and changes nothing

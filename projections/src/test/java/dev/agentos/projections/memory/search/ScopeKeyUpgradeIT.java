@@ -3,7 +3,6 @@ package dev.agentos.projections.memory.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +10,7 @@ import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.memory.MemoryEmbedding;
 import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryFields.State;
@@ -53,7 +53,7 @@ class ScopeKeyUpgradeIT {
     transport =
         new RestClientTransport(
             RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build(),
-            new JacksonJsonpMapper());
+            ElasticsearchJson.mapper());
     client = new ElasticsearchClient(transport);
     ObjectNode definition;
     try (InputStream in = IndexSetup.class.getResourceAsStream(IndexSetup.DEFINITION)) {

@@ -1,9 +1,9 @@
 package dev.agentos.projections.memory.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.http.HttpHost;
@@ -24,7 +24,7 @@ final class TestIndex implements AutoCloseable {
     this.transport =
         new RestClientTransport(
             RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build(),
-            new JacksonJsonpMapper());
+            ElasticsearchJson.mapper());
     this.client = new ElasticsearchClient(transport);
     new IndexSetup(client).ensure(index, alias);
   }
