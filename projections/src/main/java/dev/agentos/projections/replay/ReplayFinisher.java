@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 final class ReplayFinisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayFinisher.class);
-  static final Duration EVERY = Duration.ofSeconds(1);
+  // Often enough that a step's wait (an index build of a few seconds) is not rounded up by much;
+  // a check is two Kafka admin requests while a replay is unfinished, none otherwise.
+  static final Duration EVERY = Duration.ofMillis(250);
 
   private final Replays replays;
   private final List<AfterReplay> steps;

@@ -25,7 +25,7 @@ public final class MemorySchema {
       Pattern.compile("CREATE CUSTOM INDEX IF NOT EXISTS (\\w+) ON", Pattern.CASE_INSENSITIVE);
   private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
   // DDL waits for schema agreement, which takes seconds on a small machine.
-  private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
 
   private final String keyspace;
   private final String replication;
