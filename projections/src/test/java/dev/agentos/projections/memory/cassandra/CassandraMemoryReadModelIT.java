@@ -404,10 +404,6 @@ class CassandraMemoryReadModelIT {
     ListIndexes indexes = new ListIndexes(other);
     try (CqlSession rebuilt = connect(endpoints, other.keyspace())) {
       TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
-      indexes.drop(admin);
-      assertThat(indexes.status(admin)).isEmpty();
-      // Prepared while the indexes are missing, as a query side started mid-rebuild would be.
-      MemoryReadModelQueries lists = new MemoryReadModelQueries(rebuilt);
       new MemoryCassandraWriter(rebuilt, Clock.systemUTC())
           .apply(
               e.read(
@@ -417,7 +413,15 @@ class CassandraMemoryReadModelIT {
                   e.stored("m3", "c1", MemoryType.FACT, T0.plusSeconds(3), "db", "java")));
       ListKey byType = ListKey.of(ListKey.PROJECT, "p1", "FACT", null);
       ListKey byTag = ListKey.of(ListKey.CONTEXT, "c1", null, "db");
+      // Prepared while the indexes exist, as a running query side's statements are.
+      MemoryReadModelQueries lists = new MemoryReadModelQueries(rebuilt);
+      assertThat(ids(lists.list(e.tenant, byType, null, null, 10, null)))
+          .containsExactly("m3", "m1");
+      assertThat(ids(lists.list(e.tenant, byTag, null, null, 10, null)))
+          .containsExactly("m3", "m2");
 
+      indexes.drop(admin);
+      assertThat(indexes.status(admin)).isEmpty();
       assertThat(
               ids(
                   lists.list(
