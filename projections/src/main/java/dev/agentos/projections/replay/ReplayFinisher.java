@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 final class ReplayFinisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayFinisher.class);
-  static final Duration EVERY = Duration.ofSeconds(1);
+  // Often enough that a step's wait (an index build of a few seconds) is not rounded up by much;
+  // a check is two Kafka admin requests while a replay is unfinished, none otherwise.
+  static final Duration EVERY = Duration.ofMillis(250);
 
   private final Replays replays;
   private final List<AfterReplay> steps;
@@ -36,15 +38,20 @@ final class ReplayFinisher implements AutoCloseable {
   }
 
   /**
-   * Finishes each replay that has caught up. One whose step fails stays unfinished and all its
-   * steps run again at the next check, so a step must be harmless to repeat.
+   * Runs the steps of each replay that has caught up, and finishes it once they are all done. One
+   * whose step fails or is not done yet stays unfinished and all its steps run again at the next
+   * check, so a step must be harmless to repeat. Once caught up, a replay stays so for its steps:
+   * live records arriving meanwhile do not hold them back.
    */
   void finishCaughtUp() {
     for (String readModel : replays.unfinished()) {
       try {
-        if (replays.caughtUp(readModel)) {
-          finish(readModel);
-          replays.finished(readModel);
+        if (replays.afterStepsRunning(readModel) || replays.caughtUp(readModel)) {
+          replays.afterStepsStarted(readModel);
+          if (stepsDone(readModel)) {
+            replays.finished(readModel);
+            log.info("the replay of {} has caught up; its after-replay steps are done", readModel);
+          }
         }
       } catch (RuntimeException e) {
         log.warn("could not check or finish the replay of {}; trying again", readModel, e);
@@ -52,13 +59,14 @@ final class ReplayFinisher implements AutoCloseable {
     }
   }
 
-  private void finish(String readModel) {
+  private boolean stepsDone(String readModel) {
+    boolean done = true;
     for (AfterReplay step : steps) {
       if (step.readModel().equals(readModel)) {
-        step.caughtUp();
+        done &= step.caughtUp();
       }
     }
-    log.info("the replay of {} has caught up; its after-replay steps are done", readModel);
+    return done;
   }
 
   @Override

@@ -38,8 +38,11 @@ public final class Replays {
   private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
   private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
 
-  /** Read models replayed since start-up that have not caught up yet (see {@link AfterReplay}). */
-  private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
+  /**
+   * Read models replayed since start-up whose replay is not finished, each with whether it has
+   * caught up and runs its {@link AfterReplay} steps.
+   */
+  private final Map<String, Boolean> unfinished = new ConcurrentHashMap<>();
 
   /** Records read at a moment, to compute a rate from. */
   private record Sample(Instant at, long recordsRead) {}
@@ -79,7 +82,7 @@ public final class Replays {
     Instant now = clock.instant();
     startedAt.put(readModel, now);
     lastSamples.put(readModel, new Sample(now, 0));
-    unfinished.add(readModel);
+    unfinished.put(readModel, false);
     processor.start();
     return progress(readModel);
   }
@@ -100,15 +103,26 @@ public final class Replays {
         standing.processor().isRunning(),
         standing.replaying(),
         standing.caughtUp(),
+        standing.caughtUp() && !unfinished.containsKey(readModel),
         standing.lag(),
         rate,
         standing.recordsRead(),
         startedAt.get(readModel));
   }
 
-  /** The read models replayed since start-up whose replay has not caught up yet. */
+  /** The read models replayed since start-up whose replay is not finished yet. */
   Set<String> unfinished() {
-    return Set.copyOf(unfinished);
+    return Set.copyOf(unfinished.keySet());
+  }
+
+  /** {@code readModel}'s replay has caught up once and its after-replay steps run. */
+  void afterStepsStarted(String readModel) {
+    unfinished.replace(readModel, true);
+  }
+
+  /** Whether {@code readModel}'s replay has caught up once and runs its after-replay steps. */
+  boolean afterStepsRunning(String readModel) {
+    return unfinished.getOrDefault(readModel, false);
   }
 
   /** Whether {@code readModel} has caught up; unlike {@link #progress}, no rate is sampled. */
@@ -118,7 +132,7 @@ public final class Replays {
 
   /** {@code readModel}'s last replay is over and its {@link AfterReplay} steps done. */
   void finished(String readModel) {
-    unfinished.remove(readModel);
+    unfinished.remove(readModel, true);
   }
 
   /** A processor's position against its topics' ends. */

@@ -4,10 +4,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.agentos.projections.memory.cassandra.ListIndexes;
 import dev.agentos.projections.memory.cassandra.MemoryCassandraProjection;
 import dev.agentos.projections.memory.cassandra.MemoryCassandraWriter;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.projections.memory.cassandra.ReadModelLayout;
+import dev.agentos.projections.replay.AfterReplay;
 import dev.agentos.projections.replay.Replays;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -23,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The processing group {@value MemoryCassandraProjection#GROUP} and its Cassandra session. The
  * keyspace and tables are created (IF NOT EXISTS) before the session that the writers use opens on
- * the keyspace, so a first start on an empty Cassandra works.
+ * the keyspace, so a first start on an empty Cassandra works. A rebuild drops the list indexes and
+ * builds them again once caught up (ADR 0007); as the start applies the schema, a stop in between
+ * leaves none missing after the next start.
  */
 @Configuration
 @EnableConfigurationProperties(ReadModelStores.class)
@@ -77,8 +81,48 @@ class CassandraReadModels {
   MemoryCassandraProjection memoryCassandraProjection(
       CqlSession session, Clock clock, ReadModelStores stores) {
     MemorySchema schema = MemorySchema.singleNode(stores.cassandra().keyspace());
+    ListIndexes indexes = new ListIndexes(schema);
     return new MemoryCassandraProjection(
-        new MemoryCassandraWriter(session, clock), () -> schema.truncate(session));
+        new MemoryCassandraWriter(session, clock),
+        () -> {
+          // Dropped first, so the truncate does not empty them and the rebuild writes none.
+          indexes.drop(session);
+          schema.truncate(session);
+        });
+  }
+
+  /**
+   * A rebuilt keyspace answers lists by type and tag again once their indexes are built: created
+   * when the replay has caught up, and waited for by the finisher's checks, not by blocking them.
+   */
+  @Bean
+  AfterReplay memoryListIndexesBuilt(CqlSession session, ReadModelStores stores) {
+    ListIndexes indexes = new ListIndexes(MemorySchema.singleNode(stores.cassandra().keyspace()));
+    return new AfterReplay() {
+      private long waitingSince;
+
+      @Override
+      public String readModel() {
+        return MemoryCassandraProjection.GROUP;
+      }
+
+      @Override
+      public boolean caughtUp() {
+        if (waitingSince == 0) {
+          waitingSince = System.nanoTime();
+        }
+        boolean queryable = indexes.ensureQueryable(session);
+        if (queryable) {
+          LOG.info(
+              "list indexes {} of keyspace {} are queryable, {} ms after the replay caught up",
+              indexes.names(),
+              stores.cassandra().keyspace(),
+              (System.nanoTime() - waitingSince) / 1_000_000);
+          waitingSince = 0;
+        }
+        return queryable;
+      }
+    };
   }
 
   private static CqlSessionBuilder builder(ReadModelStores.Cassandra cassandra) {

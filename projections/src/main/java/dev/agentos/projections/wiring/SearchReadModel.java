@@ -65,8 +65,9 @@ class SearchReadModel {
       }
 
       @Override
-      public void caughtUp() {
+      public boolean caughtUp() {
         new IndexSetup(client).resumeRefresh(stores.elasticsearch().alias());
+        return true;
       }
     };
   }

@@ -19,6 +19,9 @@ import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.events.metrics.MetricKind;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.ProjectionsApplication;
+import dev.agentos.projections.memory.cassandra.ListKey;
+import dev.agentos.projections.memory.cassandra.ListedMemory;
+import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
@@ -132,6 +135,10 @@ class ReplayIT {
             await()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> points(influx), p -> p.size() == MEMORIES);
+        Map<String, List<String>> lists = lists(cassandra);
+        assertThat(lists.values())
+            .as("every list finds memories")
+            .allSatisfy(l -> assertThat(l).isNotEmpty());
         // Each memory's stored and updated text, embedded once and kept in the cache.
         Map<String, Long> cached = cacheVersions(elasticsearch);
         assertThat(cached).hasSize(MEMORIES * 2);
@@ -171,6 +178,8 @@ class ReplayIT {
         for (String readModel : readModels()) {
           awaitCaughtUp(url, readModel);
         }
+        // Finished means the list indexes the rebuild dropped are built again: no waiting here.
+        assertThat(lists(cassandra)).isEqualTo(lists);
 
         // The rebuild paused the memory index's refresh; caught up, it is searched as before.
         await()
@@ -205,6 +214,7 @@ class ReplayIT {
     return List.of("memory-cassandra", "memory-search", "metrics-influx");
   }
 
+  /** Caught up and, after a replay, its after-replay steps done. */
   private void awaitCaughtUp(String url, String readModel) {
     await()
         .atMost(Duration.ofSeconds(180))
@@ -213,7 +223,7 @@ class ReplayIT {
             () -> {
               JsonNode progress = JSON.readTree(get(url + "/admin/replay/" + readModel).body());
               // This run's producer is not transactional: no commit markers, so lag must be 0.
-              return progress.get("caughtUp").asBoolean() && progress.get("lag").asLong() == 0;
+              return progress.get("finished").asBoolean() && progress.get("lag").asLong() == 0;
             });
   }
 
@@ -299,6 +309,24 @@ class ReplayIT {
       rows.put(row.getString("memory_id"), row.getFormattedContents());
     }
     return rows;
+  }
+
+  /** Lists by type, by tag and by both, in either scope: what the list indexes answer. */
+  private Map<String, List<String>> lists(CqlSession cassandra) {
+    MemoryReadModelQueries queries = new MemoryReadModelQueries(cassandra);
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    for (ListKey key :
+        List.of(
+            ListKey.of(ListKey.PROJECT, "project-" + run, "DECISION", null),
+            ListKey.of(ListKey.CONTEXT, "context-" + run, null, "t1"),
+            ListKey.of(ListKey.PROJECT, "project-" + run, "FACT", "t2"))) {
+      lists.put(
+          key.toString(),
+          queries.list(tenant, key, null, null, 100, null).items().stream()
+              .map(ListedMemory::memoryId)
+              .toList());
+    }
+    return lists;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -436,11 +464,12 @@ class ReplayIT {
         .build();
   }
 
+  /** Every odd memory becomes a DECISION: the lists by type have two types to tell apart. */
   private MemoryUpdated updated(String memoryId, Instant at, int i) {
     return MemoryUpdated.newBuilder()
         .setHeader(header(at))
         .setMemoryId(memoryId)
-        .setType(MemoryType.FACT)
+        .setType(i % 2 == 0 ? MemoryType.FACT : MemoryType.DECISION)
         .setContent("fact number " + i + ", corrected")
         .setContentHash("sha256:u" + i)
         .setTags(new ArrayList<>(List.of("t" + (i % 3))))

@@ -1,6 +1,7 @@
 package dev.agentos.query.web;
 
 import dev.agentos.auth.ProblemJsonHandler;
+import dev.agentos.projections.memory.cassandra.ListFiltersUnavailableException;
 import dev.agentos.projections.paging.InvalidCursorException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -16,10 +17,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The query side's refusals as {@code application/problem+json}, on top of those both APIs share
  * ({@link ProblemJsonHandler}: 401, 403, 500): 404 for what the caller's tenant does not have, 422
- * naming the query parameter that is wrong, 501 for what is documented but not built yet.
+ * naming the query parameter that is wrong, 501 for what is documented but not built yet, 503 with
+ * {@code Retry-After} for what a read model's rebuild makes unavailable for a while.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ProblemJsonHandler {
+
+  /**
+   * Seconds a client should wait before listing by type or tag again during a rebuild: the indexes
+   * build within a minute of a replay catching up, the replay itself takes longer.
+   */
+  static final int LIST_FILTERS_RETRY_AFTER_SECONDS = 30;
 
   public ProblemHandler() {
     super("an internal error occurred");
@@ -44,6 +52,17 @@ public class ProblemHandler extends ProblemJsonHandler {
   @ExceptionHandler(InvalidCursorException.class)
   ProblemDetail invalidCursor(InvalidCursorException e) {
     return invalidField("cursor", "cursor: " + e.getMessage());
+  }
+
+  /**
+   * A list by type or tag while a rebuild of the memory read model has its indexes dropped or
+   * building: a temporary 503, not a 500 and not a list missing rows (ADR 0007).
+   */
+  @ExceptionHandler(ListFiltersUnavailableException.class)
+  ResponseEntity<ProblemDetail> listFiltersUnavailable(ListFiltersUnavailableException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(LIST_FILTERS_RETRY_AFTER_SECONDS))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding", e.getMessage()));
   }
 
   @ExceptionHandler(NotBuiltYetException.class)

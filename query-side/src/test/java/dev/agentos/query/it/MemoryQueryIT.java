@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.events.memory.MemoryType;
+import dev.agentos.projections.memory.cassandra.ListIndexes;
+import dev.agentos.projections.memory.cassandra.MemorySchema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,39 @@ class MemoryQueryIT {
     seed.superseded("old", "new", T0.plusSeconds(10));
     reader = app.as(app.newKey(seed.tenant, seed.project, ApiKeyScope.MEMORY_READ));
     stranger = app.as(app.newKey("it-other-tenant", seed.project, ApiKeyScope.ADMIN));
+  }
+
+  /**
+   * What a rebuild does to the list indexes (ADR 0007), on the application's own keyspace: the
+   * statements it prepared before are refused by Cassandra once the indexes are gone, and answered
+   * again once they are back.
+   */
+  @Test
+  void aListByTypeOrTagWhileItsIndexesAreRebuiltIsA503ThatSaysSoAndOtherListsStillWork(
+      RunningQuerySide app) throws InterruptedException {
+    assertThat(ids("/v1/memories?type=DECISION")).containsExactly("m2"); // prepared, indexed
+    ListIndexes indexes =
+        new ListIndexes(
+            MemorySchema.singleNode(app.cassandra().getKeyspace().orElseThrow().asInternal()));
+    indexes.drop(app.cassandra());
+    try {
+      for (String filtered : List.of("/v1/memories?type=DECISION", "/v1/memories?tags=db")) {
+        var refused = reader.get(filtered);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(refused.header("Retry-After")).isEqualTo("30");
+        assertThat(refused.json().get("detail").asText())
+            .contains("memory lists by type/tag are being rebuilt");
+      }
+      assertThat(ids("/v1/memories?sessionId=s1")).containsExactly("m5", "m3", "m1");
+    } finally {
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (!indexes.ensureQueryable(app.cassandra()) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(ids("/v1/memories?type=DECISION")).containsExactly("m2");
+    assertThat(ids("/v1/memories?tags=db")).containsExactly("m4", "m3", "m2");
   }
 
   @Test

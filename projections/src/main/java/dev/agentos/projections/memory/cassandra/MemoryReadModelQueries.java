@@ -64,8 +64,22 @@ public final class MemoryReadModelQueries {
    *
    * @throws dev.agentos.projections.paging.InvalidCursorException if {@code cursor} is not one this
    *     method handed out
+   * @throws ListFiltersUnavailableException if {@code key} has a type or tag and the indexes behind
+   *     them are being rebuilt
    */
   public Page<ListedMemory> list(
+      String tenantId, ListKey key, Instant from, Instant to, int pageSize, String cursor) {
+    try {
+      return listPage(tenantId, key, from, to, pageSize, cursor);
+    } catch (RuntimeException e) {
+      if (!ListStatements.filtered(key)) {
+        throw e;
+      }
+      throw ListFiltersUnavailableException.of(e).orElseThrow(() -> e);
+    }
+  }
+
+  private Page<ListedMemory> listPage(
       String tenantId, ListKey key, Instant from, Instant to, int pageSize, String cursor) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);

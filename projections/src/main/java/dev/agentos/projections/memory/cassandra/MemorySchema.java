@@ -21,9 +21,11 @@ public final class MemorySchema {
   static final String RESOURCE = "memory-schema.cql";
   private static final Pattern TABLE_NAME =
       Pattern.compile("CREATE TABLE IF NOT EXISTS \\S+\\.(\\w+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INDEX_NAME =
+      Pattern.compile("CREATE CUSTOM INDEX IF NOT EXISTS (\\w+) ON", Pattern.CASE_INSENSITIVE);
   private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
   // DDL waits for schema agreement, which takes seconds on a small machine.
-  private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
 
   private final String keyspace;
   private final String replication;
@@ -75,6 +77,20 @@ public final class MemorySchema {
         .toList();
   }
 
+  /** The storage-attached indexes' statements, in the schema's order (see {@link ListIndexes}). */
+  List<String> indexStatements() {
+    return statements().stream().filter(s -> INDEX_NAME.matcher(s).find()).toList();
+  }
+
+  /** The names of the indexes {@link #indexStatements()} create. */
+  List<String> indexNames() {
+    return indexStatements().stream()
+        .map(INDEX_NAME::matcher)
+        .filter(java.util.regex.Matcher::find)
+        .map(m -> m.group(1))
+        .toList();
+  }
+
   public void drop(CqlSession session) {
     execute(session, "DROP KEYSPACE IF EXISTS " + keyspace);
   }
@@ -94,7 +110,7 @@ public final class MemorySchema {
         .toList();
   }
 
-  private static void execute(CqlSession session, String cql) {
+  static void execute(CqlSession session, String cql) {
     session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
   }
 

@@ -38,9 +38,11 @@ class CassandraMemoryReadModelIT {
   private static CqlSession session;
   private static MemoryCassandraWriter writer;
   private static MemoryReadModelQueries queries;
+  private static StackEndpoints endpoints;
 
   @BeforeAll
   static void createSchema(StackEndpoints stack) {
+    endpoints = stack;
     schema = MemorySchema.singleNode("memory_it_" + UUID.randomUUID().toString().substring(0, 8));
     admin = connect(stack, null);
     schema.apply(admin);
@@ -382,6 +384,73 @@ class CassandraMemoryReadModelIT {
       assertThat(ReadModelLayout.inspect(ks, admin).rebuildNeeded()).isFalse();
       assertThat(admin.execute("SELECT layout FROM " + ks + ".read_model_layouts").one())
           .isNotNull();
+    } finally {
+      other.drop(admin);
+    }
+  }
+
+  /**
+   * What a rebuild does to the list indexes (ADR 0007): dropped, a list by type or tag is refused
+   * with the exception the query side answers 503 for, an unfiltered one still answered; created
+   * again from the schema's statements, the same lists answer in full once Cassandra says the
+   * indexes are queryable.
+   */
+  @Test
+  void listsByTypeOrTagAreRefusedWhileTheirIndexesAreDroppedAndAnsweredOnceBuiltAgain()
+      throws InterruptedException {
+    MemorySchema other =
+        MemorySchema.singleNode("sai_it_" + UUID.randomUUID().toString().substring(0, 8));
+    other.apply(admin);
+    ListIndexes indexes = new ListIndexes(other);
+    try (CqlSession rebuilt = connect(endpoints, other.keyspace())) {
+      TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+      new MemoryCassandraWriter(rebuilt, Clock.systemUTC())
+          .apply(
+              e.read(
+                  e.context("c1", T0),
+                  e.stored("m1", "c1", MemoryType.FACT, T0.plusSeconds(1), "java"),
+                  e.stored("m2", "c1", MemoryType.DECISION, T0.plusSeconds(2), "db"),
+                  e.stored("m3", "c1", MemoryType.FACT, T0.plusSeconds(3), "db", "java")));
+      ListKey byType = ListKey.of(ListKey.PROJECT, "p1", "FACT", null);
+      ListKey byTag = ListKey.of(ListKey.CONTEXT, "c1", null, "db");
+      // Prepared while the indexes exist, as a running query side's statements are.
+      MemoryReadModelQueries lists = new MemoryReadModelQueries(rebuilt);
+      assertThat(ids(lists.list(e.tenant, byType, null, null, 10, null)))
+          .containsExactly("m3", "m1");
+      assertThat(ids(lists.list(e.tenant, byTag, null, null, 10, null)))
+          .containsExactly("m3", "m2");
+
+      indexes.drop(admin);
+      assertThat(indexes.status(admin)).isEmpty();
+      assertThat(
+              ids(
+                  lists.list(
+                      e.tenant,
+                      ListKey.of(ListKey.PROJECT, "p1", null, null),
+                      null,
+                      null,
+                      10,
+                      null)))
+          .containsExactly("m3", "m2", "m1");
+      for (ListKey filtered : List.of(byType, byTag)) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> lists.list(e.tenant, filtered, null, null, 10, null))
+            .isInstanceOf(ListFiltersUnavailableException.class)
+            .hasMessageContaining("memory lists by type/tag are being rebuilt");
+      }
+
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (!indexes.ensureQueryable(admin)) {
+        assertThat(Instant.now()).as("indexes queryable within 60 s").isBefore(deadline);
+        Thread.sleep(100);
+      }
+      assertThat(indexes.status(admin))
+          .containsOnlyKeys("memories_by_scope_type", "memories_by_scope_tags")
+          .containsValues(true);
+      assertThat(ids(lists.list(e.tenant, byType, null, null, 10, null)))
+          .containsExactly("m3", "m1");
+      assertThat(ids(lists.list(e.tenant, byTag, null, null, 10, null)))
+          .containsExactly("m3", "m2");
     } finally {
       other.drop(admin);
     }

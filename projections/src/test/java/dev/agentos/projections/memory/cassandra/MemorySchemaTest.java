@@ -43,6 +43,18 @@ class MemorySchemaTest {
   }
 
   @Test
+  void theListIndexesAreTheSchemasOwnStatementsByName() {
+    MemorySchema schema = MemorySchema.singleNode("ks_test");
+
+    assertThat(schema.indexNames())
+        .containsExactly("memories_by_scope_type", "memories_by_scope_tags");
+    assertThat(schema.indexStatements())
+        .hasSize(2)
+        .allSatisfy(s -> assertThat(schema.statements()).contains(s))
+        .allSatisfy(s -> assertThat(s).startsWith("CREATE CUSTOM INDEX IF NOT EXISTS"));
+  }
+
+  @Test
   void aKeyspaceNameThatIsNotAnIdentifierIsRefused() {
     assertThatThrownBy(() -> MemorySchema.singleNode("x; DROP KEYSPACE y"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -58,7 +58,11 @@ final class ReplayCommand implements Callable<Integer> {
             202);
     System.out.println(
         "replaying " + readModel + " (processor " + progress.path("processor").asText() + ")");
-    while (!progress.path("caughtUp").asBoolean()) {
+    // Finished: caught up and the read model's after-replay steps done (e.g. memory-cassandra's
+    // list indexes built). A projections that does not report it yet: caught up.
+    while (!(progress.path("finished").isBoolean()
+        ? progress.path("finished").asBoolean()
+        : progress.path("caughtUp").asBoolean())) {
       Thread.sleep(EVERY.toMillis());
       progress = send(HttpRequest.newBuilder(URI.create(url)).GET(), key, 200);
       System.out.printf(
@@ -68,7 +72,8 @@ final class ReplayCommand implements Callable<Integer> {
           progress.path("recordsPerSecond").asDouble(),
           progress.path("lag").asLong());
     }
-    System.out.println(readModel + " rebuilt: caught up with its topics.");
+    System.out.println(
+        readModel + " rebuilt: caught up with its topics and its after-replay steps done.");
     return 0;
   }
 
