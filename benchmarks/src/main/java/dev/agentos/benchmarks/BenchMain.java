@@ -242,7 +242,8 @@ public final class BenchMain {
     @Option(
         names = "--variants",
         split = ",",
-        defaultValue = "today,ef50,m8-ef50,int4,bbq,int8-flat,not-indexed,no-vector",
+        defaultValue =
+            "today,ef100,ef50,m8-ef50,int4,bbq,ef50-rescore2,ef50-rescore,int8-flat,not-indexed,no-vector",
         description = "Mappings of the vector to measure, in order (default: ${DEFAULT-VALUE}).")
     List<String> variants;
 

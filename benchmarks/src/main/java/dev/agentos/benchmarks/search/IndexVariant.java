@@ -24,8 +24,13 @@ record IndexVariant(
 
   static final List<IndexVariant> ALL =
       List.of(
-          new IndexVariant(
-              "today", "int8_hnsw m 16, ef_construction 100 (today)", null, true, true),
+          new IndexVariant("today", "memories.json as it is (today)", null, true, true),
+          graph(
+              "ef100",
+              "int8_hnsw m 16, ef_construction 100 (until 2026-11-25)",
+              "int8_hnsw",
+              16,
+              100),
           graph("ef50", "int8_hnsw m 16, ef_construction 50", "int8_hnsw", 16, 50),
           graph("m8-ef50", "int8_hnsw m 8, ef_construction 50", "int8_hnsw", 8, 50),
           graph("int4", "int4_hnsw m 16, ef_construction 100", "int4_hnsw", 16, 100),
@@ -33,6 +38,20 @@ record IndexVariant(
               "bbq",
               "bbq_hnsw m 16, ef_construction 100, rescore x3",
               "{\"type\":\"bbq_hnsw\",\"rescore_vector\":{\"oversample\":3}}",
+              true,
+              true),
+          new IndexVariant(
+              "ef50-rescore",
+              "int8_hnsw m 16, ef_construction 50, rescore x3",
+              "{\"type\":\"int8_hnsw\",\"m\":16,\"ef_construction\":50,"
+                  + "\"rescore_vector\":{\"oversample\":3}}",
+              true,
+              true),
+          new IndexVariant(
+              "ef50-rescore2",
+              "int8_hnsw m 16, ef_construction 50, rescore x2",
+              "{\"type\":\"int8_hnsw\",\"m\":16,\"ef_construction\":50,"
+                  + "\"rescore_vector\":{\"oversample\":2}}",
               true,
               true),
           new IndexVariant(
