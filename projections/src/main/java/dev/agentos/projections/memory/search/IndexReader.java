@@ -62,10 +62,11 @@ final class IndexReader {
   /**
    * How many times {@code size} of the best candidates are scored again on their float vectors. The
    * graph ranks by int8-quantized vectors, which lose more recall than the graph itself: with this,
-   * {@code ef_construction} 50 (memories.json) measured recall@10 0.954 at k 10 and recall@50 0.995
-   * at k 50, against 0.915-0.931 and 0.958 for ef_construction 100 without it, for ~2 ms more per
-   * search ({@code ./agentos bench vectors}, docs/benchmarks.md). Asked per query because the Java
-   * client cannot read {@code rescore_vector} in a mapping.
+   * {@code ef_construction} 50 (memories.json) measured recall@10 0.954-0.959 at k 10 and recall@50
+   * 0.995-0.996 at k 50, against 0.915-0.931 and 0.958 for ef_construction 100 without it (0.980
+   * and 0.998 with it), for ~2-3 ms more per search ({@code ./agentos bench vectors},
+   * docs/benchmarks.md). Asked per query because the Java client cannot read {@code rescore_vector}
+   * in a mapping.
    */
   static final float RESCORE_OVERSAMPLE = 2f;
 
