@@ -8,15 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Runs one task on several client threads and waits for all, rethrowing the first failure. */
-final class Concurrently {
+public final class Concurrently {
 
-  interface Task {
+  public interface Task {
     void run(int client) throws Exception;
   }
 
   private Concurrently() {}
 
-  static void run(int clients, Task task) throws Exception {
+  public static void run(int clients, Task task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<?>> futures = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class BenchIndex implements AutoCloseable {
     new IndexSetup(client).ensure(index, alias);
   }
 
-  private static RestClientTransport transport(String elasticsearchUrl) {
+  static RestClientTransport transport(String elasticsearchUrl) {
     return new RestClientTransport(
         RestClient.builder(HttpHost.create(elasticsearchUrl))
             // a force merge of 100,000 vectors runs for minutes; the default 30 s gives up
@@ -89,7 +89,7 @@ public final class BenchIndex implements AutoCloseable {
     delete = false;
   }
 
-  private static String elasticsearchUrl(Path home) throws IOException {
+  static String elasticsearchUrl(Path home) throws IOException {
     Path file = home.resolve(LocalStack.PROPERTIES_FILE);
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("no stack at " + home + ": run ./agentos up first");

@@ -1,0 +1,45 @@
+package dev.agentos.projections.memory.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.search.MemoryQuery.Inclusion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Production's semantic side for the vector benchmark: the same filters ({@link
+ * ScopeFilters#withVectorsOf}), kNN clause ({@link IndexReader#knn}: {@code k} hits from {@code
+ * max(100, 10k)} candidates) and ids-only search ({@link IndexReader#nearestIds}) a hybrid search
+ * sends, so a recall figure is the recall of what search really asks. In the projection's package
+ * because those are package-private.
+ */
+public final class ProductionKnn {
+
+  private final IndexReader reader;
+  private final List<Query> filters;
+
+  /** Searches {@code index} over all active memories of one tenant and project. */
+  public ProductionKnn(ElasticsearchClient client, String index, String tenant, String project) {
+    this.reader = new IndexReader(client, index);
+    this.filters =
+        ScopeFilters.withVectorsOf(
+            MemoryEmbedder.MODEL_NAME, tenant, project, MemoryFilters.NONE, Inclusion.ACTIVE_ONLY);
+  }
+
+  /** The filters every kNN search of this scope carries, for an exact search over the same set. */
+  public List<Query> filters() {
+    return filters;
+  }
+
+  /** The ids of the {@code k} nearest memories to {@code vector}, as production ranks them. */
+  public List<String> nearest(float[] vector, int k) {
+    List<Float> boxed = new ArrayList<>(vector.length);
+    for (float value : vector) {
+      boxed.add(value);
+    }
+    return reader.nearestIds(IndexReader.knn(boxed, filters, k), k).stream()
+        .map(IndexReader.Ranked::id)
+        .toList();
+  }
+}
