@@ -114,6 +114,11 @@ public final class BenchIndex implements AutoCloseable {
   }
 
   public long segments() throws IOException {
+    return segments(client, index);
+  }
+
+  /** The searchable segments of {@code index}'s shards. */
+  static long segments(ElasticsearchClient client, String index) throws IOException {
     return client
         .indices()
         .segments(s -> s.index(index))
@@ -122,7 +127,7 @@ public final class BenchIndex implements AutoCloseable {
         .shards()
         .values()
         .stream()
-        .flatMap(shards -> shards.stream())
+        .flatMap(List::stream)
         .mapToLong(shard -> shard.numSearchSegments())
         .sum();
   }

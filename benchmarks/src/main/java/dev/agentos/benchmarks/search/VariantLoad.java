@@ -186,16 +186,6 @@ final class VariantLoad {
   }
 
   long segments(String index) throws IOException {
-    return client
-        .indices()
-        .segments(s -> s.index(index))
-        .indices()
-        .get(index)
-        .shards()
-        .values()
-        .stream()
-        .flatMap(List::stream)
-        .mapToLong(shard -> shard.numSearchSegments())
-        .sum();
+    return BenchIndex.segments(client, index);
   }
 }
