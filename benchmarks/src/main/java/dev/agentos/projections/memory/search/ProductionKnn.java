@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Production's semantic side for the vector benchmark: the same filters ({@link
- * ScopeFilters#withVectorsOf}), kNN clause ({@link IndexReader#knn}: {@code k} hits from {@code
+ * ScopeFilters#withVectorsOf}), kNN clause ({@link KnnClause#pool}: {@code k} hits from {@code
  * max(100, 10k)} candidates) and ids-only search ({@link IndexReader#nearestIds}) a hybrid search
  * sends, so a recall figure is the recall of what search really asks. In the projection's package
  * because those are package-private.
@@ -38,7 +38,7 @@ public final class ProductionKnn {
     for (float value : vector) {
       boxed.add(value);
     }
-    return reader.nearestIds(IndexReader.knn(boxed, filters, k), k).stream()
+    return reader.nearestIds(KnnClause.pool(boxed, filters, k), k).stream()
         .map(IndexReader.Ranked::id)
         .toList();
   }

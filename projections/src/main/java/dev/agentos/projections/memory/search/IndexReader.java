@@ -54,45 +54,11 @@ final class IndexReader {
    * hold the model, so that no vector of another space is compared. The score is the cosine
    * similarity (Elasticsearch reports {@code (1 + cosine) / 2} for a cosine field; that is undone
    * here). These hits are the answer (semantic search, a related graph's neighbours), so the best
-   * candidates are rescored on their float vectors ({@link #RESCORE_OVERSAMPLE}).
+   * candidates are rescored on their float vectors ({@link KnnClause#answer}).
    */
   List<Ranked> nearest(List<Float> vector, List<Query> filters, int size) {
-    return cosines(search(s -> withoutVector(s, size).knn(knn(vector, filters, size, true))));
-  }
-
-  /**
-   * How many times {@code size} of the best candidates {@link #nearest} scores again on their float
-   * vectors. The graph ranks by int8-quantized vectors, which lose more recall than the graph
-   * itself ({@code ef_construction} 50, memories.json): recall@10 at k 10 measured 0.885 without
-   * this and 0.954-0.959 with it ({@code ./agentos bench vectors}, docs/benchmarks.md). Asked per
-   * query because the Java client cannot read {@code rescore_vector} in a mapping.
-   */
-  static final float RESCORE_OVERSAMPLE = 2f;
-
-  /**
-   * The kNN clause of a hybrid search's semantic side: {@code size} hits from {@code max(100, 10 *
-   * size)} candidates per segment, so the approximate search rarely misses one of the true nearest.
-   * Not rescored: this side is fusion's pool of {@link MemorySearch#HYBRID_WINDOW}, where the graph
-   * alone kept recall@50 (0.956 against 0.958-0.960 before) and retrieval quality did not move,
-   * while the rescore, done per segment, cost hybrid search ~3 ms at p50 and ~6 at p99 at 100,000
-   * memories. {@code filters} as for {@link #nearest}.
-   */
-  static KnnSearch knn(List<Float> vector, List<Query> filters, int size) {
-    return knn(vector, filters, size, false);
-  }
-
-  /** {@link #knn}, with the best {@code size} x {@link #RESCORE_OVERSAMPLE} rescored if asked. */
-  private static KnnSearch knn(
-      List<Float> vector, List<Query> filters, int size, boolean rescored) {
-    return KnnSearch.of(
-        k -> {
-          k.field(EMBEDDING)
-              .queryVector(vector)
-              .k(size)
-              .numCandidates(Math.max(100, size * 10))
-              .filter(filters);
-          return rescored ? k.rescoreVector(r -> r.oversample(RESCORE_OVERSAMPLE)) : k;
-        });
+    return cosines(
+        search(s -> withoutVector(s, size).knn(KnnClause.answer(vector, filters, size))));
   }
 
   /** Both sides of a hybrid search as {@link #hybrid} answers them, ranked, without documents. */

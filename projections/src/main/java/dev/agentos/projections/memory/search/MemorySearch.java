@@ -177,11 +177,11 @@ public final class MemorySearch {
     float[] cached = embedder.cachedQuery(query.tenantId(), query.text());
     if (!overlap || keyword == null || cached != null) {
       List<Float> vector = cached != null ? boxed(cached) : vector(query);
-      return reader.hybrid(keyword, IndexReader.knn(vector, vectorFilters, window), window);
+      return reader.hybrid(keyword, KnnClause.pool(vector, vectorFilters, window), window);
     }
     CompletableFuture<List<Ranked>> keywordSide = reader.rankAsync(keyword, window);
     List<Ranked> semantic =
-        reader.nearestIds(IndexReader.knn(vector(query), vectorFilters, window), window);
+        reader.nearestIds(KnnClause.pool(vector(query), vectorFilters, window), window);
     return new Sides(reader.await(keywordSide), semantic);
   }
 
