@@ -91,7 +91,9 @@ public class MemoryController {
               + " newest first, filtered by type, tags (all must match), agent, session and a"
               + " creation time range [from, to). Paged: pass nextCursor back as cursor with the"
               + " same filters. A page may be short, even empty, while nextCursor is set when"
-              + " filters skipped many rows; only a null nextCursor ends the list.")
+              + " filters skipped many rows; only a null nextCursor ends the list. While a"
+              + " rebuild of the memory read model has the type and tag indexes down, a type or"
+              + " tags filter answers 503 with Retry-After; lists without them still answer.")
   public MemoryPage list(
       Caller caller,
       @RequestParam(required = false) String contextId,
