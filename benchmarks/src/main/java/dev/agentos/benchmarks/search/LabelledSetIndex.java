@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the labelled set into a bench index through the projection's own writer, each memory three
- * times under a tenant per {@link Vectors} variant: its own text's vector, its text joined with the
- * neighbouring turns, and the mix of both.
+ * Writes the labelled set into a bench index through the projection's own writer, each memory once
+ * under a tenant per {@link Vectors} variant: its own text's vector, its text joined with the
+ * neighbouring turns, the mix of both, and the mix with the previous turn only (what a writer could
+ * compute when the memory arrives, without waiting for the turn after it).
  */
 final class LabelledSetIndex {
 
@@ -26,6 +27,9 @@ final class LabelledSetIndex {
         new MemorySearchIndexWriter(index.client(), index.alias(), new MemoryDocuments(embedder));
     List<float[]> withNeighbours =
         embedder.embedMemories(set.memories().stream().map(m -> set.withNeighbours(m, 1)).toList());
+    List<float[]> withPrevious =
+        embedder.embedMemories(
+            set.memories().stream().map(m -> set.withNeighbours(m, 1, 0)).toList());
     List<float[]> alone =
         embedder.embedMemories(set.memories().stream().map(Memory::content).toList());
     List<SequencedMemoryEvent> events = new ArrayList<>();
@@ -37,6 +41,13 @@ final class LabelledSetIndex {
           new SequencedMemoryEvent(
               stored(
                   Vectors.MIXED, m, NeighbourVectors.mix(alone.get(i), withNeighbours.get(i), 0.5)),
+              0));
+      events.add(
+          new SequencedMemoryEvent(
+              stored(
+                  Vectors.MIXED_PREVIOUS,
+                  m,
+                  NeighbourVectors.mix(alone.get(i), withPrevious.get(i), 0.5)),
               0));
     }
     for (int from = 0; from < events.size(); from += 100) {

@@ -45,7 +45,8 @@ public final class RetrievalBenchmark {
   enum Vectors {
     PLAIN("memory text"),
     NEIGHBOURS("memory + 1 turn either side"),
-    MIXED("memory vector + 0.5 x neighbourhood vector");
+    MIXED("memory vector + 0.5 x neighbourhood vector"),
+    MIXED_PREVIOUS("memory vector + 0.5 x (previous turn + memory) vector");
 
     final String description;
 

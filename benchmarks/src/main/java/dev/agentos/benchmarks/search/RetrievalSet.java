@@ -103,10 +103,15 @@ public record RetrievalSet(List<Memory> memories, List<Question> questions) {
 
   /** The memory's text with the turns just before and after it in the same session. */
   public String withNeighbours(Memory memory, int each) {
+    return withNeighbours(memory, each, each);
+  }
+
+  /** The memory's text with up to {@code before} turns before it and {@code after} after it. */
+  public String withNeighbours(Memory memory, int before, int after) {
     StringBuilder text = new StringBuilder();
     for (Memory other : memories) {
-      if (other.sessionId().equals(memory.sessionId())
-          && Math.abs(other.position() - memory.position()) <= each) {
+      int offset = other.position() - memory.position();
+      if (other.sessionId().equals(memory.sessionId()) && offset >= -before && offset <= after) {
         text.append(text.isEmpty() ? "" : "\n").append(other.content());
       }
     }

@@ -50,4 +50,14 @@ class RetrievalSetTest {
                 .orElseThrow()
                 .content());
   }
+
+  @Test
+  void thePreviousTurnAloneLeavesOutTheNextOne() {
+    Memory second = set.memories().get(1);
+
+    assertThat(set.withNeighbours(second, 1, 0))
+        .isEqualTo(set.memories().get(0).content() + "\n" + second.content());
+    assertThat(set.withNeighbours(set.memories().get(0), 1, 0))
+        .isEqualTo(set.memories().get(0).content());
+  }
 }
