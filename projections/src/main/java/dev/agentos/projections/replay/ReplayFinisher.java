@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks every {@link #EVERY} at the replays started since start-up and, once one has caught up,
- * runs its read model's {@link AfterReplay} steps. Nobody has to poll the progress endpoint for a
- * replay to be finished.
+ * Looks every {@link #EVERY} at the replays started since start-up, or resumed after a restart,
+ * and, once one has caught up, runs its read model's {@link AfterReplay} steps. Nobody has to poll
+ * the progress endpoint for a replay to be finished.
  */
 final class ReplayFinisher implements AutoCloseable {
 
@@ -22,6 +22,7 @@ final class ReplayFinisher implements AutoCloseable {
 
   private final Replays replays;
   private final List<AfterReplay> steps;
+  private final List<String> readModelsWithSteps;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -33,6 +34,7 @@ final class ReplayFinisher implements AutoCloseable {
   ReplayFinisher(Replays replays, List<AfterReplay> steps) {
     this.replays = replays;
     this.steps = List.copyOf(steps);
+    this.readModelsWithSteps = steps.stream().map(AfterReplay::readModel).distinct().toList();
     timer.scheduleWithFixedDelay(
         this::finishCaughtUp, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -44,6 +46,7 @@ final class ReplayFinisher implements AutoCloseable {
    * live records arriving meanwhile do not hold them back.
    */
   void finishCaughtUp() {
+    adoptInterruptedReplays();
     for (String readModel : replays.unfinished()) {
       try {
         if (replays.afterStepsRunning(readModel) || replays.caughtUp(readModel)) {
@@ -55,6 +58,25 @@ final class ReplayFinisher implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         log.warn("could not check or finish the replay of {}; trying again", readModel, e);
+      }
+    }
+  }
+
+  /**
+   * A replay a restart interrupted goes on from its stored token without anyone asking this run; it
+   * is found by its processor's replay status once the processor has claimed its segments.
+   */
+  private void adoptInterruptedReplays() {
+    for (String readModel : readModelsWithSteps) {
+      try {
+        if (replays.adoptInterrupted(readModel)) {
+          log.info(
+              "{} resumes a replay an earlier run started (its stored token is in one); it"
+                  + " finishes once caught up and its after-replay steps are done",
+              readModel);
+        }
+      } catch (RuntimeException e) {
+        log.warn("could not tell whether {} resumes an interrupted replay", readModel, e);
       }
     }
   }

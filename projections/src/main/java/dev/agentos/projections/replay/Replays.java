@@ -44,6 +44,9 @@ public final class Replays {
    */
   private final Map<String, Boolean> unfinished = new ConcurrentHashMap<>();
 
+  /** Read models whose replay this run started, or whose stored tokens it has looked at. */
+  private final Set<String> looked = ConcurrentHashMap.newKeySet();
+
   /** Records read at a moment, to compute a rate from. */
   private record Sample(Instant at, long recordsRead) {}
 
@@ -83,6 +86,7 @@ public final class Replays {
     startedAt.put(readModel, now);
     lastSamples.put(readModel, new Sample(now, 0));
     unfinished.put(readModel, false);
+    looked.add(readModel);
     processor.start();
     return progress(readModel);
   }
@@ -113,6 +117,28 @@ public final class Replays {
   /** The read models replayed since start-up whose replay is not finished yet. */
   Set<String> unfinished() {
     return Set.copyOf(unfinished.keySet());
+  }
+
+  /**
+   * Counts as unfinished a replay of {@code readModel} that an earlier run started and a restart
+   * interrupted: Axon resumes it from the replay token it stored, but this run's list of unfinished
+   * replays began empty, so without this it would be finished as soon as it caught up, before its
+   * after-replay steps (a list index still building) were done.
+   *
+   * @return whether {@code readModel} was taken on as an unfinished replay
+   */
+  boolean adoptInterrupted(String readModel) {
+    if (looked.contains(readModel)) {
+      return false;
+    }
+    Collection<EventTrackerStatus> statuses = processorOf(readModel).processingStatus().values();
+    if (statuses.isEmpty()) {
+      return false; // no segment claimed yet: its token is still unknown
+    }
+    // Asked once per read model and run: once its replay is over, a status that has not yet left
+    // the replay must not take it on again.
+    boolean replaying = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
+    return looked.add(readModel) && replaying && unfinished.putIfAbsent(readModel, false) == null;
   }
 
   /** {@code readModel}'s replay has caught up once and its after-replay steps run. */

@@ -1,6 +1,7 @@
 package dev.agentos.projections.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 class ReplayFinisherTest {
 
@@ -85,5 +87,20 @@ class ReplayFinisherTest {
     }
     verify(replays).caughtUp("memory-cassandra");
     verify(replays).finished("memory-cassandra");
+  }
+
+  @Test
+  void aReplayARestartInterruptedIsLookedForBeforeTheUnfinishedOnesAreChecked() {
+    Step step = new Step("memory-cassandra", 1);
+    when(replays.unfinished()).thenReturn(Set.of("memory-cassandra"));
+    when(replays.caughtUp("memory-cassandra")).thenReturn(true);
+
+    try (ReplayFinisher finisher = new ReplayFinisher(replays, List.of(step))) {
+      finisher.finishCaughtUp();
+    }
+    InOrder order = inOrder(replays);
+    order.verify(replays).adoptInterrupted("memory-cassandra");
+    order.verify(replays).unfinished();
+    verify(replays, never()).adoptInterrupted("memory-search");
   }
 }
