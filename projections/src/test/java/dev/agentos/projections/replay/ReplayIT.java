@@ -19,6 +19,7 @@ import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.events.metrics.MetricKind;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.ProjectionsApplication;
+import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.memory.cassandra.ListKey;
 import dev.agentos.projections.memory.cassandra.ListedMemory;
 import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
@@ -404,6 +405,7 @@ class ReplayIT {
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
       admin.deleteTopics(List.of(memoryTopic, metricTopic)).all().get();
     }
+    TokenRows.delete(stack, "it-replay-" + run + "-");
   }
 
   private static ProducerRecord<String, byte[]> record(

@@ -7,6 +7,7 @@ import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.projections.ProjectionsApplication;
+import dev.agentos.projections.TokenRows;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -94,6 +96,11 @@ class KafkaEventSourceIT {
       assertThat(letters.get(1).getReason()).contains("never takes poison");
       assertThat(letters.get(1).getAttempts()).isEqualTo(2);
     }
+  }
+
+  @AfterEach
+  void deleteTokenRows(StackEndpoints stack) throws Exception {
+    TokenRows.delete(stack, processor);
   }
 
   private ConfigurableApplicationContext start(StackEndpoints stack) {

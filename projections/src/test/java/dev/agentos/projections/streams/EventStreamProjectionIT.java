@@ -13,6 +13,7 @@ import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.executions.ExecutionStarted;
 import dev.agentos.events.executions.VerificationCompleted;
 import dev.agentos.projections.ProjectionsApplication;
+import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
@@ -102,6 +103,7 @@ class EventStreamProjectionIT {
         client.indices().deleteIndexTemplate(d -> d.name(names.template(stream)));
       }
       transport.close();
+      TokenRows.delete(stack, processor);
     }
   }
 

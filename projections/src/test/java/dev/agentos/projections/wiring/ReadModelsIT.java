@@ -18,6 +18,7 @@ import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.events.metrics.MetricKind;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.ProjectionsApplication;
+import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
@@ -275,6 +276,7 @@ class ReadModelsIT {
               .build(),
           java.net.http.HttpResponse.BodyHandlers.discarding());
     }
+    TokenRows.delete(stack, "it-wire-" + run + "-");
   }
 
   private static ProducerRecord<String, byte[]> record(
