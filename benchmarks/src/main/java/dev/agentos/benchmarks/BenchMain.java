@@ -113,9 +113,17 @@ public final class BenchMain {
   static final class Retrieval implements Callable<Integer> {
     @ParentCommand BenchMain bench;
 
+    @Option(
+        names = "--distractors",
+        defaultValue = "0",
+        description =
+            "Generated memories, really embedded, indexed beside the labelled set in its scope:"
+                + " the answers must then be found among them (default: ${DEFAULT-VALUE}).")
+    int distractors;
+
     @Override
     public Integer call() throws Exception {
-      new RetrievalBenchmark(bench.home, System.out).run();
+      new RetrievalBenchmark(bench.home, System.out, distractors).run();
       return 0;
     }
   }

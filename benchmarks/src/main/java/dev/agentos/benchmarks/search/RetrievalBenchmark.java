@@ -108,9 +108,16 @@ public final class RetrievalBenchmark {
   private ElasticsearchClient client;
   private String index;
 
-  public RetrievalBenchmark(Path home, PrintStream out) {
+  /** Generated memories indexed beside the labelled set in every variant's scope. */
+  private final int distractors;
+
+  public RetrievalBenchmark(Path home, PrintStream out, int distractors) {
+    if (distractors < 0) {
+      throw new IllegalArgumentException("--distractors must be 0 or more, not " + distractors);
+    }
     this.home = home;
     this.out = out;
+    this.distractors = distractors;
   }
 
   public void run() throws Exception {
@@ -129,6 +136,17 @@ public final class RetrievalBenchmark {
       out.printf(
           "indexed %d documents into %s in %.1f s%n",
           index.count(), index.alias(), (System.nanoTime() - started) / 1e9);
+      if (distractors > 0) {
+        started = System.nanoTime();
+        int written = LabelledSetIndex.addDistractors(index, embedder, distractors);
+        out.printf(
+            "added %,d generated distractors to each variant's scope (%,d documents) in %.1f s:"
+                + " every question is now asked over %,d memories%n",
+            distractors,
+            written,
+            (System.nanoTime() - started) / 1e9,
+            set.memories().size() + distractors);
+      }
       MemorySearch search = new MemorySearch(index.client(), index.alias(), embedder);
       client = index.client();
       this.index = index.alias();
