@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // --help and --version on every benchmark too
     description = "Benchmarks against the stack ./agentos up runs; each prints its baseline too.",
     subcommands = {
       BenchMain.Ingest.class,
