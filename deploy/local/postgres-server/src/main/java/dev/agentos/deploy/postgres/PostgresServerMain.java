@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Holds a PostgreSQL server (binaries from Maven Central, via zonky) for the local stack: starts it
- * on a data folder that survives restarts and stops it when this process gets SIGTERM.
+ * on a data folder that survives restarts and stops it when this process gets SIGTERM. The binaries
+ * are extracted into the stack's own folder ({@link PostgresBinaries}), never a shared temp folder
+ * that another run may have left half written.
  */
 @Command(name = "postgres-server", mixinStandardHelpOptions = true)
 public final class PostgresServerMain implements Callable<Integer> {
@@ -21,13 +23,21 @@ public final class PostgresServerMain implements Callable<Integer> {
   @Option(names = "--data-dir", required = true, description = "PostgreSQL data folder (kept)")
   Path dataDir;
 
+  @Option(
+      names = "--binaries-dir",
+      required = true,
+      description = "where the binaries are extracted, one folder per archive digest (kept)")
+  Path binariesDir;
+
   @Option(names = "--shared-buffers", defaultValue = "64MB")
   String sharedBuffers;
 
   @Override
   public Integer call() throws Exception {
+    PostgresBinaries.discardUnfinished(binariesDir);
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
+            .setOverrideWorkingDirectory(binariesDir.toFile())
             .setPort(port)
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
