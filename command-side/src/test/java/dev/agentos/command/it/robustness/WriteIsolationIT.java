@@ -110,6 +110,13 @@ class WriteIsolationIT {
         404);
     sameAnswer(
         softly,
+        "PATCH the victim's context as if it were a memory",
+        () ->
+            intruder.patch("/v1/memories/" + victim.contextId(), Map.of("content", "x"), Map.of()),
+        () -> intruder.patch(nothing, Map.of("content", "x"), Map.of()),
+        404);
+    sameAnswer(
+        softly,
         "supersede it",
         () -> intruder.post(memory + "/supersede", replacement),
         () -> intruder.post(nothing + "/supersede", replacement),
