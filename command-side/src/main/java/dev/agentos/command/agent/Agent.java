@@ -7,7 +7,6 @@ import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
@@ -30,7 +29,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An agent of a tenant and the API keys it holds. A key is issued with at least one scope and
- * revoked at most once; every event of an agent carries the agent's own tenant, project and id.
+ * revoked at most once, by callers that may see the agent ({@link CommandOrigin#reaches}); others
+ * are answered as for an unknown id; every event of an agent carries the agent's own tenant,
+ * project and id.
  */
 @Aggregate
 public class Agent {
@@ -74,7 +75,7 @@ public class Agent {
 
   @CommandHandler
   public CommandResult handle(IssueApiKeyCommand command, EventHeaders headers) {
-    requireTenant(command.origin());
+    command.origin().requireReach(tenantId, projectId);
     if (command.scopes() == null || command.scopes().isEmpty()) {
       throw new InvalidCommandException("scopes", "name at least one scope");
     }
@@ -102,9 +103,9 @@ public class Agent {
 
   @CommandHandler
   public CommandResult handle(RevokeApiKeyCommand command, EventHeaders headers) {
-    requireTenant(command.origin());
+    command.origin().requireReach(tenantId, projectId);
     if (!keys.contains(command.keyId())) {
-      throw new NotFoundException("key " + command.keyId() + " of agent " + agentId);
+      throw NotFoundException.part("key " + command.keyId() + " of agent " + agentId);
     }
     if (revokedKeys.contains(command.keyId())) {
       throw new RuleViolationException("key " + command.keyId() + " is already revoked");
@@ -133,12 +134,6 @@ public class Agent {
   @EventSourcingHandler
   void on(ApiKeyRevoked event) {
     revokedKeys.add(event.getKeyId());
-  }
-
-  private void requireTenant(CommandOrigin origin) {
-    if (!tenantId.equals(origin.tenantId())) {
-      throw new OutsideTenantException("agent " + agentId);
-    }
   }
 
   /** Events of an agent are about the agent: its own tenant, project and id, the caller's trace. */

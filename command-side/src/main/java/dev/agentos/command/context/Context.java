@@ -26,11 +26,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A named scope of memories. Its name is not blank and unique among the open contexts of its
- * project; its parent, if any, is an open context of the same tenant.
+ * project; its parent, if any, is an open context the caller may see ({@link
+ * CommandOrigin#reaches}).
  *
- * <p>A merge creates a new context from two or more distinct open contexts of the caller's tenant.
- * The target's stream starts with {@code ContextCreated}, like every context's, so a reader that
- * knows only that event still learns the target exists; {@code ContextsMerged} follows, listing the
+ * <p>A merge creates a new context from two or more distinct open contexts the caller may see. The
+ * target's stream starts with {@code ContextCreated}, like every context's, so a reader that knows
+ * only that event still learns the target exists; {@code ContextsMerged} follows, listing the
  * duplicates it collapsed. The sources get no event of their own: the merge is the target's fact,
  * and the context directory marks them merged, so stores, switches and merges refuse them.
  */
@@ -48,7 +49,7 @@ public class Context {
     CommandOrigin origin = command.origin();
     if (command.parentContextId() != null) {
       ContextDirectory.requireOpen(
-          contexts.find(command.parentContextId()), origin.tenantId(), "parentContextId");
+          contexts.find(command.parentContextId()), origin, "parentContextId");
     }
     // After the context locks, as in a merge: one lock order, no deadlock between the two.
     requireUsableName(command.name(), origin, contexts, List.of());
@@ -89,7 +90,7 @@ public class Context {
     for (String source : sources.stream().sorted().toList()) {
       ContextDirectory.requireOpen(
           contexts.lockForMerge(source),
-          command.origin().tenantId(),
+          command.origin(),
           "sourceContextIds[" + sources.indexOf(source) + "]");
     }
     requireUsableName(command.name(), command.origin(), contexts, sources);

@@ -1,5 +1,6 @@
 package dev.agentos.command.context;
 
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.InvalidCommandException;
 import java.util.Optional;
 
@@ -24,14 +25,15 @@ public interface ContextDirectory {
   Optional<String> openContextNamed(String tenantId, String projectId, String name);
 
   /**
-   * The context {@code found} if it is open and in {@code tenantId}; otherwise refuses the command
-   * naming {@code field}. An unknown context and one of another tenant get the same answer, so that
-   * no tenant learns what another holds.
+   * The context {@code found} if it is open and {@code caller} may see it ({@link
+   * CommandOrigin#reaches}: its tenant, and its project for a key bound to one); otherwise refuses
+   * the command naming {@code field}. An unknown context and one the caller may not see get the
+   * same answer, so that no caller learns what others hold.
    */
-  static Entry requireOpen(Optional<Entry> found, String tenantId, String field) {
+  static Entry requireOpen(Optional<Entry> found, CommandOrigin caller, String field) {
     Entry entry =
         found
-            .filter(e -> e.tenantId().equals(tenantId))
+            .filter(e -> caller.reaches(e.tenantId(), e.projectId()))
             .orElseThrow(() -> new InvalidCommandException(field, "no context with this id"));
     if (entry.mergedInto() != null) {
       throw new InvalidCommandException(

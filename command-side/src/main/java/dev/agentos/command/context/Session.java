@@ -5,8 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
-import dev.agentos.command.OutsideTenantException;
-import dev.agentos.command.RuleViolationException;
+import dev.agentos.command.NotFoundException;
 import dev.agentos.command.context.api.SwitchContextCommand;
 import dev.agentos.events.memory.ContextSwitched;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,14 +21,17 @@ import org.axonframework.spring.stereotype.Aggregate;
  * from the Context aggregate, because the switch is a fact about the session: its events are keyed
  * by session id, its previous context is its own state (no read model can lag or race it), and
  * switches of one session are serialised by the session's own lock. The first switch creates the
- * session in the caller's tenant; from then on only that tenant may switch it, and only to an open
- * context of that tenant. Switching to the context already active changes nothing.
+ * session in the caller's tenant and project; from then on only callers that may see it ({@link
+ * CommandOrigin#reaches}: that tenant, and that project for a key bound to one) may switch it, and
+ * only to an open context they may see; others are answered as for an unknown id. Switching to the
+ * context already active changes nothing.
  */
 @Aggregate
 public class Session {
 
   @AggregateIdentifier private String sessionId;
   private String tenantId;
+  private String projectId;
   private String activeContextId;
 
   protected Session() {}
@@ -41,13 +43,12 @@ public class Session {
     CommandOrigin origin = command.origin();
     if (sessionId == null && AggregateLifecycle.getVersion() != null) {
       // Ids share one event store: this one already names something that is not a session.
-      throw new RuleViolationException("id " + command.sessionId() + " is not a session id");
+      throw NotFoundException.item();
     }
-    if (tenantId != null && !tenantId.equals(origin.tenantId())) {
-      throw new OutsideTenantException("session " + command.sessionId());
+    if (sessionId != null) {
+      origin.requireReach(tenantId, projectId);
     }
-    ContextDirectory.requireOpen(
-        contexts.find(command.contextId()), origin.tenantId(), "contextId");
+    ContextDirectory.requireOpen(contexts.find(command.contextId()), origin, "contextId");
     if (command.contextId().equals(activeContextId)) {
       return result();
     }
@@ -68,8 +69,12 @@ public class Session {
 
   @EventSourcingHandler
   void on(ContextSwitched event) {
-    sessionId = event.getSessionId();
-    tenantId = event.getHeader().getTenantId();
+    if (sessionId == null) {
+      // The session is the tenant's and project's that started it, whoever switches it later.
+      sessionId = event.getSessionId();
+      tenantId = event.getHeader().getTenantId();
+      projectId = event.getHeader().getProjectId();
+    }
     activeContextId = event.getContextId();
   }
 

@@ -7,7 +7,6 @@ import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.execution.api.CompleteExecutionCommand;
 import dev.agentos.command.execution.api.FailExecutionCommand;
@@ -35,7 +34,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One run of code in the sandbox. It is requested with a language and code or files, within the
  * limits {@link ExecutionLimitPolicy} allows; the executor starts it once; it ends exactly once:
  * completed (SUCCEEDED or FAILED) or timed out after its start, or failed by the sandbox at any
- * time before its end. Nothing is accepted after the end, and only its own tenant may touch it.
+ * time before its end. Nothing is accepted after the end, and only callers that may see it ({@link
+ * CommandOrigin#reaches}) may touch it; others are answered as for an unknown id.
  */
 @Aggregate
 public class Execution {
@@ -168,11 +168,9 @@ public class Execution {
   private void requireOpen(CommandOrigin caller) {
     if (request == null) {
       // The id names another kind of aggregate: no execution was ever requested under it.
-      throw new NotFoundException("execution");
+      throw NotFoundException.item();
     }
-    if (!request.getTenantId().equals(caller.tenantId())) {
-      throw new OutsideTenantException("execution " + executionId);
-    }
+    caller.requireReach(request.getTenantId(), request.getProjectId());
     if (stage == Stage.ENDED) {
       throw new RuleViolationException("execution " + executionId + " has already ended");
     }

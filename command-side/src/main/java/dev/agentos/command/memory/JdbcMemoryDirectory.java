@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class JdbcMemoryDirectory implements MemoryDirectory {
 
   private static final String COLUMNS =
-      "memory_id, tenant_id, context_id, content_hash, state, stored_at";
+      "memory_id, tenant_id, project_id, context_id, content_hash, state, stored_at";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -101,6 +101,7 @@ public class JdbcMemoryDirectory implements MemoryDirectory {
     return new Entry(
         row.getString("memory_id"),
         row.getString("tenant_id"),
+        row.getString("project_id"),
         row.getString("context_id"),
         row.getString("content_hash"),
         State.valueOf(row.getString("state")),

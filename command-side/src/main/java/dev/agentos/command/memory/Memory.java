@@ -32,11 +32,11 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A piece of knowledge, stored in an open context of its tenant; only that tenant touches it. An
- * active memory may change, gain relations ({@link MemoryRelations}) and be superseded; a
- * superseded one, or one a context merge collapsed into a duplicate, may only lose relations or be
- * forgotten; a forgotten one nothing. An update that changes nothing applies no event and answers
- * the current version, so a retried PATCH is harmless.
+ * A piece of knowledge, stored in an open context the caller may see; only callers that may see the
+ * memory touch it (see {@link MemoryStanding}). An active memory may change, gain relations ({@link
+ * MemoryRelations}) and be superseded; a superseded one, or one a context merge collapsed into a
+ * duplicate, may only lose relations or be forgotten; a forgotten one nothing. An update that
+ * changes nothing applies no event and answers the current version, so a retried PATCH is harmless.
  */
 @Aggregate
 public class Memory {
@@ -62,8 +62,7 @@ public class Memory {
    */
   void store(StoreMemoryCommand command, EventHeaders headers, ContextDirectory contexts) {
     command.content().validate(headers.clock().instant());
-    ContextDirectory.requireOpen(
-        contexts.find(command.contextId()), command.origin().tenantId(), "contextId");
+    ContextDirectory.requireOpen(contexts.find(command.contextId()), command.origin(), "contextId");
     apply(
         MemoryEvents.stored(
             headers.next(command.origin()),
@@ -76,7 +75,7 @@ public class Memory {
   public CommandResult handle(
       UpdateMemoryCommand command, EventHeaders headers, MemoryDirectory directory) {
     standing().requireChangeable(command.origin(), directory);
-    ExpectedVersion.requireNotAhead(memoryId, command.expectedVersion());
+    ExpectedVersion.require(memoryId, command.expectedVersion());
     MemoryContent after = command.patch().applyTo(content, headers.clock().instant());
     List<String> changed = content.changedFields(after);
     if (!changed.isEmpty()) {
@@ -99,7 +98,7 @@ public class Memory {
   @CommandHandler
   public CommandResult handle(DeleteMemoryCommand command, EventHeaders headers) {
     standing().requireNotDeleted(command.origin());
-    ExpectedVersion.requireNotAhead(memoryId, command.expectedVersion());
+    ExpectedVersion.require(memoryId, command.expectedVersion());
     apply(
         new MemoryDeleted(
             eventHeader(headers, command.origin()),
@@ -136,7 +135,7 @@ public class Memory {
   /** Null only when the id names a stream of another kind (ids share one event store). */
   MemoryStanding standing() {
     if (standing == null) {
-      throw new NotFoundException("memory");
+      throw NotFoundException.item();
     }
     return standing;
   }

@@ -29,6 +29,7 @@ public interface MemoryDirectory {
   record Entry(
       String memoryId,
       String tenantId,
+      String projectId,
       String contextId,
       String contentHash,
       State state,

@@ -2,6 +2,7 @@ package dev.agentos.command.memory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
 import dev.agentos.command.InvalidCommandException;
@@ -20,9 +21,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * The relations a {@link Memory} owns, directed from it. A relation goes to another active memory
- * of the same tenant, never to the memory itself, at most once per target and type, with a strength
- * in [0,1]. A target that is unknown and one of another tenant get the same answer, so that no
- * tenant learns which ids another holds.
+ * the caller may see ({@link CommandOrigin#reaches}), never to the memory itself, at most once per
+ * target and type, with a strength in [0,1]. A target that is unknown and one the caller may not
+ * see (another tenant's, another project's) get the same answer, so that no caller learns which ids
+ * others hold.
  */
 class MemoryRelations {
 
@@ -45,7 +47,7 @@ class MemoryRelations {
       throw new InvalidCommandException("strength", "must be between 0 and 1");
     }
     Relation relation = new Relation(command.toMemoryId(), command.relationType());
-    requireTarget(command.memoryId(), relation.to(), command.origin().tenantId(), directory);
+    requireTarget(command.memoryId(), relation.to(), command.origin(), directory);
     if (byId.containsValue(relation)) {
       throw new RuleViolationException(
           "the memory already has a " + relation.type() + " relation to " + relation.to());
@@ -66,7 +68,7 @@ class MemoryRelations {
     memory.standing().requireNotDeleted(command.origin());
     Relation relation = byId.get(command.relationId());
     if (relation == null) {
-      throw new NotFoundException("relation " + command.relationId());
+      throw NotFoundException.part("relation " + command.relationId());
     }
     apply(
         new MemoryRelationRemoved(
@@ -89,7 +91,7 @@ class MemoryRelations {
   }
 
   private static void requireTarget(
-      String fromMemoryId, String toMemoryId, String tenantId, MemoryDirectory directory) {
+      String fromMemoryId, String toMemoryId, CommandOrigin caller, MemoryDirectory directory) {
     if (toMemoryId == null || toMemoryId.isBlank()) {
       throw new InvalidCommandException("toMemoryId", "must not be blank");
     }
@@ -99,7 +101,7 @@ class MemoryRelations {
     MemoryDirectory.Entry target =
         directory
             .find(toMemoryId)
-            .filter(entry -> entry.tenantId().equals(tenantId))
+            .filter(entry -> caller.reaches(entry.tenantId(), entry.projectId()))
             .orElseThrow(() -> new InvalidCommandException("toMemoryId", "no memory with this id"));
     if (target.state() != MemoryDirectory.State.ACTIVE) {
       throw new InvalidCommandException(

@@ -4,12 +4,13 @@ import static dev.agentos.command.memory.MemoryDirectory.State.ACTIVE;
 import static dev.agentos.command.memory.MemoryDirectory.State.DELETED;
 
 import dev.agentos.command.CommandOrigin;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.RuleViolationException;
 
 /**
  * Whose a memory is and where it is in its life: the checks every command on a {@link Memory}
- * starts with. Only the memory's own tenant may touch it; only an active memory may change.
+ * starts with. Only a caller that may see the memory (its tenant, and its project for a key bound
+ * to one: {@link CommandOrigin#reaches}) may touch it, and learns nothing more about it than about
+ * an unknown id otherwise; only an active memory may change.
  */
 record MemoryStanding(
     String memoryId, String tenantId, String projectId, MemoryDirectory.State state) {
@@ -18,21 +19,15 @@ record MemoryStanding(
     return new MemoryStanding(memoryId, tenantId, projectId, next);
   }
 
-  void requireTenant(CommandOrigin caller) {
-    if (!tenantId.equals(caller.tenantId())) {
-      throw new OutsideTenantException("memory " + memoryId);
-    }
-  }
-
   void requireNotDeleted(CommandOrigin caller) {
-    requireTenant(caller);
+    caller.requireReach(tenantId, projectId);
     if (state == DELETED) {
       throw new RuleViolationException("memory " + memoryId + " is deleted");
     }
   }
 
   void requireChangeable(CommandOrigin caller, MemoryDirectory directory) {
-    requireTenant(caller);
+    caller.requireReach(tenantId, projectId);
     if (state != ACTIVE) {
       throw new RuleViolationException(
           "memory " + memoryId + " is " + state.name().toLowerCase() + " and cannot change");

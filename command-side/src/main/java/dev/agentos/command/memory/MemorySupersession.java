@@ -37,12 +37,12 @@ public class MemorySupersession {
     if (command.memoryId().equals(newId)) {
       throw new InvalidCommandException("newMemoryId", "a memory cannot supersede itself");
     }
-    Aggregate<Memory> old = memories.load(command.memoryId(), command.expectedVersion());
+    Aggregate<Memory> old = memories.load(command.memoryId());
     // Refusals about the old memory come before any about the replacement's content.
     old.execute(
         memory -> {
           memory.standing().requireChangeable(command.origin(), directory);
-          ExpectedVersion.requireNotAhead(command.memoryId(), command.expectedVersion());
+          ExpectedVersion.require(command.memoryId(), command.expectedVersion());
         });
     // Stored first so that the superseded event names a memory that exists when it is read.
     Aggregate<Memory> replacement =

@@ -7,7 +7,6 @@ import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.execution.ExecutionRules;
 import dev.agentos.command.execution.api.RequestExecutionCommand;
 import dev.agentos.command.suggestion.api.ProposeSuggestionCommand;
@@ -29,7 +28,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A code change an agent proposed. It is proposed with a language, a format and non-blank code (and
  * a confidence in [0,1] when the agent gives one); it may then be verified any number of times, by
- * its own tenant only, each time by a test command run over its code in a new execution.
+ * callers that may see it only ({@link CommandOrigin#reaches}: its tenant, and its project for a
+ * key bound to one), each time by a test command run over its code in a new execution.
  */
 @Aggregate
 public class Suggestion {
@@ -87,11 +87,9 @@ public class Suggestion {
     CommandOrigin caller = command.origin();
     if (suggestionId == null) {
       // The id names another kind of aggregate: no suggestion was ever proposed under it.
-      throw new NotFoundException("suggestion " + command.suggestionId());
+      throw NotFoundException.item();
     }
-    if (!tenantId.equals(caller.tenantId())) {
-      throw new OutsideTenantException("suggestion " + suggestionId);
-    }
+    caller.requireReach(tenantId, projectId);
     if (command.testCommand() == null || command.testCommand().isBlank()) {
       throw new InvalidCommandException("testCommand", "must not be blank");
     }

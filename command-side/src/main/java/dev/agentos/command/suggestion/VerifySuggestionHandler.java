@@ -59,7 +59,7 @@ public class VerifySuggestionHandler {
     try {
       return suggestions.load(suggestionId);
     } catch (AggregateNotFoundException e) {
-      throw new NotFoundException("suggestion " + suggestionId);
+      throw NotFoundException.item();
     }
   }
 }

@@ -20,7 +20,7 @@ public class OpenApiConfig {
   private static final Map<String, String> COMMON_PROBLEMS =
       Map.of(
           "401", "No API key, or an unknown, revoked or expired one",
-          "403", "The key lacks the scope this operation needs, or the item is another tenant's",
+          "403", "The key lacks the scope this operation needs",
           "413", "The body is larger than the limit (5 MB by default)",
           "415", "The body is not application/json",
           "422", "A field is invalid; `field` names it");
@@ -49,7 +49,11 @@ public class OpenApiConfig {
                   ApiDocs.addProblems(operation, COMMON_PROBLEMS);
                   if (ApiDocs.hasPathParameter(operation)) {
                     ApiDocs.addProblem(
-                        operation, "404", "Nothing with this id in the caller's tenant");
+                        operation,
+                        "404",
+                        "Nothing with this id that the key may see: unknown, another tenant's, or"
+                            + " another project's for a key bound to one (the same answer for"
+                            + " each)");
                   }
                   if (!operation.getResponses().containsKey("207")) {
                     ApiDocs.addProblem(

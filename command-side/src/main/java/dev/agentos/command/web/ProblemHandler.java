@@ -3,7 +3,6 @@ package dev.agentos.command.web;
 import dev.agentos.auth.ProblemJsonHandler;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.RuleViolationException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -23,7 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * The command side's refusals as {@code application/problem+json}, on top of those both APIs share
  * ({@link ProblemJsonHandler}: 401, 403, 422 for invalid bodies, 500): missing aggregates, version
- * conflicts, broken rules, oversize payloads.
+ * conflicts, broken rules, oversize payloads. An id of another tenant, of another project for a key
+ * bound to one, or of another kind answers exactly as an unknown id.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ProblemJsonHandler {
@@ -32,26 +32,24 @@ public class ProblemHandler extends ProblemJsonHandler {
     super("an internal error occurred; nothing was accepted");
   }
 
-  @ExceptionHandler(OutsideTenantException.class)
-  ProblemDetail outsideTenant(OutsideTenantException e) {
-    return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
-  }
-
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
   }
 
+  /** An unknown id: the same answer as for an item the caller may not see. */
   @ExceptionHandler(AggregateNotFoundException.class)
   ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
-    return problem(
-        HttpStatus.NOT_FOUND, "not-found", "nothing with id " + e.getAggregateIdentifier());
+    return notFound(NotFoundException.item());
   }
 
-  /** Aggregate ids share one event store; an id of another kind is not the item asked for. */
+  /**
+   * Aggregate ids share one event store; an id of another kind is not the item asked for, and says
+   * no more about it than an unknown id would.
+   */
   @ExceptionHandler(IncompatibleAggregateException.class)
   ProblemDetail otherKind(IncompatibleAggregateException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "nothing of this kind with this id");
+    return notFound(NotFoundException.item());
   }
 
   @ExceptionHandler(ConflictingAggregateVersionException.class)

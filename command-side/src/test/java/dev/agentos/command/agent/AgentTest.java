@@ -7,7 +7,6 @@ import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.FixedEventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
@@ -90,7 +89,8 @@ class AgentTest {
     fixture
         .given(registered())
         .when(issue("k1", Set.of(ApiKeyScope.ADMIN), OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
   }
 

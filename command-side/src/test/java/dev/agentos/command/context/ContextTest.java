@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 class ContextTest {
 
   private static final CommandOrigin CALLER = new CommandOrigin("t1", "p1", "a1", null, null);
+  private static final CommandOrigin ADMIN_OF_OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "admin", null, null, true);
 
   private final InMemoryContextDirectory contexts =
       new InMemoryContextDirectory()
           .open("c1", "t1", "backend")
           .open("c2", "t1", "frontend")
           .open("c9", "t2", "theirs")
+          .open("c8", "t1", "p2", "other project")
           .merged("c0", "t1", "c1");
   private final InMemoryMemoryDirectory memories =
       new InMemoryMemoryDirectory()
@@ -85,6 +88,23 @@ class ContextTest {
         .when(new CreateContextCommand("c5", "api", null, "c9", List.of(), CALLER))
         .expectException(InvalidCommandException.class)
         .expectExceptionMessage("parentContextId: no context with this id");
+  }
+
+  @Test
+  void cannotCreateAContextUnderAParentOfAnotherProjectAndLearnsNoMoreThanForAnUnknownOne() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new CreateContextCommand("c5", "api", null, "c8", List.of(), CALLER))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("parentContextId: no context with this id");
+  }
+
+  @Test
+  void canCreateAContextUnderAParentOfAnotherProjectWithAnAdminKey() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new CreateContextCommand("c5", "api", null, "c1", List.of(), ADMIN_OF_OTHER_PROJECT))
+        .expectSuccessfulHandlerExecution();
   }
 
   @Test
@@ -145,6 +165,23 @@ class ContextTest {
         .when(new MergeContextsCommand("c5", List.of("c9", "c1"), "web", CALLER))
         .expectException(InvalidCommandException.class)
         .expectExceptionMessage("sourceContextIds[0]: no context with this id");
+  }
+
+  @Test
+  void cannotMergeAContextOfAnotherProjectAndLearnsNoMoreThanForAnUnknownOne() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new MergeContextsCommand("c5", List.of("c1", "c8"), "web", CALLER))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("sourceContextIds[1]: no context with this id");
+  }
+
+  @Test
+  void canMergeContextsOfAnotherProjectWithAnAdminKey() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new MergeContextsCommand("c5", List.of("c1", "c8"), "web", ADMIN_OF_OTHER_PROJECT))
+        .expectSuccessfulHandlerExecution();
   }
 
   @Test

@@ -10,8 +10,14 @@ public final class InMemoryContextDirectory implements ContextDirectory {
 
   private final Map<String, Entry> entries = new HashMap<>();
 
+  /** An open context of project p1. */
   public InMemoryContextDirectory open(String contextId, String tenantId, String name) {
-    entries.put(contextId, new Entry(contextId, tenantId, "p1", name, null));
+    return open(contextId, tenantId, "p1", name);
+  }
+
+  public InMemoryContextDirectory open(
+      String contextId, String tenantId, String projectId, String name) {
+    entries.put(contextId, new Entry(contextId, tenantId, projectId, name, null));
     return this;
   }
 

@@ -6,7 +6,7 @@ import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.FixedEventHeaders;
 import dev.agentos.command.InvalidCommandException;
-import dev.agentos.command.OutsideTenantException;
+import dev.agentos.command.NotFoundException;
 import dev.agentos.command.context.api.SwitchContextCommand;
 import dev.agentos.events.memory.ContextSwitched;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -18,6 +18,10 @@ class SessionTest {
   private static final CommandOrigin CALLER = new CommandOrigin("t1", "p1", "a1", null, null);
   private static final CommandOrigin IN_SESSION = new CommandOrigin("t1", "p1", "a1", "s1", null);
   private static final CommandOrigin OTHER_TENANT = new CommandOrigin("t2", "p1", "a9", null, null);
+  private static final CommandOrigin OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "a8", null, null);
+  private static final CommandOrigin ADMIN_OF_OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "admin", null, null, true);
 
   private AggregateTestFixture<Session> fixture;
 
@@ -30,6 +34,7 @@ class SessionTest {
             .open("c1", "t1", "backend")
             .open("c2", "t1", "frontend")
             .open("c9", "t2", "theirs")
+            .open("c8", "t1", "p2", "other project")
             .merged("c0", "t1", "c1"));
   }
 
@@ -78,6 +83,15 @@ class SessionTest {
   }
 
   @Test
+  void cannotSwitchToAContextOfAnotherProjectAndLearnsNoMoreThanForAnUnknownOne() {
+    fixture
+        .given(switched(null, "c1"))
+        .when(new SwitchContextCommand("s1", "c8", CALLER))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("contextId: no context with this id");
+  }
+
+  @Test
   void cannotSwitchToAMergedContext() {
     fixture
         .given(switched(null, "c1"))
@@ -91,7 +105,37 @@ class SessionTest {
     fixture
         .given(switched(null, "c1"))
         .when(new SwitchContextCommand("s1", "c9", OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotSwitchASessionOfAnotherProject() {
+    fixture
+        .given(switched(null, "c1"))
+        .when(new SwitchContextCommand("s1", "c8", OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void canSwitchASessionOfAnotherProjectWithAnAdminKey() {
+    fixture
+        .given(switched(null, "c1"))
+        .when(new SwitchContextCommand("s1", "c8", ADMIN_OF_OTHER_PROJECT))
+        .expectSuccessfulHandlerExecution();
+  }
+
+  @Test
+  void cannotSwitchASessionOfAnotherProjectThatAnAdminMovedIntoItsContext() {
+    ContextSwitched byAdmin =
+        new ContextSwitched(FixedEventHeaders.of(ADMIN_OF_OTHER_PROJECT), "s1", "c1", "c8");
+    fixture
+        .given(switched(null, "c1"), byAdmin)
+        .when(new SwitchContextCommand("s1", "c2", OTHER_PROJECT))
+        .expectException(NotFoundException.class)
         .expectNoEvents();
   }
 

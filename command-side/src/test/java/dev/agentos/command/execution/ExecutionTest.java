@@ -6,7 +6,7 @@ import static dev.agentos.command.FixedEventHeaders.NOW;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.FixedEventHeaders;
 import dev.agentos.command.InvalidCommandException;
-import dev.agentos.command.OutsideTenantException;
+import dev.agentos.command.NotFoundException;
 import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.execution.api.CompleteExecutionCommand;
 import dev.agentos.command.execution.api.FailExecutionCommand;
@@ -32,6 +32,8 @@ class ExecutionTest {
       new CommandOrigin("t1", "p1", "executor", null, "trace-9");
   private static final CommandOrigin OTHER_TENANT =
       new CommandOrigin("t2", "p1", "executor", null, null);
+  private static final CommandOrigin OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "executor", null, null);
   private static final RunReport REPORT = new RunReport(1200, 900, 50_000_000, "ok\n", "", false);
 
   private AggregateTestFixture<Execution> fixture;
@@ -179,7 +181,18 @@ class ExecutionTest {
     fixture
         .given(requested())
         .when(new StartExecutionCommand("e1", "sandbox-7", "python:3.12.4", OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotStartAnExecutionOfAnotherProject() {
+    fixture
+        .given(requested())
+        .when(new StartExecutionCommand("e1", "sandbox-7", "python:3.12.4", OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
   }
 

@@ -96,7 +96,7 @@ class ContextApiIT {
             });
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.json().get("field").asText()).isEqualTo("contextId");
-    assertThat(strangers.status()).as(strangers.toString()).isEqualTo(403);
+    assertThat(strangers.status()).as(strangers.toString()).isEqualTo(404);
     assertThat(strangersContext.status()).isEqualTo(422);
     assertThat(payloads(app, sessionId)).hasSize(2);
   }

@@ -160,7 +160,7 @@ class ExecutionApiIT {
   }
 
   @Test
-  void anotherTenantsSuggestionIsForbiddenAndUnchanged(RunningCommandSide app) {
+  void anotherTenantsSuggestionIsNotFoundAndUnchanged(RunningCommandSide app) {
     String suggestionId = "sugg-" + UUID.randomUUID();
     EventHeaders headers = EventHeaders.system();
     app.bean(EventStore.class)
@@ -184,7 +184,7 @@ class ExecutionApiIT {
         app.admin()
             .post("/v1/suggestions/" + suggestionId + "/verify", Map.of("testCommand", "make"));
 
-    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
     assertThat(events(app, suggestionId)).hasSize(1);
   }
 

@@ -103,8 +103,8 @@ class MemoryApiIT {
     var patched = stranger.patch("/v1/memories/" + memoryId, Map.of("content", "x"), Map.of());
     var deleted = stranger.delete("/v1/memories/" + memoryId);
 
-    assertThat(patched.status()).as(patched.toString()).isEqualTo(403);
-    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(403);
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(404);
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(404);
     assertThat(eventCount(app, memoryId)).isEqualTo(1);
   }
 

@@ -14,7 +14,7 @@ public final class InMemoryMemoryDirectory implements MemoryDirectory {
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  /** Adds a memory; {@code storedAt} orders memories for merges. */
+  /** Adds a memory of project p1; {@code storedAt} orders memories for merges. */
   public InMemoryMemoryDirectory add(
       String memoryId,
       String tenantId,
@@ -22,9 +22,22 @@ public final class InMemoryMemoryDirectory implements MemoryDirectory {
       String content,
       State state,
       Instant storedAt) {
+    return add(memoryId, tenantId, "p1", contextId, content, state, storedAt);
+  }
+
+  /** Adds a memory of {@code projectId}. */
+  public InMemoryMemoryDirectory add(
+      String memoryId,
+      String tenantId,
+      String projectId,
+      String contextId,
+      String content,
+      State state,
+      Instant storedAt) {
     entries.put(
         memoryId,
-        new Entry(memoryId, tenantId, contextId, ContentHash.of(content), state, storedAt));
+        new Entry(
+            memoryId, tenantId, projectId, contextId, ContentHash.of(content), state, storedAt));
     return this;
   }
 

@@ -8,7 +8,6 @@ import dev.agentos.command.CommandResult;
 import dev.agentos.command.FixedEventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.context.InMemoryContextDirectory;
 import dev.agentos.command.memory.MemoryDirectory.State;
@@ -43,19 +42,25 @@ class MemoryTest {
 
   private static final CommandOrigin CALLER = new CommandOrigin("t1", "p1", "a1", null, null);
   private static final CommandOrigin OTHER_TENANT = new CommandOrigin("t2", "p1", "a9", null, null);
+  private static final CommandOrigin OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "a8", null, null);
+  private static final CommandOrigin ADMIN_OF_OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "admin", null, null, true);
   private static final Instant EARLIER = NOW.minusSeconds(60);
 
   private final InMemoryContextDirectory contexts =
       new InMemoryContextDirectory()
           .open("c1", "t1", "main")
           .open("c9", "t2", "theirs")
+          .open("c8", "t1", "p2", "other project")
           .merged("c0", "t1", "c1");
   private final InMemoryMemoryDirectory memories =
       new InMemoryMemoryDirectory()
           .add("m1", "t1", "c1", "Use UTC", State.ACTIVE, EARLIER)
           .add("m2", "t1", "c1", "Tabs", State.ACTIVE, EARLIER)
           .add("m3", "t1", "c1", "Old", State.DELETED, EARLIER)
-          .add("m9", "t2", "c9", "Theirs", State.ACTIVE, EARLIER);
+          .add("m9", "t2", "c9", "Theirs", State.ACTIVE, EARLIER)
+          .add("m8", "t1", "p2", "c8", "Other project's", State.ACTIVE, EARLIER);
   private AggregateTestFixture<Memory> fixture;
 
   @BeforeEach
@@ -96,6 +101,23 @@ class MemoryTest {
         .when(new StoreMemoryCommand("m1", "c9", content("x"), CALLER))
         .expectException(InvalidCommandException.class)
         .expectExceptionMessage("contextId: no context with this id");
+  }
+
+  @Test
+  void cannotStoreIntoAContextOfAnotherProjectAndLearnsNoMoreThanForAnUnknownOne() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new StoreMemoryCommand("m1", "c8", content("x"), CALLER))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("contextId: no context with this id");
+  }
+
+  @Test
+  void canStoreIntoAContextOfAnotherProjectWithAnAdminKey() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new StoreMemoryCommand("m1", "c1", content("x"), ADMIN_OF_OTHER_PROJECT))
+        .expectSuccessfulHandlerExecution();
   }
 
   @Test
@@ -180,8 +202,17 @@ class MemoryTest {
   @Test
   void canSetTheSameExpiryWithMoreThanMillisecondPrecisionWithoutAnEvent() {
     Instant expiry = NOW.plusSeconds(3600);
-    MemoryStored expiring =
-        MemoryStored.newBuilder(stored("m1", "Use UTC")).setExpiresAt(expiry).build();
+    // Built afresh: copying an Avro record checks its classes against Avro's trusted list.
+    MemoryContent content =
+        new MemoryContent(
+            "Use UTC",
+            MemoryType.DECISION,
+            List.of("time"),
+            Map.of(),
+            0.9f,
+            new Embedding("mini", List.of(0.5f, -1f)),
+            expiry);
+    MemoryStored expiring = MemoryEvents.stored(FixedEventHeaders.of(CALLER), "m1", "c1", content);
     fixture
         .given(expiring)
         .when(update(new MemoryPatch(null, null, null, null, null, null, expiry.plusNanos(1234))))
@@ -253,12 +284,41 @@ class MemoryTest {
   }
 
   @Test
-  void cannotUpdateAMemoryOfAnotherTenant() {
+  void cannotUpdateAMemoryOfAnotherTenantAndLearnsNoMoreThanForAnUnknownOne() {
     fixture
         .given(stored("m1", "Use UTC"))
         .when(new UpdateMemoryCommand("m1", null, patchContent("mine now"), OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
+  }
+
+  @Test
+  void cannotUpdateAMemoryOfAnotherProject() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(new UpdateMemoryCommand("m1", null, patchContent("mine now"), OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotLearnTheVersionOfAMemoryOfAnotherProjectFromIfMatch() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(new UpdateMemoryCommand("m1", 7L, patchContent("mine now"), OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void canUpdateAMemoryOfAnotherProjectWithAnAdminKey() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(new UpdateMemoryCommand("m1", null, patchContent("fixed"), ADMIN_OF_OTHER_PROJECT))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(new CommandResult("m1", 1));
   }
 
   @Test
@@ -290,7 +350,24 @@ class MemoryTest {
                 new StoreMemoryCommand("m5", "c9", content("x"), OTHER_TENANT),
                 null,
                 OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotSupersedeAMemoryOfAnotherProject() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(
+            new SupersedeMemoryCommand(
+                "m1",
+                null,
+                new StoreMemoryCommand("m5", "c8", content("x"), OTHER_PROJECT),
+                null,
+                OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
   }
 
@@ -317,7 +394,18 @@ class MemoryTest {
     fixture
         .given(stored("m1", "Use UTC"))
         .when(new DeleteMemoryCommand("m1", null, null, OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotDeleteAMemoryOfAnotherProject() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(new DeleteMemoryCommand("m1", null, null, OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
   }
 
@@ -345,6 +433,25 @@ class MemoryTest {
         .when(relate("r1", "m9", RelationType.SUPPORTS))
         .expectException(InvalidCommandException.class)
         .expectExceptionMessage("toMemoryId: no memory with this id");
+  }
+
+  @Test
+  void cannotRelateToAMemoryOfAnotherProjectAndLearnsNoMoreThanForAnUnknownOne() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(relate("r1", "m8", RelationType.SUPPORTS))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("toMemoryId: no memory with this id");
+  }
+
+  @Test
+  void cannotRelateAMemoryOfAnotherProject() {
+    fixture
+        .given(stored("m1", "Use UTC"))
+        .when(new AddRelationCommand("m1", "r1", "m8", RelationType.SUPPORTS, 1f, OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
   }
 
   @Test
@@ -421,7 +528,18 @@ class MemoryTest {
     fixture
         .given(stored("m1", "Use UTC"), relationAdded("r1", "m2", RelationType.SUPPORTS))
         .when(new RemoveRelationCommand("m1", "r1", null, OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void cannotRemoveARelationOfAMemoryOfAnotherProject() {
+    fixture
+        .given(stored("m1", "Use UTC"), relationAdded("r1", "m2", RelationType.SUPPORTS))
+        .when(new RemoveRelationCommand("m1", "r1", null, OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
   }
 

@@ -6,7 +6,6 @@ import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.FixedEventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
-import dev.agentos.command.OutsideTenantException;
 import dev.agentos.command.execution.Execution;
 import dev.agentos.command.execution.TestLimits;
 import dev.agentos.command.suggestion.api.ProposeSuggestionCommand;
@@ -34,8 +33,12 @@ import org.junit.jupiter.api.Test;
 class SuggestionTest {
 
   private static final CommandOrigin AGENT = new CommandOrigin("t1", "p1", "a1", "s1", null);
-  private static final CommandOrigin VERIFIER = new CommandOrigin("t1", "p2", "a2", "s2", "tr");
+  private static final CommandOrigin VERIFIER = new CommandOrigin("t1", "p1", "a2", "s2", "tr");
   private static final CommandOrigin OTHER_TENANT = new CommandOrigin("t2", "p1", "a1", null, null);
+  private static final CommandOrigin OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "a8", null, null);
+  private static final CommandOrigin ADMIN_OF_OTHER_PROJECT =
+      new CommandOrigin("t1", "p2", "admin", null, null, true);
 
   private AggregateTestFixture<Suggestion> fixture;
 
@@ -117,8 +120,27 @@ class SuggestionTest {
     fixture
         .given(proposed())
         .when(verify("pytest -q", Map.of(), OTHER_TENANT))
-        .expectException(OutsideTenantException.class)
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
         .expectNoEvents();
+  }
+
+  @Test
+  void cannotVerifyASuggestionOfAnotherProject() {
+    fixture
+        .given(proposed())
+        .when(verify("pytest -q", Map.of(), OTHER_PROJECT))
+        .expectException(NotFoundException.class)
+        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectNoEvents();
+  }
+
+  @Test
+  void canVerifyASuggestionOfAnotherProjectWithAnAdminKey() {
+    fixture
+        .given(proposed())
+        .when(verify("pytest -q", Map.of(), ADMIN_OF_OTHER_PROJECT))
+        .expectSuccessfulHandlerExecution();
   }
 
   @Test
@@ -127,7 +149,7 @@ class SuggestionTest {
         .givenNoPriorActivity()
         .when(verify("pytest -q", Map.of(), VERIFIER))
         .expectException(NotFoundException.class)
-        .expectExceptionMessage("suggestion s1 not found");
+        .expectExceptionMessage(NotFoundException.NO_ITEM);
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.agentos.command.memory.api;
 
 import dev.agentos.command.CommandOrigin;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Changes some fields of a memory.
@@ -11,6 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  */
 public record UpdateMemoryCommand(
     @TargetAggregateIdentifier String memoryId,
-    @TargetAggregateVersion Long expectedVersion,
+    Long expectedVersion,
     MemoryPatch patch,
     CommandOrigin origin) {}
