@@ -7,6 +7,7 @@ import dev.agentos.command.web.PayloadTooLargeException;
 import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class EventBatchIngest {
     for (int i = 0; i < read.length; i++) {
       read[i] = reader.read(events.get(i), i, caller, sessionId, traceId);
     }
+    refuseReusedEventIds(events, read);
     Map<Integer, Future<RecordMetadata>> sent = new LinkedHashMap<>();
     EventResult[] results = new EventResult[read.length];
     for (int i = 0; i < read.length; i++) {
@@ -84,6 +86,35 @@ public final class EventBatchIngest {
       results[i] = acknowledged(i, read[i].eventId(), send.getValue(), deadline);
     }
     return IngestResponse.of(List.of(results));
+  }
+
+  /**
+   * An eventId names one event: the dedup stage keeps the first event with an id and drops every
+   * later one. So an event that repeats an earlier eventId of the batch with other content is
+   * refused here, where the client still hears of it; a repeat with the same content is a resend,
+   * accepted and dropped as such.
+   */
+  private static void refuseReusedEventIds(JsonNode events, RawEventReader.ReadEvent[] read) {
+    Map<String, Integer> firstWithId = new HashMap<>();
+    for (int i = 0; i < read.length; i++) {
+      if (!read[i].valid()) {
+        continue;
+      }
+      Integer first = firstWithId.putIfAbsent(read[i].eventId(), i);
+      if (first != null && !events.get(first).equals(events.get(i))) {
+        read[i] =
+            new RawEventReader.ReadEvent(
+                read[i].eventId(),
+                null,
+                List.of(
+                    new FieldError(
+                        "events[" + i + "]." + RawEventReader.EVENT_ID,
+                        "repeats the eventId of events["
+                            + first
+                            + "] with other content; an eventId names one event, give this"
+                            + " one its own")));
+      }
+    }
   }
 
   private JsonNode eventsOf(JsonNode body) {

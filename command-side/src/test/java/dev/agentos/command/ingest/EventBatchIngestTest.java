@@ -77,6 +77,32 @@ class EventBatchIngestTest {
   }
 
   @Test
+  void anEventIdRepeatedWithOtherContentIsRefusedAndARepeatedEventIsNot() {
+    String id = UUID.randomUUID().toString();
+    String first =
+        TURN.replace("\"turnId\": \"t1\"", "\"eventId\": \"" + id + "\", \"turnId\": \"t1\"");
+    String other = first.replace("\"hi\"", "\"something else\"");
+
+    IngestResponse response = ingest(producer, first, other, first, METRIC);
+
+    assertThat(response.results())
+        .extracting(EventResult::index, EventResult::status)
+        .containsExactly(
+            tuple(0, Status.ACCEPTED),
+            tuple(1, Status.REJECTED),
+            tuple(2, Status.ACCEPTED),
+            tuple(3, Status.ACCEPTED));
+    assertThat(response.results().get(1).errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("events[1].eventId");
+              assertThat(error.reason()).contains("events[0]");
+            });
+    assertThat(producer.history()).hasSize(3);
+  }
+
+  @Test
   void eachEventIsKeyedByItsTopicsRule() {
     ingest(producer, TURN, METRIC, EXECUTION);
 
