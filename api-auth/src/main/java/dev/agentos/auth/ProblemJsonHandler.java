@@ -113,6 +113,11 @@ public abstract class ProblemJsonHandler extends ResponseEntityExceptionHandler 
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed", detail));
   }
 
+  @ExceptionHandler(InvalidContextIdException.class)
+  public ProblemDetail invalidContextId(InvalidContextIdException e) {
+    return invalidField(e.field(), e.getMessage());
+  }
+
   /** Anything unforeseen: logged with its stack, answered without internals. */
   @ExceptionHandler(Exception.class)
   public ProblemDetail unexpected(Exception e) {
