@@ -2,8 +2,8 @@ package dev.agentos.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.auth.Caller;
+import dev.agentos.auth.PayloadTooLargeException;
 import dev.agentos.command.InvalidCommandException;
-import dev.agentos.command.web.PayloadTooLargeException;
 import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.time.Duration;

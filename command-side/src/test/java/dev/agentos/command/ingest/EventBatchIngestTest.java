@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentos.auth.PayloadTooLargeException;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.ingest.EventResult.Status;
-import dev.agentos.command.web.PayloadTooLargeException;
 import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.interactions.ConversationTurnRecorded;
 import dev.agentos.events.metrics.MetricRecorded;
