@@ -8,7 +8,12 @@ import dev.agentos.command.it.ApiClient;
 import dev.agentos.command.it.CommandSideExtension;
 import dev.agentos.command.it.RunningCommandSide;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -207,6 +212,31 @@ class MalformedRequestIT {
   }
 
   @Test
+  void headersSmugglingLinesOrControlCharactersAreRefusedAsProblemJson() throws IOException {
+    for (String header :
+        List.of(
+            "X-Session-Id: a\rX-Trace-Id: injected",
+            "X-Session-Id: a\u0000b",
+            "X-Session-Id: a\r\n b",
+            "X-Session-Id: s1\r\nX-Session-Id: s2",
+            "X-Session-Id: \u00e9t\u00e9")) {
+      String answer =
+          raw(
+              "POST /v1/memories HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                  + app.adminKey()
+                  + "\r\n"
+                  + header
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 2"
+                  + "\r\nConnection: close\r\n\r\n{}");
+      assertThat(answer).as(header).matches("(?s)HTTP/1\\.1 4(00|22) .*");
+      assertThat(answer.toLowerCase(Locale.ROOT))
+          .as(header)
+          .contains("content-type: application/problem+json")
+          .doesNotContain("<html", "injected");
+    }
+  }
+
+  @Test
   void oneEventIdTwiceInABatchWithOtherContentRefusesTheSecond() {
     String eventId = UUID.randomUUID().toString();
     String turn =
@@ -255,6 +285,16 @@ class MalformedRequestIT {
               }
             });
     return body.append(extra.isEmpty() ? "" : "," + extra).append("}").toString();
+  }
+
+  /** Sends {@code request} as raw bytes (ISO-8859-1), as no HTTP client library would. */
+  private String raw(String request) throws IOException {
+    URI base = URI.create(app.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   private long events(String aggregateId) {
