@@ -2,6 +2,7 @@ package dev.agentos.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.auth.Caller;
+import dev.agentos.auth.Ids;
 import dev.agentos.auth.PayloadTooLargeException;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.schemas.topics.EventKeys;
@@ -63,6 +64,7 @@ public final class EventBatchIngest {
     for (int i = 0; i < read.length; i++) {
       read[i] = reader.read(events.get(i), i, caller, sessionId, traceId);
     }
+    refuseContextIdsThatAreNoIds(events, read);
     refuseReusedEventIds(events, read);
     Map<Integer, Future<RecordMetadata>> sent = new LinkedHashMap<>();
     EventResult[] results = new EventResult[read.length];
@@ -89,6 +91,32 @@ public final class EventBatchIngest {
   }
 
   /**
+   * An event's own {@code sessionId} and {@code traceId} follow the rule every id does ({@link
+   * Ids}), as the {@code X-Session-Id} and {@code X-Trace-Id} headers they stand in for do: the
+   * session decides the event's Kafka key and is stored with it.
+   */
+  private static void refuseContextIdsThatAreNoIds(
+      JsonNode events, RawEventReader.ReadEvent[] read) {
+    for (int i = 0; i < read.length; i++) {
+      for (String field : List.of(RawEventReader.SESSION_ID, RawEventReader.TRACE_ID)) {
+        JsonNode id = events.get(i).path(field);
+        if (read[i].valid()
+            && id.isTextual()
+            && !id.textValue().isBlank()
+            && !Ids.valid(id.textValue())) {
+          read[i] = refused(read[i], "events[" + i + "]." + field, Ids.RULE);
+        }
+      }
+    }
+  }
+
+  private static RawEventReader.ReadEvent refused(
+      RawEventReader.ReadEvent event, String field, String reason) {
+    return new RawEventReader.ReadEvent(
+        event.eventId(), null, List.of(new FieldError(field, reason)));
+  }
+
+  /**
    * An eventId names one event: the dedup stage keeps the first event with an id and drops every
    * later one. So an event that repeats an earlier eventId of the batch with other content is
    * refused here, where the client still hears of it; a repeat with the same content is a resend,
@@ -103,16 +131,12 @@ public final class EventBatchIngest {
       Integer first = firstWithId.putIfAbsent(read[i].eventId(), i);
       if (first != null && !events.get(first).equals(events.get(i))) {
         read[i] =
-            new RawEventReader.ReadEvent(
-                read[i].eventId(),
-                null,
-                List.of(
-                    new FieldError(
-                        "events[" + i + "]." + RawEventReader.EVENT_ID,
-                        "repeats the eventId of events["
-                            + first
-                            + "] with other content; an eventId names one event, give this"
-                            + " one its own")));
+            refused(
+                read[i],
+                "events[" + i + "]." + RawEventReader.EVENT_ID,
+                "repeats the eventId of events["
+                    + first
+                    + "] with other content; an eventId names one event, give this one its own");
       }
     }
   }

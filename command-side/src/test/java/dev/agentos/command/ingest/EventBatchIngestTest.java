@@ -103,6 +103,24 @@ class EventBatchIngestTest {
   }
 
   @Test
+  void aSessionOrTraceIdInAnEventThatIsNotAnIdIsRefusedNamingIt() {
+    String spaced = TURN.replace("\"s-1\"", "\"a b c\"");
+    String dots = TURN.replace("\"s-1\"", "\"..\"");
+    String longTrace =
+        TURN.replace("\"s-1\"", "\"s-1\", \"traceId\": \"" + "t".repeat(7000) + "\"");
+
+    IngestResponse response = ingest(producer, spaced, dots, longTrace, TURN);
+
+    assertThat(response.results())
+        .extracting(EventResult::status)
+        .containsExactly(Status.REJECTED, Status.REJECTED, Status.REJECTED, Status.ACCEPTED);
+    assertThat(response.results().subList(0, 3))
+        .extracting(result -> result.errors().get(0).field())
+        .containsExactly("events[0].sessionId", "events[1].sessionId", "events[2].traceId");
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
   void eachEventIsKeyedByItsTopicsRule() {
     ingest(producer, TURN, METRIC, EXECUTION);
 
