@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link Caller} as a controller argument. The application provides a {@link JdbcTemplate} on the
  * database that holds {@code api_key} and a {@link Clock}. An application whose authenticated
  * endpoints live elsewhere (the projections' {@code /admin}) names them in {@code
- * agentos.auth.path-patterns}.
+ * agentos.auth.path-patterns}. The same endpoints have their {@link ContextIds} checked.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiKeyAuthConfiguration {
@@ -36,6 +36,7 @@ public class ApiKeyAuthConfiguration {
         registry
             .addInterceptor(new ApiKeyInterceptor(directory, clock))
             .addPathPatterns(pathPatterns);
+        registry.addInterceptor(new ContextIds()).addPathPatterns(pathPatterns);
       }
 
       @Override

@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * request of both HTTP APIs authenticates against. The command side writes it in the transaction of
  * the command that issued or revoked a key. Lookups are cached briefly because every request makes
  * one; the node that revokes a key {@link #forget}s it at once, another node (the query side)
- * within {@value #CACHED_SECONDS} seconds.
+ * within {@value #CACHED_SECONDS} seconds. A key that is not in the table is remembered as unknown
+ * for {@value #UNKNOWN_CACHED_SECONDS} seconds, so a client repeating a made-up key costs
+ * PostgreSQL one query, not one per request; the node that issues a key forgets that at once.
  */
 public class ApiKeyDirectory {
 
@@ -26,12 +28,18 @@ public class ApiKeyDirectory {
   public static final String TABLE_DDL = "dev/agentos/auth/api-key-table.sql";
 
   static final int CACHED_SECONDS = 30;
+  static final int UNKNOWN_CACHED_SECONDS = 10;
 
   private final JdbcTemplate jdbc;
   private final Cache<String, Entry> cache =
       Caffeine.newBuilder()
           .maximumSize(100_000)
           .expireAfterWrite(Duration.ofSeconds(CACHED_SECONDS))
+          .build();
+  private final Cache<String, Boolean> unknown =
+      Caffeine.newBuilder()
+          .maximumSize(100_000)
+          .expireAfterWrite(Duration.ofSeconds(UNKNOWN_CACHED_SECONDS))
           .build();
 
   public ApiKeyDirectory(JdbcTemplate jdbc) {
@@ -43,8 +51,12 @@ public class ApiKeyDirectory {
     String hash = ApiKeys.hash(key);
     Entry entry = cache.getIfPresent(hash);
     if (entry == null) {
+      if (unknown.getIfPresent(hash) != null) {
+        return Optional.empty();
+      }
       entry = load(hash);
       if (entry == null) {
+        unknown.put(hash, Boolean.TRUE);
         return Optional.empty();
       }
       cache.put(hash, entry);
@@ -55,9 +67,13 @@ public class ApiKeyDirectory {
     return Optional.of(entry.caller());
   }
 
-  /** Drops cached keys by hash, so a revocation takes effect on this node at once. */
+  /**
+   * Drops what this node remembers of keys by hash: a revocation takes effect here at once, and a
+   * key just issued is not refused as unknown because a client tried it before.
+   */
   public void forget(Collection<String> hashes) {
     cache.invalidateAll(hashes);
+    unknown.invalidateAll(hashes);
   }
 
   private Entry load(String hash) {

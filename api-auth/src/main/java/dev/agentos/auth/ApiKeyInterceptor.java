@@ -8,9 +8,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every {@code /v1} request by its API key ({@code Authorization: Bearer <key>} or
- * {@code X-API-Key: <key>}) and checks the scope the endpoint declares with {@link RequiresScope},
- * before any body is read or any command is sent.
+ * Authenticates every {@code /v1} request by its API key ({@code Authorization: Bearer <key>}, the
+ * scheme in any case as RFC 9110 says, or {@code X-API-Key: <key>}) and checks the scope the
+ * endpoint declares with {@link RequiresScope}, before any body is read or any command is sent.
  */
 public class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -51,7 +51,7 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
 
   private static String keyOf(HttpServletRequest request) {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.startsWith(BEARER)) {
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return authorization.substring(BEARER.length()).trim();
     }
     String header = request.getHeader("X-API-Key");

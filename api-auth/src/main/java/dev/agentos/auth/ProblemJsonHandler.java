@@ -1,12 +1,7 @@
 package dev.agentos.auth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.agentos.auth.json.JsonProblems;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,13 +19,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The refusals both HTTP APIs share, as {@code application/problem+json} (RFC 9457) that names what
- * is wrong: {@code detail} says it in words, {@code field} (for 422) says where. Each application
- * extends it with a {@code @RestControllerAdvice} that adds its own refusals; Spring's own handler
- * already covers 405, 406 and 415 the same way.
+ * is wrong: {@code detail} says it in words, {@code field} (for 422) says where (a body's field or
+ * a header), never naming Java classes or library settings. Each application extends it with a
+ * {@code @RestControllerAdvice} that adds its own refusals; Spring's own handler already covers
+ * 405, 406 and 415 the same way.
  */
 public abstract class ProblemJsonHandler extends ResponseEntityExceptionHandler {
 
-  private static final String TYPE_BASE = "https://agentos.dev/problems/";
+  /** Where the type URIs of every problem answer start; the last segment names the kind. */
+  public static final String TYPE_BASE = "https://agentos.dev/problems/";
 
   private final String internalErrorDetail;
 
@@ -80,37 +77,29 @@ public abstract class ProblemJsonHandler extends ResponseEntityExceptionHandler 
     return ResponseEntity.unprocessableEntity().body(problem);
   }
 
-  /** Malformed JSON is a 400; well-formed JSON with a value of the wrong type names the field. */
+  /**
+   * A body Jackson could not read: 413 when it grew past the limit while being read, 400 when it is
+   * not one well-formed JSON object, 422 naming the field whose value is wrong ({@link
+   * JsonProblems}).
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-      String field = path(unknown);
-      return ResponseEntity.unprocessableEntity()
-          .body(
-              invalidField(
-                  field, field + ": unknown field; known: " + unknown.getKnownPropertyIds()));
-    }
-    if (e.getCause() instanceof MismatchedInputException mismatch
-        && !mismatch.getPath().isEmpty()) {
-      String field = path(mismatch);
-      String reason =
-          mismatch instanceof InvalidFormatException format
-              ? "cannot read "
-                  + quoted(format.getValue())
-                  + " as "
-                  + typeName(format.getTargetType())
-              : "wrong type, expected " + typeName(mismatch.getTargetType());
-      return ResponseEntity.unprocessableEntity().body(invalidField(field, field + ": " + reason));
-    }
-    String detail =
-        e.getCause() instanceof JsonProcessingException json
-            ? "malformed JSON: " + json.getOriginalMessage()
-            : "the request body is missing or is not JSON";
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed", detail));
+    ProblemDetail problem = JsonProblems.describe(e.getCause());
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  public ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidContextIdException.class)
+  public ProblemDetail invalidContextId(InvalidContextIdException e) {
+    return invalidField(e.field(), e.getMessage());
   }
 
   /** Anything unforeseen: logged with its stack, answered without internals. */
@@ -147,21 +136,8 @@ public abstract class ProblemJsonHandler extends ResponseEntityExceptionHandler 
     return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
   }
 
-  /** A type as a client should read it: an enum by its values. */
+  /** A type as the JSON or text a client writes for it. */
   protected static String typeName(Class<?> type) {
-    if (type == null) {
-      return "another type";
-    }
-    if (type.isEnum()) {
-      return "one of " + Arrays.toString(type.getEnumConstants());
-    }
-    return type.getSimpleName();
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
+    return JsonProblems.shape(type);
   }
 }

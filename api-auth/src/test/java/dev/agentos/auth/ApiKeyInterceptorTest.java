@@ -70,6 +70,17 @@ class ApiKeyInterceptorTest {
   }
 
   @Test
+  void theBearerSchemeIsReadInAnyCase() throws Exception {
+    for (String scheme : new String[] {"bearer", "BEARER", "bEaReR"}) {
+      MockHttpServletRequest request = new MockHttpServletRequest();
+      request.addHeader("Authorization", scheme + " aos_good");
+
+      assertThat(call(request, "read")).as(scheme).isTrue();
+      assertThat(request.getAttribute(ApiKeyInterceptor.CALLER)).isEqualTo(READER);
+    }
+  }
+
+  @Test
   void noKeyOrAnUnknownOneIsUnauthenticated() {
     MockHttpServletRequest none = new MockHttpServletRequest();
     MockHttpServletRequest unknown = new MockHttpServletRequest();

@@ -1,6 +1,6 @@
 package dev.agentos.command;
 
-import dev.agentos.auth.ApiKeyAuthConfiguration;
+import dev.agentos.auth.HttpApiConfiguration;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The small beans every slice shares, and the API-key authentication of every /v1 endpoint. */
 @Configuration
-@Import(ApiKeyAuthConfiguration.class)
+@Import(HttpApiConfiguration.class)
 public class CommandSideConfiguration {
 
   /**

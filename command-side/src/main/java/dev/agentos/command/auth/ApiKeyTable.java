@@ -57,6 +57,8 @@ public class ApiKeyTable {
         agentId,
         scopes.stream().map(Enum::name).collect(Collectors.joining(",")),
         expiresAt == null ? null : Timestamp.from(expiresAt));
+    // A client may have tried this key before it existed: this node must not still refuse it.
+    directory.forget(List.of(hash));
   }
 
   void revoke(String agentId, String keyId, Instant at) {

@@ -28,13 +28,17 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the first tenant an admin key, so a new user can call the API at once. Runs at every start
  * and does nothing while the tenant has a valid admin key. The key is the configured one ({@code
- * agentos.bootstrap.admin-key}) or a generated one, printed once and written to {@code
- * agentos.bootstrap.admin-key-file} (owner-only); only its hash is stored.
+ * agentos.bootstrap.admin-key}) or a generated one, written only to {@code
+ * agentos.bootstrap.admin-key-file} (owner-only; {@value #DEFAULT_KEY_FILE} in the working
+ * directory when unset), never to stdout or a log; only its hash is stored.
  */
 @Component
 public class AdminKeyBootstrap implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
+
+  /** Where a generated key goes when {@code agentos.bootstrap.admin-key-file} is not set. */
+  static final String DEFAULT_KEY_FILE = "agentos-admin-key";
 
   private final CommandGateway commands;
   private final ApiKeyDirectory directory;
@@ -80,6 +84,11 @@ public class AdminKeyBootstrap implements ApplicationRunner {
       // An earlier start registered the admin agent; only its key is missing now.
     }
     String key = configured != null && !configured.isBlank() ? configured : ApiKeys.generate();
+    Path file = key.equals(configured) ? null : keyFile();
+    if (file != null) {
+      // Written before the key is valid, so that no valid key is ever lost with no copy.
+      writeOwnerOnly(file, key);
+    }
     commands.sendAndWait(
         new IssueApiKeyCommand(
             adminAgentId,
@@ -90,21 +99,24 @@ public class AdminKeyBootstrap implements ApplicationRunner {
             "bootstrap admin key",
             null,
             origin));
-    if (key.equals(configured)) {
+    if (file == null) {
       log.info(
           "Admin key from agentos.bootstrap.admin-key registered for tenant '{}'",
           settings.tenantId());
       return;
     }
-    if (settings.adminKeyFile() != null && !settings.adminKeyFile().isBlank()) {
-      writeOwnerOnly(Path.of(settings.adminKeyFile()), key);
-    }
-    // Printed once, on purpose: this is the only time the key exists outside its owner's hands.
-    System.out.printf(
-        "%n  AgentOS admin key for tenant '%s' (shown once%s):%n    %s%n%n",
+    // Never on stdout or in a log: both end up in files anyone on the machine may read. The
+    // owner-only file is the one place it is kept; ./agentos up shows it from there once.
+    log.info(
+        "Admin key for tenant '{}' generated and written to {} (readable by its owner only)",
         settings.tenantId(),
-        settings.adminKeyFile() == null ? "" : "; also in " + settings.adminKeyFile(),
-        key);
+        file.toAbsolutePath());
+  }
+
+  /** Where a generated key is kept: the configured file, else {@value #DEFAULT_KEY_FILE} here. */
+  private Path keyFile() {
+    String configured = settings.adminKeyFile();
+    return Path.of(configured == null || configured.isBlank() ? DEFAULT_KEY_FILE : configured);
   }
 
   private static void writeOwnerOnly(Path file, String key) throws IOException {

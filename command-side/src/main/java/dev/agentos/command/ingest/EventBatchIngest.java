@@ -2,11 +2,13 @@ package dev.agentos.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.auth.Caller;
+import dev.agentos.auth.Ids;
+import dev.agentos.auth.PayloadTooLargeException;
 import dev.agentos.command.InvalidCommandException;
-import dev.agentos.command.web.PayloadTooLargeException;
 import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,8 @@ public final class EventBatchIngest {
     for (int i = 0; i < read.length; i++) {
       read[i] = reader.read(events.get(i), i, caller, sessionId, traceId);
     }
+    refuseContextIdsThatAreNoIds(events, read);
+    refuseReusedEventIds(events, read);
     Map<Integer, Future<RecordMetadata>> sent = new LinkedHashMap<>();
     EventResult[] results = new EventResult[read.length];
     for (int i = 0; i < read.length; i++) {
@@ -84,6 +88,57 @@ public final class EventBatchIngest {
       results[i] = acknowledged(i, read[i].eventId(), send.getValue(), deadline);
     }
     return IngestResponse.of(List.of(results));
+  }
+
+  /**
+   * An event's own {@code sessionId} and {@code traceId} follow the rule every id does ({@link
+   * Ids}), as the {@code X-Session-Id} and {@code X-Trace-Id} headers they stand in for do: the
+   * session decides the event's Kafka key and is stored with it.
+   */
+  private static void refuseContextIdsThatAreNoIds(
+      JsonNode events, RawEventReader.ReadEvent[] read) {
+    for (int i = 0; i < read.length; i++) {
+      for (String field : List.of(RawEventReader.SESSION_ID, RawEventReader.TRACE_ID)) {
+        JsonNode id = events.get(i).path(field);
+        if (read[i].valid()
+            && id.isTextual()
+            && !id.textValue().isBlank()
+            && !Ids.valid(id.textValue())) {
+          read[i] = refused(read[i], "events[" + i + "]." + field, Ids.RULE);
+        }
+      }
+    }
+  }
+
+  private static RawEventReader.ReadEvent refused(
+      RawEventReader.ReadEvent event, String field, String reason) {
+    return new RawEventReader.ReadEvent(
+        event.eventId(), null, List.of(new FieldError(field, reason)));
+  }
+
+  /**
+   * An eventId names one event: the dedup stage keeps the first event with an id and drops every
+   * later one. So an event that repeats an earlier eventId of the batch with other content is
+   * refused here, where the client still hears of it; a repeat with the same content is a resend,
+   * accepted and dropped as such.
+   */
+  private static void refuseReusedEventIds(JsonNode events, RawEventReader.ReadEvent[] read) {
+    Map<String, Integer> firstWithId = new HashMap<>();
+    for (int i = 0; i < read.length; i++) {
+      if (!read[i].valid()) {
+        continue;
+      }
+      Integer first = firstWithId.putIfAbsent(read[i].eventId(), i);
+      if (first != null && !events.get(first).equals(events.get(i))) {
+        read[i] =
+            refused(
+                read[i],
+                "events[" + i + "]." + RawEventReader.EVENT_ID,
+                "repeats the eventId of events["
+                    + first
+                    + "] with other content; an eventId names one event, give this one its own");
+      }
+    }
   }
 
   private JsonNode eventsOf(JsonNode body) {

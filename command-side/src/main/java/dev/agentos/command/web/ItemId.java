@@ -7,6 +7,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import dev.agentos.auth.Ids;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
@@ -15,22 +16,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An id a client may choose (agent, project, memory, context, execution…): 1 to 128 characters that
- * are safe in a URL path and a Kafka key. One definition, so every id accepts the same.
+ * An id a client may choose (agent, project, memory, context, execution…), by the rule {@link Ids}
+ * also applies to the session and trace headers: one definition, so every id accepts the same.
  */
 @Documented
 @Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-@Pattern(
-    regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-    message = "must be 1-128 of A-Z a-z 0-9 . _ : -")
+@Pattern(regexp = Ids.PATTERN, message = Ids.RULE)
 public @interface ItemId {
 
   /** Also published in the OpenAPI document by {@link OpenApiConfig}. */
-  String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+  String PATTERN = Ids.PATTERN;
 
-  String message() default "must be 1-128 of A-Z a-z 0-9 . _ : -";
+  String message() default Ids.RULE;
 
   Class<?>[] groups() default {};
 

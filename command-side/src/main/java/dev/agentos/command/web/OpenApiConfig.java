@@ -19,11 +19,12 @@ public class OpenApiConfig {
 
   private static final Map<String, String> COMMON_PROBLEMS =
       Map.of(
+          "400", "The body is not one JSON object, or the URL or headers are malformed",
           "401", "No API key, or an unknown, revoked or expired one",
           "403", "The key lacks the scope this operation needs",
           "413", "The body is larger than the limit (5 MB by default)",
           "415", "The body is not application/json",
-          "422", "A field is invalid; `field` names it");
+          "422", "A field or context header is invalid; `field` names it");
 
   @Bean
   OpenAPI agentOsOpenApi() {

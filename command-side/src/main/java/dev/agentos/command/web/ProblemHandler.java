@@ -9,21 +9,16 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * The command side's refusals as {@code application/problem+json}, on top of those both APIs share
- * ({@link ProblemJsonHandler}: 401, 403, 422 for invalid bodies, 500): missing aggregates, version
- * conflicts, broken rules, oversize payloads. An id of another tenant, of another project for a key
- * bound to one, or of another kind answers exactly as an unknown id.
+ * ({@link ProblemJsonHandler}: 401, 403, 413, 422 for invalid bodies and headers, 500): missing
+ * aggregates, version conflicts, broken rules. An id of another tenant, of another project for a
+ * key bound to one, or of another kind answers exactly as an unknown id.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ProblemJsonHandler {
@@ -89,22 +84,5 @@ public class ProblemHandler extends ProblemJsonHandler {
   @ExceptionHandler(InvalidCommandException.class)
   ProblemDetail invalid(InvalidCommandException e) {
     return invalidField(e.field(), e.getMessage());
-  }
-
-  @ExceptionHandler(PayloadTooLargeException.class)
-  ProblemDetail tooLarge(PayloadTooLargeException e) {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", e.getMessage());
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
-    if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
-    }
-    return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
 }

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentos.auth.PayloadTooLargeException;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.ingest.EventResult.Status;
-import dev.agentos.command.web.PayloadTooLargeException;
 import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.interactions.ConversationTurnRecorded;
 import dev.agentos.events.metrics.MetricRecorded;
@@ -74,6 +74,50 @@ class EventBatchIngestTest {
             Topics.INTERACTIONS_RAW.name(),
             Topics.METRICS_RAW.name(),
             Topics.EXECUTIONS_RAW.name());
+  }
+
+  @Test
+  void anEventIdRepeatedWithOtherContentIsRefusedAndARepeatedEventIsNot() {
+    String id = UUID.randomUUID().toString();
+    String first =
+        TURN.replace("\"turnId\": \"t1\"", "\"eventId\": \"" + id + "\", \"turnId\": \"t1\"");
+    String other = first.replace("\"hi\"", "\"something else\"");
+
+    IngestResponse response = ingest(producer, first, other, first, METRIC);
+
+    assertThat(response.results())
+        .extracting(EventResult::index, EventResult::status)
+        .containsExactly(
+            tuple(0, Status.ACCEPTED),
+            tuple(1, Status.REJECTED),
+            tuple(2, Status.ACCEPTED),
+            tuple(3, Status.ACCEPTED));
+    assertThat(response.results().get(1).errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("events[1].eventId");
+              assertThat(error.reason()).contains("events[0]");
+            });
+    assertThat(producer.history()).hasSize(3);
+  }
+
+  @Test
+  void aSessionOrTraceIdInAnEventThatIsNotAnIdIsRefusedNamingIt() {
+    String spaced = TURN.replace("\"s-1\"", "\"a b c\"");
+    String dots = TURN.replace("\"s-1\"", "\"..\"");
+    String longTrace =
+        TURN.replace("\"s-1\"", "\"s-1\", \"traceId\": \"" + "t".repeat(7000) + "\"");
+
+    IngestResponse response = ingest(producer, spaced, dots, longTrace, TURN);
+
+    assertThat(response.results())
+        .extracting(EventResult::status)
+        .containsExactly(Status.REJECTED, Status.REJECTED, Status.REJECTED, Status.ACCEPTED);
+    assertThat(response.results().subList(0, 3))
+        .extracting(result -> result.errors().get(0).field())
+        .containsExactly("events[0].sessionId", "events[1].sessionId", "events[2].traceId");
+    assertThat(producer.history()).hasSize(1);
   }
 
   @Test

@@ -19,19 +19,23 @@ import org.springframework.web.bind.annotation.RestController;
  * (401/403 as on the HTTP APIs); errors are problem+json ({@link AdminProblemHandler}).
  *
  * <p>A replay rebuilds a read model for every tenant, which is more than one tenant's admin should
- * decide. So when {@code operatorTenant} is set, only that tenant's admin keys may replay; left
- * empty (a one-tenant local stack), any tenant's admin key may.
+ * decide. So only the admin keys of {@code operatorTenant} may replay: by default the tenant the
+ * command side bootstraps ({@value #BOOTSTRAP_TENANT}), whose admin key {@code ./agentos up} shows.
  */
 @RestController
 @RequestMapping("/admin/replay")
 public class ReplayController {
+
+  /** The command side's {@code agentos.bootstrap.tenant-id} unless configured otherwise. */
+  static final String BOOTSTRAP_TENANT = "default";
 
   private final Replays replays;
   private final String operatorTenant;
 
   public ReplayController(
       Replays replays,
-      @Value("${agentos.projections.admin.operator-tenant:}") String operatorTenant) {
+      @Value("${agentos.projections.admin.operator-tenant:" + BOOTSTRAP_TENANT + "}")
+          String operatorTenant) {
     this.replays = replays;
     this.operatorTenant = operatorTenant == null ? "" : operatorTenant.strip();
   }
@@ -54,7 +58,7 @@ public class ReplayController {
   }
 
   private void requireOperator(Caller caller) {
-    if (!operatorTenant.isEmpty() && !operatorTenant.equals(caller.tenantId())) {
+    if (operatorTenant.isEmpty() || !operatorTenant.equals(caller.tenantId())) {
       throw new ForbiddenException(
           "only an admin key of the operator tenant may replay a read model of every tenant");
     }

@@ -1,5 +1,6 @@
 package dev.agentos.projections.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -10,6 +11,8 @@ import dev.agentos.auth.ForbiddenException;
 import dev.agentos.events.agents.ApiKeyScope;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 class ReplayControllerTest {
 
@@ -39,9 +42,27 @@ class ReplayControllerTest {
   }
 
   @Test
-  void anyTenantsAdminMayReplayWhenNoOperatorTenantIsSet() {
-    new ReplayController(replays, "").progress("memory-cassandra", adminOf("tenant-a"));
+  void byDefaultOnlyTheBootstrapTenantsAdminMayReplay() {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yml"));
+    String configured = yaml.getObject().getProperty("agentos.projections.admin.operator-tenant");
+    ReplayController controller = new ReplayController(replays, configured);
 
+    assertThat(configured).isEqualTo("default");
+    assertThatThrownBy(() -> controller.replay("memory-cassandra", adminOf("tenant-a")))
+        .isInstanceOf(ForbiddenException.class);
+    controller.progress("memory-cassandra", adminOf("default"));
     verify(replays).progress("memory-cassandra");
+  }
+
+  @Test
+  void noTenantsAdminMayReplayWhenTheOperatorTenantIsBlank() {
+    ReplayController controller = new ReplayController(replays, " ");
+
+    assertThatThrownBy(() -> controller.replay("memory-cassandra", adminOf("tenant-a")))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> controller.replay("memory-cassandra", adminOf("")))
+        .isInstanceOf(ForbiddenException.class);
+    verifyNoInteractions(replays);
   }
 }

@@ -25,6 +25,8 @@ public class EventStoreAsOfReader implements MemoryAsOfReader {
     MemoryVersion v =
         history
             .asOf(caller.tenantId(), memoryId, asOf)
+            // Another project's memory, deleted or not, is answered like an unknown id.
+            .filter(version -> caller.mayRead(version.projectId()))
             .orElseThrow(() -> new NotFoundException("no memory " + memoryId + " as of " + asOf));
     if (v.status() == MemoryStatus.DELETED) {
       throw new NotFoundException(

@@ -74,7 +74,7 @@ public class MemoryController {
           String sessionId) {
     MemoryView view = asOf == null ? current(caller, memoryId) : asOf(caller, memoryId, asOf);
     if (!caller.mayRead(view.projectId())) {
-      throw new NotFoundException("no memory " + memoryId); // as for another tenant's
+      throw unknown(memoryId); // as for another tenant's
     }
     // A read by id is scoped to no context; only reads that found the memory are recorded.
     accessRecorder.record(
@@ -135,7 +135,10 @@ public class MemoryController {
     MemoryRow row =
         queries
             .memory(caller.tenantId(), memoryId)
-            .orElseThrow(() -> new NotFoundException("no memory " + memoryId));
+            .filter(found -> caller.mayRead(found.projectId()))
+            .orElseThrow(() -> unknown(memoryId));
+    // Only the caller's own memory may say that it was deleted or has expired: for another
+    // project's, that would tell the id exists.
     if (row.state() == MemoryState.DELETED) {
       throw new NotFoundException("memory " + memoryId + " was deleted");
     }
@@ -143,6 +146,11 @@ public class MemoryController {
       throw new NotFoundException("memory " + memoryId + " expired at " + row.expiresAt());
     }
     return MemoryView.of(row);
+  }
+
+  /** The answer for an id the caller may not see, the same whether or not it exists. */
+  private static NotFoundException unknown(String memoryId) {
+    return new NotFoundException("no memory " + memoryId);
   }
 
   private MemoryView asOf(Caller caller, String memoryId, Instant asOf) {

@@ -17,9 +17,16 @@ public class OpenApiConfig {
 
   private static final Map<String, String> COMMON_PROBLEMS =
       Map.of(
-          "401", "No API key, or an unknown, revoked or expired one",
-          "403", "The key lacks the scope this operation needs",
-          "422", "A query parameter is invalid; `field` names it");
+          "400",
+          "The body is not one JSON object, or the URL or headers are malformed",
+          "401",
+          "No API key, or an unknown, revoked or expired one",
+          "403",
+          "The key lacks the scope this operation needs",
+          "413",
+          "The body is larger than the limit (256 KB by default)",
+          "422",
+          "A query parameter, body field or context header is invalid; `field` names it");
 
   @Bean
   OpenAPI agentOsQueryOpenApi() {

@@ -1,4 +1,4 @@
-package dev.agentos.command.web;
+package dev.agentos.auth;
 
 /** A request body, or a batch within it, over the configured limit. Answered with HTTP 413. */
 public class PayloadTooLargeException extends RuntimeException {
