@@ -10,4 +10,6 @@ CREATE TABLE IF NOT EXISTS api_key (
   expires_at TIMESTAMPTZ,
   revoked_at TIMESTAMPTZ
 );
-CREATE INDEX IF NOT EXISTS api_key_by_agent ON api_key (agent_id, key_id);
+-- Agent ids are unique per tenant only (ADR 0008): a revocation names the tenant too.
+DROP INDEX IF EXISTS api_key_by_agent;
+CREATE INDEX IF NOT EXISTS api_key_by_tenant_agent ON api_key (tenant_id, agent_id, key_id);

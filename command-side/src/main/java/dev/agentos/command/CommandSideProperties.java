@@ -1,5 +1,6 @@
 package dev.agentos.command;
 
+import dev.agentos.schemas.streams.StreamIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -79,7 +80,8 @@ public record CommandSideProperties(
   }
 
   /**
-   * @param tenantId the first tenant, created on the first start
+   * @param tenantId the first tenant, created on the first start; at most {@value
+   *     StreamIds#MAX_TENANT_LENGTH} characters, so that a stream id holds it beside any id
    * @param projectId the admin key's project
    * @param adminKey a key to use instead of a generated one (it is stored only as its hash)
    * @param adminKeyFile where a generated key is written once, readable by its owner only
@@ -88,7 +90,17 @@ public record CommandSideProperties(
       @DefaultValue("default") String tenantId,
       @DefaultValue("default") String projectId,
       String adminKey,
-      String adminKeyFile) {}
+      String adminKeyFile) {
+
+    public Bootstrap {
+      if (tenantId.isBlank() || tenantId.length() > StreamIds.MAX_TENANT_LENGTH) {
+        throw new IllegalArgumentException(
+            "agentos.bootstrap.tenant-id must be 1-"
+                + StreamIds.MAX_TENANT_LENGTH
+                + " characters: every aggregate's stream id holds it (docs/adr/0008-ids-per-tenant.md)");
+      }
+    }
+  }
 
   /**
    * What a sandboxed run gets when its request names no limit, and the most a request may ask for;

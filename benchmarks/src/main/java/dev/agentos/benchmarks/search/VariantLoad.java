@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.benchmarks.Concurrently;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -79,7 +80,10 @@ final class VariantLoad {
     restClient.performRequest(create);
   }
 
-  /** Loads {@code documents} (ids from {@code memory_id}) into {@code index}, measured. */
+  /**
+   * Loads {@code documents} (ids from {@code tenant_id} and {@code memory_id}) into {@code index},
+   * measured.
+   */
   Result load(String index, List<Map<String, Object>> documents) throws Exception {
     long idleFrom = cpuMillis();
     long idleStarted = System.nanoTime();
@@ -125,8 +129,11 @@ final class VariantLoad {
             b -> {
               b.index(index);
               for (Map<String, Object> doc : batch) {
-                b.operations(
-                    o -> o.index(i -> i.id(String.valueOf(doc.get("memory_id"))).document(doc)));
+                // The projection's document id: the memory's id within its tenant.
+                String id =
+                    StreamIds.of(
+                        String.valueOf(doc.get("tenant_id")), String.valueOf(doc.get("memory_id")));
+                b.operations(o -> o.index(i -> i.id(id).document(doc)));
               }
               return b;
             });

@@ -15,6 +15,7 @@ import dev.agentos.events.agents.AgentRegistered;
 import dev.agentos.events.agents.ApiKeyIssued;
 import dev.agentos.events.agents.ApiKeyRevoked;
 import dev.agentos.events.agents.ApiKeyScope;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +37,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Agent {
 
-  @AggregateIdentifier private String agentId;
+  /** {@link StreamIds#of} the tenant and the id: ids are unique per tenant only. */
+  @AggregateIdentifier private String streamId;
+
+  private String agentId;
   private String tenantId;
   private String projectId;
   private final Set<String> keys = new HashSet<>();
@@ -122,6 +126,7 @@ public class Agent {
   @EventSourcingHandler
   void on(AgentRegistered event) {
     agentId = event.getHeader().getAgentId();
+    streamId = StreamIds.of(event.getHeader().getTenantId(), agentId);
     tenantId = event.getHeader().getTenantId();
     projectId = event.getHeader().getProjectId();
   }

@@ -37,6 +37,9 @@ public class ApiKeyProjection {
   @EventHandler
   void on(ApiKeyRevoked event) {
     directory.revoke(
-        event.getHeader().getAgentId(), event.getKeyId(), event.getHeader().getOccurredAt());
+        event.getHeader().getTenantId(),
+        event.getHeader().getAgentId(),
+        event.getKeyId(),
+        event.getHeader().getOccurredAt());
   }
 }

@@ -61,12 +61,15 @@ public class ApiKeyTable {
     directory.forget(List.of(hash));
   }
 
-  void revoke(String agentId, String keyId, Instant at) {
+  /** Revokes the agent's key; agent ids are unique per tenant only, so the tenant names it. */
+  void revoke(String tenantId, String agentId, String keyId, Instant at) {
     List<String> hashes =
         jdbc.queryForList(
-            "UPDATE api_key SET revoked_at = ? WHERE agent_id = ? AND key_id = ? RETURNING key_hash",
+            "UPDATE api_key SET revoked_at = ? WHERE tenant_id = ? AND agent_id = ? AND key_id = ?"
+                + " RETURNING key_hash",
             String.class,
             Timestamp.from(at),
+            tenantId,
             agentId,
             keyId);
     // This node stops accepting the key at once; other nodes when their cache entry expires.

@@ -66,7 +66,7 @@ public class AdminKeyBootstrap implements ApplicationRunner {
     if (!configuredKeyMissing && keys.hasAdminKey(settings.tenantId())) {
       return;
     }
-    // Aggregate ids are global, so the admin agent's id names its tenant.
+    // Named after its tenant, so that events and logs of several tenants tell their admins apart.
     String adminAgentId = "admin-" + settings.tenantId();
     CommandOrigin origin =
         new CommandOrigin(settings.tenantId(), settings.projectId(), adminAgentId, null, null);

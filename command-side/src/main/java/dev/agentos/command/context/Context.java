@@ -12,6 +12,7 @@ import dev.agentos.command.context.api.MergeContextsCommand;
 import dev.agentos.command.memory.MemoryDirectory;
 import dev.agentos.events.memory.ContextCreated;
 import dev.agentos.events.memory.ContextsMerged;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,7 +39,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Context {
 
-  @AggregateIdentifier private String contextId;
+  /** {@link StreamIds#of} the tenant and the id: ids are unique per tenant only. */
+  @AggregateIdentifier private String streamId;
+
+  private String contextId;
 
   protected Context() {}
 
@@ -49,7 +53,7 @@ public class Context {
     CommandOrigin origin = command.origin();
     if (command.parentContextId() != null) {
       ContextDirectory.requireOpen(
-          contexts.find(command.parentContextId()), origin, "parentContextId");
+          contexts.find(origin.tenantId(), command.parentContextId()), origin, "parentContextId");
     }
     // After the context locks, as in a merge: one lock order, no deadlock between the two.
     requireUsableName(command.name(), origin, contexts, List.of());
@@ -89,12 +93,13 @@ public class Context {
     // Locked in one order, so that two merges sharing a source cannot deadlock.
     for (String source : sources.stream().sorted().toList()) {
       ContextDirectory.requireOpen(
-          contexts.lockForMerge(source),
+          contexts.lockForMerge(command.origin().tenantId(), source),
           command.origin(),
           "sourceContextIds[" + sources.indexOf(source) + "]");
     }
     requireUsableName(command.name(), command.origin(), contexts, sources);
-    DuplicateCollapse collapse = DuplicateCollapse.of(memories.activeIn(sources));
+    DuplicateCollapse collapse =
+        DuplicateCollapse.of(memories.activeIn(command.origin().tenantId(), sources));
     apply(
         new ContextCreated(
             headers.next(command.origin()),
@@ -116,6 +121,7 @@ public class Context {
   @EventSourcingHandler
   void on(ContextCreated event) {
     contextId = event.getContextId();
+    streamId = StreamIds.of(event.getHeader().getTenantId(), contextId);
   }
 
   /** The sources of a merge close with it, so the target may take the name of one of them. */

@@ -5,9 +5,9 @@ import dev.agentos.command.InvalidCommandException;
 import java.util.Optional;
 
 /**
- * Which contexts exist, in which tenant, and which were merged away: what memory stores, context
- * switches and merges check a context id against. Kept by {@link ContextDirectoryProjection} in the
- * transaction of every command, so it is never behind.
+ * Which contexts exist in each tenant, in which project, and which were merged away: what memory
+ * stores, context switches and merges check a context id against. Kept by {@link
+ * ContextDirectoryProjection} in the transaction of every command, so it is never behind.
  *
  * <p>A merge locks its source contexts exclusively and every other reader locks the context it
  * reads shared, until its command commits: a memory stored into a context either lands before the
@@ -15,11 +15,14 @@ import java.util.Optional;
  */
 public interface ContextDirectory {
 
-  /** The context, in any tenant, locked shared until the command commits. */
-  Optional<Entry> find(String contextId);
+  /**
+   * The context {@code contextId} of {@code tenantId} (ids are unique per tenant only), locked
+   * shared until the command commits.
+   */
+  Optional<Entry> find(String tenantId, String contextId);
 
-  /** The context, in any tenant, locked exclusively until the merge commits. */
-  Optional<Entry> lockForMerge(String contextId);
+  /** The context of the tenant, locked exclusively until the merge commits. */
+  Optional<Entry> lockForMerge(String tenantId, String contextId);
 
   /** The id of the open context of this project that has this name, if there is one. */
   Optional<String> openContextNamed(String tenantId, String projectId, String name);

@@ -34,6 +34,7 @@ public class ContextDirectoryProjection {
 
   @EventHandler
   void on(ContextsMerged event) {
-    directory.merge(event.getSourceContextIds(), event.getTargetContextId());
+    directory.merge(
+        event.getHeader().getTenantId(), event.getSourceContextIds(), event.getTargetContextId());
   }
 }

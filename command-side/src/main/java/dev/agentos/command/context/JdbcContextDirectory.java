@@ -20,7 +20,7 @@ public class JdbcContextDirectory implements ContextDirectory {
 
   private static final String SELECT =
       "SELECT context_id, tenant_id, project_id, name, merged_into FROM context_directory"
-          + " WHERE context_id = :id ";
+          + " WHERE tenant_id = :tenant AND context_id = :id ";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -29,13 +29,13 @@ public class JdbcContextDirectory implements ContextDirectory {
   }
 
   @Override
-  public Optional<Entry> find(String contextId) {
-    return one(SELECT + "FOR SHARE", contextId);
+  public Optional<Entry> find(String tenantId, String contextId) {
+    return one(SELECT + "FOR SHARE", tenantId, contextId);
   }
 
   @Override
-  public Optional<Entry> lockForMerge(String contextId) {
-    return one(SELECT + "FOR UPDATE", contextId);
+  public Optional<Entry> lockForMerge(String tenantId, String contextId) {
+    return one(SELECT + "FOR UPDATE", tenantId, contextId);
   }
 
   /**
@@ -63,7 +63,7 @@ public class JdbcContextDirectory implements ContextDirectory {
   void add(String contextId, String tenantId, String projectId, String name, Instant createdAt) {
     jdbc.update(
         "INSERT INTO context_directory (context_id, tenant_id, project_id, name, created_at)"
-            + " VALUES (:id, :tenant, :project, :name, :at) ON CONFLICT (context_id) DO NOTHING",
+            + " VALUES (:id, :tenant, :project, :name, :at) ON CONFLICT (tenant_id, context_id) DO NOTHING",
         new MapSqlParameterSource("id", contextId)
             .addValue("tenant", tenantId)
             .addValue("project", projectId)
@@ -71,16 +71,21 @@ public class JdbcContextDirectory implements ContextDirectory {
             .addValue("at", Timestamp.from(createdAt)));
   }
 
-  void merge(Collection<String> sourceContextIds, String targetContextId) {
+  void merge(String tenantId, Collection<String> sourceContextIds, String targetContextId) {
     jdbc.update(
-        "UPDATE context_directory SET merged_into = :target"
-            + " WHERE context_id IN (:sources) AND merged_into IS NULL",
-        new MapSqlParameterSource("sources", sourceContextIds).addValue("target", targetContextId));
+        "UPDATE context_directory SET merged_into = :target WHERE tenant_id = :tenant"
+            + " AND context_id IN (:sources) AND merged_into IS NULL",
+        new MapSqlParameterSource("sources", sourceContextIds)
+            .addValue("tenant", tenantId)
+            .addValue("target", targetContextId));
   }
 
-  private Optional<Entry> one(String sql, String contextId) {
+  private Optional<Entry> one(String sql, String tenantId, String contextId) {
     return jdbc
-        .query(sql, new MapSqlParameterSource("id", contextId), JdbcContextDirectory::entry)
+        .query(
+            sql,
+            new MapSqlParameterSource("id", contextId).addValue("tenant", tenantId),
+            JdbcContextDirectory::entry)
         .stream()
         .findFirst();
   }

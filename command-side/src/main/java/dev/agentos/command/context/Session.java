@@ -8,6 +8,7 @@ import dev.agentos.command.EventHeaders;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.context.api.SwitchContextCommand;
 import dev.agentos.events.memory.ContextSwitched;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,7 +30,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Session {
 
-  @AggregateIdentifier private String sessionId;
+  /** {@link StreamIds#of} the tenant and the id: ids are unique per tenant only. */
+  @AggregateIdentifier private String streamId;
+
+  private String sessionId;
   private String tenantId;
   private String projectId;
   private String activeContextId;
@@ -48,7 +52,8 @@ public class Session {
     if (sessionId != null) {
       origin.requireReach(tenantId, projectId);
     }
-    ContextDirectory.requireOpen(contexts.find(command.contextId()), origin, "contextId");
+    ContextDirectory.requireOpen(
+        contexts.find(origin.tenantId(), command.contextId()), origin, "contextId");
     if (command.contextId().equals(activeContextId)) {
       return result();
     }
@@ -72,6 +77,7 @@ public class Session {
     if (sessionId == null) {
       // The session is the tenant's and project's that started it, whoever switches it later.
       sessionId = event.getSessionId();
+      streamId = StreamIds.of(event.getHeader().getTenantId(), sessionId);
       tenantId = event.getHeader().getTenantId();
       projectId = event.getHeader().getProjectId();
     }

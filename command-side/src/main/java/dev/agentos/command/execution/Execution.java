@@ -19,6 +19,7 @@ import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.executions.ExecutionOutcome;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.ExecutionStarted;
+import dev.agentos.schemas.streams.StreamIds;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,10 @@ public class Execution {
     ENDED
   }
 
-  @AggregateIdentifier private String executionId;
+  /** {@link StreamIds#of} the tenant and the id: ids are unique per tenant only. */
+  @AggregateIdentifier private String streamId;
+
+  private String executionId;
   private EventHeader request;
   private long wallTimeoutMs;
   private Stage stage;
@@ -139,6 +143,7 @@ public class Execution {
   @EventSourcingHandler
   void on(ExecutionRequested event) {
     executionId = event.getExecutionId();
+    streamId = StreamIds.of(event.getHeader().getTenantId(), executionId);
     request = event.getHeader();
     wallTimeoutMs = event.getLimits().getWallTimeoutMs();
     stage = Stage.REQUESTED;

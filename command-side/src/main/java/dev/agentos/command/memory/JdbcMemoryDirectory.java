@@ -30,27 +30,29 @@ public class JdbcMemoryDirectory implements MemoryDirectory {
   }
 
   @Override
-  public Optional<Entry> find(String memoryId) {
+  public Optional<Entry> find(String tenantId, String memoryId) {
     return jdbc
         .query(
-            "SELECT " + COLUMNS + " FROM memory_directory WHERE memory_id = :id FOR SHARE",
-            new MapSqlParameterSource("id", memoryId),
+            "SELECT "
+                + COLUMNS
+                + " FROM memory_directory WHERE tenant_id = :tenant AND memory_id = :id FOR SHARE",
+            new MapSqlParameterSource("id", memoryId).addValue("tenant", tenantId),
             JdbcMemoryDirectory::entry)
         .stream()
         .findFirst();
   }
 
   @Override
-  public List<Entry> activeIn(Collection<String> contextIds) {
+  public List<Entry> activeIn(String tenantId, Collection<String> contextIds) {
     if (contextIds.isEmpty()) {
       return List.of();
     }
     return jdbc.query(
         "SELECT "
             + COLUMNS
-            + " FROM memory_directory WHERE context_id IN (:contexts) AND state = 'ACTIVE'"
-            + " ORDER BY stored_at, memory_id FOR SHARE",
-        new MapSqlParameterSource("contexts", contextIds),
+            + " FROM memory_directory WHERE tenant_id = :tenant AND context_id IN (:contexts)"
+            + " AND state = 'ACTIVE' ORDER BY stored_at, memory_id FOR SHARE",
+        new MapSqlParameterSource("contexts", contextIds).addValue("tenant", tenantId),
         JdbcMemoryDirectory::entry);
   }
 
@@ -64,7 +66,7 @@ public class JdbcMemoryDirectory implements MemoryDirectory {
     jdbc.update(
         "INSERT INTO memory_directory (memory_id, tenant_id, project_id, context_id, content_hash,"
             + " state, stored_at) VALUES (:id, :tenant, :project, :context, :hash, 'ACTIVE', :at)"
-            + " ON CONFLICT (memory_id) DO NOTHING",
+            + " ON CONFLICT (tenant_id, memory_id) DO NOTHING",
         new MapSqlParameterSource("id", memoryId)
             .addValue("tenant", tenantId)
             .addValue("project", projectId)
@@ -73,28 +75,36 @@ public class JdbcMemoryDirectory implements MemoryDirectory {
             .addValue("at", Timestamp.from(storedAt)));
   }
 
-  void changeContent(String memoryId, String contentHash) {
+  void changeContent(String tenantId, String memoryId, String contentHash) {
     jdbc.update(
-        "UPDATE memory_directory SET content_hash = :hash WHERE memory_id = :id",
-        new MapSqlParameterSource("id", memoryId).addValue("hash", contentHash));
+        "UPDATE memory_directory SET content_hash = :hash"
+            + " WHERE tenant_id = :tenant AND memory_id = :id",
+        new MapSqlParameterSource("id", memoryId)
+            .addValue("tenant", tenantId)
+            .addValue("hash", contentHash));
   }
 
-  /** Sets the state of these memories; a deleted memory stays deleted. */
-  void changeState(Collection<String> memoryIds, State state) {
+  /** Sets the state of these memories of the tenant; a deleted memory stays deleted. */
+  void changeState(String tenantId, Collection<String> memoryIds, State state) {
     if (memoryIds.isEmpty()) {
       return;
     }
     jdbc.update(
-        "UPDATE memory_directory SET state = :state WHERE memory_id IN (:ids)"
-            + " AND state <> 'DELETED'",
-        new MapSqlParameterSource("ids", memoryIds).addValue("state", state.name()));
+        "UPDATE memory_directory SET state = :state WHERE tenant_id = :tenant"
+            + " AND memory_id IN (:ids) AND state <> 'DELETED'",
+        new MapSqlParameterSource("ids", memoryIds)
+            .addValue("tenant", tenantId)
+            .addValue("state", state.name()));
   }
 
-  /** Moves every memory of the source contexts, whatever its state, into the target. */
-  void move(Collection<String> fromContextIds, String toContextId) {
+  /** Moves every memory of the tenant's source contexts, whatever its state, into the target. */
+  void move(String tenantId, Collection<String> fromContextIds, String toContextId) {
     jdbc.update(
-        "UPDATE memory_directory SET context_id = :target WHERE context_id IN (:sources)",
-        new MapSqlParameterSource("sources", fromContextIds).addValue("target", toContextId));
+        "UPDATE memory_directory SET context_id = :target"
+            + " WHERE tenant_id = :tenant AND context_id IN (:sources)",
+        new MapSqlParameterSource("sources", fromContextIds)
+            .addValue("tenant", tenantId)
+            .addValue("target", toContextId));
   }
 
   private static Entry entry(ResultSet row, int index) throws SQLException {

@@ -21,6 +21,7 @@ import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -41,7 +42,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Memory {
 
-  @AggregateIdentifier private String memoryId;
+  /** {@link StreamIds#of} the tenant and the id: ids are unique per tenant only. */
+  @AggregateIdentifier private String streamId;
+
+  private String memoryId;
   private MemoryStanding standing;
   private MemoryContent content;
   @AggregateMember private final MemoryRelations relations = new MemoryRelations(this);
@@ -62,13 +66,12 @@ public class Memory {
    */
   void store(StoreMemoryCommand command, EventHeaders headers, ContextDirectory contexts) {
     command.content().validate(headers.clock().instant());
-    ContextDirectory.requireOpen(contexts.find(command.contextId()), command.origin(), "contextId");
+    CommandOrigin origin = command.origin();
+    ContextDirectory.requireOpen(
+        contexts.find(origin.tenantId(), command.contextId()), origin, "contextId");
     apply(
         MemoryEvents.stored(
-            headers.next(command.origin()),
-            command.memoryId(),
-            command.contextId(),
-            command.content()));
+            headers.next(origin), command.memoryId(), command.contextId(), command.content()));
   }
 
   @CommandHandler
@@ -111,6 +114,7 @@ public class Memory {
   @EventSourcingHandler
   void on(MemoryStored event) {
     memoryId = event.getMemoryId();
+    streamId = StreamIds.of(event.getHeader().getTenantId(), memoryId);
     standing =
         new MemoryStanding(
             memoryId, event.getHeader().getTenantId(), event.getHeader().getProjectId(), ACTIVE);

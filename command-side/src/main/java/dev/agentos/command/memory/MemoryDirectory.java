@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which memories exist, in which tenant, context and state: what a command on one aggregate needs
- * to know about others (the target of a relation, the memories of contexts being merged). Kept by
- * {@link MemoryDirectoryProjection} in the transaction of every command, so it is never behind.
+ * Which memories exist in each tenant, in which project, context and state: what a command on one
+ * aggregate needs to know about others (the target of a relation, the memories of contexts being
+ * merged). Kept by {@link MemoryDirectoryProjection} in the transaction of every command, so it is
+ * never behind.
  */
 public interface MemoryDirectory {
 
-  /** The memory, in any tenant; the caller compares tenants so that no answer leaks another's. */
-  Optional<Entry> find(String memoryId);
+  /**
+   * The memory {@code memoryId} of {@code tenantId}: ids are unique per tenant only, so another
+   * tenant's memory of the same id is another memory. The caller still compares projects.
+   */
+  Optional<Entry> find(String tenantId, String memoryId);
 
-  /** The active memories of these contexts, oldest first (ties by id), for merges. */
-  List<Entry> activeIn(Collection<String> contextIds);
+  /** The active memories of these contexts of the tenant, oldest first (ties by id), for merges. */
+  List<Entry> activeIn(String tenantId, Collection<String> contextIds);
 
   /** Where a memory is in its life; a memory collapsed by a context merge reads SUPERSEDED. */
   enum State {

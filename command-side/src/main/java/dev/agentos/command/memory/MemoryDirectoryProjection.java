@@ -41,23 +41,32 @@ public class MemoryDirectoryProjection {
 
   @EventHandler
   void on(MemoryUpdated event) {
-    directory.changeContent(event.getMemoryId(), event.getContentHash());
+    directory.changeContent(
+        event.getHeader().getTenantId(), event.getMemoryId(), event.getContentHash());
   }
 
   @EventHandler
   void on(MemorySuperseded event) {
-    directory.changeState(List.of(event.getMemoryId()), MemoryDirectory.State.SUPERSEDED);
+    directory.changeState(
+        event.getHeader().getTenantId(),
+        List.of(event.getMemoryId()),
+        MemoryDirectory.State.SUPERSEDED);
   }
 
   @EventHandler
   void on(MemoryDeleted event) {
-    directory.changeState(List.of(event.getMemoryId()), MemoryDirectory.State.DELETED);
+    directory.changeState(
+        event.getHeader().getTenantId(),
+        List.of(event.getMemoryId()),
+        MemoryDirectory.State.DELETED);
   }
 
   @EventHandler
   void on(ContextsMerged event) {
-    directory.move(event.getSourceContextIds(), event.getTargetContextId());
+    String tenantId = event.getHeader().getTenantId();
+    directory.move(tenantId, event.getSourceContextIds(), event.getTargetContextId());
     directory.changeState(
+        tenantId,
         event.getCollapsedDuplicates().stream().map(CollapsedDuplicate::getMemoryId).toList(),
         MemoryDirectory.State.SUPERSEDED);
   }

@@ -100,7 +100,7 @@ class MemoryRelations {
     }
     MemoryDirectory.Entry target =
         directory
-            .find(toMemoryId)
+            .find(caller.tenantId(), toMemoryId)
             .filter(entry -> caller.reaches(entry.tenantId(), entry.projectId()))
             .orElseThrow(() -> new InvalidCommandException("toMemoryId", "no memory with this id"));
     if (target.state() != MemoryDirectory.State.ACTIVE) {

@@ -33,7 +33,8 @@ record MemoryStanding(
           "memory " + memoryId + " is " + state.name().toLowerCase() + " and cannot change");
     }
     // A merge collapses duplicates without an event of their own: only the directory knows.
-    if (directory.find(memoryId).map(MemoryDirectory.Entry::state).orElse(ACTIVE) != ACTIVE) {
+    if (directory.find(tenantId, memoryId).map(MemoryDirectory.Entry::state).orElse(ACTIVE)
+        != ACTIVE) {
       throw new RuleViolationException(
           "memory " + memoryId + " was collapsed into a duplicate when its context was merged");
     }

@@ -6,6 +6,7 @@ import dev.agentos.command.ExpectedVersion;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.context.ContextDirectory;
 import dev.agentos.command.memory.api.SupersedeMemoryCommand;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -37,7 +38,8 @@ public class MemorySupersession {
     if (command.memoryId().equals(newId)) {
       throw new InvalidCommandException("newMemoryId", "a memory cannot supersede itself");
     }
-    Aggregate<Memory> old = memories.load(command.memoryId());
+    Aggregate<Memory> old =
+        memories.load(StreamIds.of(command.origin().tenantId(), command.memoryId()));
     // Refusals about the old memory come before any about the replacement's content.
     old.execute(
         memory -> {

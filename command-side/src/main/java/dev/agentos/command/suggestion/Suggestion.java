@@ -14,6 +14,7 @@ import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
 import dev.agentos.events.executions.VerificationRequested;
 import dev.agentos.events.interactions.CodeSuggestionProposed;
 import dev.agentos.events.interactions.SuggestionFormat;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Suggestion {
 
-  @AggregateIdentifier private String suggestionId;
+  /** {@link StreamIds#of} the tenant and the id: ids are unique per tenant only. */
+  @AggregateIdentifier private String streamId;
+
+  private String suggestionId;
   private String tenantId;
   private String projectId;
   private String language;
@@ -130,6 +134,7 @@ public class Suggestion {
   @EventSourcingHandler
   void on(CodeSuggestionProposed event) {
     suggestionId = event.getSuggestionId();
+    streamId = StreamIds.of(event.getHeader().getTenantId(), suggestionId);
     tenantId = event.getHeader().getTenantId();
     projectId = event.getHeader().getProjectId();
     language = event.getLanguage();

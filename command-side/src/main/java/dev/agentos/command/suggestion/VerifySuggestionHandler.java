@@ -7,6 +7,7 @@ import dev.agentos.command.execution.ExecutionLimitPolicy;
 import dev.agentos.command.execution.api.RequestExecutionCommand;
 import dev.agentos.command.suggestion.api.VerificationAccepted;
 import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,7 +42,8 @@ public class VerifySuggestionHandler {
   public VerificationAccepted handle(
       VerifySuggestionCommand command, EventHeaders headers, ExecutionLimitPolicy limits)
       throws Exception {
-    Aggregate<Suggestion> suggestion = load(command.suggestionId());
+    Aggregate<Suggestion> suggestion =
+        load(StreamIds.of(command.origin().tenantId(), command.suggestionId()));
     RequestExecutionCommand run =
         suggestion.invoke(verified -> verified.requestVerification(command, headers));
     // Like Axon's own creation handlers: the request is handled once the new aggregate is
@@ -55,9 +57,9 @@ public class VerifySuggestionHandler {
         suggestion.version());
   }
 
-  private Aggregate<Suggestion> load(String suggestionId) {
+  private Aggregate<Suggestion> load(String streamId) {
     try {
-      return suggestions.load(suggestionId);
+      return suggestions.load(streamId);
     } catch (AggregateNotFoundException e) {
       throw NotFoundException.item();
     }

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A {@link ContextDirectory} in a map, for aggregate tests; locks are not needed in one thread. */
+/**
+ * A {@link ContextDirectory} in a map keyed by tenant and id, for aggregate tests; locks are not
+ * needed in one thread.
+ */
 public final class InMemoryContextDirectory implements ContextDirectory {
 
   private final Map<String, Entry> entries = new HashMap<>();
@@ -17,23 +20,23 @@ public final class InMemoryContextDirectory implements ContextDirectory {
 
   public InMemoryContextDirectory open(
       String contextId, String tenantId, String projectId, String name) {
-    entries.put(contextId, new Entry(contextId, tenantId, projectId, name, null));
+    entries.put(tenantId + "/" + contextId, new Entry(contextId, tenantId, projectId, name, null));
     return this;
   }
 
   public InMemoryContextDirectory merged(String contextId, String tenantId, String into) {
-    entries.put(contextId, new Entry(contextId, tenantId, "p1", contextId, into));
+    entries.put(tenantId + "/" + contextId, new Entry(contextId, tenantId, "p1", contextId, into));
     return this;
   }
 
   @Override
-  public Optional<Entry> find(String contextId) {
-    return Optional.ofNullable(entries.get(contextId));
+  public Optional<Entry> find(String tenantId, String contextId) {
+    return Optional.ofNullable(entries.get(tenantId + "/" + contextId));
   }
 
   @Override
-  public Optional<Entry> lockForMerge(String contextId) {
-    return find(contextId);
+  public Optional<Entry> lockForMerge(String tenantId, String contextId) {
+    return find(tenantId, contextId);
   }
 
   @Override

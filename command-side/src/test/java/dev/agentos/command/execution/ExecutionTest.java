@@ -21,6 +21,7 @@ import dev.agentos.events.executions.ExecutionOutcome;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.ExecutionStarted;
 import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,10 +180,10 @@ class ExecutionTest {
   @Test
   void cannotStartAnExecutionOfAnotherTenant() {
     fixture
-        .given(requested())
+        // Ids are per tenant: t2's e1 is a stream of its own, empty; t1's is never loaded.
+        .givenNoPriorActivity()
         .when(new StartExecutionCommand("e1", "sandbox-7", "python:3.12.4", OTHER_TENANT))
-        .expectException(NotFoundException.class)
-        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectException(AggregateNotFoundException.class)
         .expectNoEvents();
   }
 

@@ -14,8 +14,6 @@ import dev.agentos.events.memory.ContextsMerged;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -96,8 +94,11 @@ class ContextApiIT {
             });
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.json().get("field").asText()).isEqualTo("contextId");
-    assertThat(strangers.status()).as(strangers.toString()).isEqualTo(404);
+    // Ids are per tenant: to the stranger the session id names a new session of its own, and the
+    // writer's context is unknown to it, as in any other session of its own.
+    assertThat(strangers.status()).as(strangers.toString()).isEqualTo(422);
     assertThat(strangersContext.status()).isEqualTo(422);
+    assertThat(strangers.json().get("detail")).isEqualTo(strangersContext.json().get("detail"));
     assertThat(payloads(app, sessionId)).hasSize(2);
   }
 
@@ -112,11 +113,7 @@ class ContextApiIT {
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
   }
 
-  private static List<Object> payloads(RunningCommandSide app, String aggregateId) {
-    return app.bean(EventStore.class)
-        .readEvents(aggregateId)
-        .asStream()
-        .<Object>map(EventMessage::getPayload)
-        .toList();
+  private static List<Object> payloads(RunningCommandSide app, String id) {
+    return app.events(id);
   }
 }

@@ -11,12 +11,12 @@ import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.VerificationRequested;
 import dev.agentos.events.interactions.CodeSuggestionProposed;
 import dev.agentos.events.interactions.SuggestionFormat;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -162,18 +162,16 @@ class ExecutionApiIT {
   @Test
   void anotherTenantsSuggestionIsNotFoundAndUnchanged(RunningCommandSide app) {
     String suggestionId = "sugg-" + UUID.randomUUID();
+    String otherTenant = "it-other-" + UUID.randomUUID();
     EventHeaders headers = EventHeaders.system();
     app.bean(EventStore.class)
         .publish(
             new GenericDomainEventMessage<>(
                 "Suggestion",
-                suggestionId,
+                StreamIds.of(otherTenant, suggestionId),
                 0,
                 CodeSuggestionProposed.newBuilder()
-                    .setHeader(
-                        headers.next(
-                            new CommandOrigin(
-                                "it-other-" + UUID.randomUUID(), "p", "a", null, null)))
+                    .setHeader(headers.next(new CommandOrigin(otherTenant, "p", "a", null, null)))
                     .setSuggestionId(suggestionId)
                     .setLanguage("python")
                     .setFormat(SuggestionFormat.SNIPPET)
@@ -185,7 +183,7 @@ class ExecutionApiIT {
             .post("/v1/suggestions/" + suggestionId + "/verify", Map.of("testCommand", "make"));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
-    assertThat(events(app, suggestionId)).hasSize(1);
+    assertThat(app.eventCountInAnyTenant(suggestionId)).isEqualTo(1);
   }
 
   @Test
@@ -236,12 +234,7 @@ class ExecutionApiIT {
         0.9);
   }
 
-  private static List<Object> events(RunningCommandSide app, String aggregateId) {
-    return app.bean(EventStore.class)
-        .readEvents(aggregateId)
-        .asStream()
-        .map(Message::getPayload)
-        .map(payload -> (Object) payload)
-        .toList();
+  private static List<Object> events(RunningCommandSide app, String id) {
+    return app.events(id);
   }
 }

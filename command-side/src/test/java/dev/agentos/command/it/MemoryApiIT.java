@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -121,7 +120,7 @@ class MemoryApiIT {
     assertThat(superseded.status()).as(superseded.toString()).isEqualTo(201);
     String newId = superseded.json().get("id").asText();
     assertThat(eventCount(app, newId)).isEqualTo(1);
-    assertThat(app.bean(EventStore.class).readEvents(oldId).asStream().toList().get(1).getPayload())
+    assertThat(app.events(oldId).get(1))
         .isInstanceOfSatisfying(
             MemorySuperseded.class, e -> assertThat(e.getSupersededBy()).isEqualTo(newId));
     assertThat(writer.patch("/v1/memories/" + oldId, Map.of("content", "x"), Map.of()).status())
@@ -195,8 +194,8 @@ class MemoryApiIT {
         0.9);
   }
 
-  static long eventCount(RunningCommandSide app, String aggregateId) {
-    return app.bean(EventStore.class).readEvents(aggregateId).asStream().count();
+  static long eventCount(RunningCommandSide app, String memoryId) {
+    return app.events(memoryId).size();
   }
 
   private static Map<String, String> ifMatch(long version) {

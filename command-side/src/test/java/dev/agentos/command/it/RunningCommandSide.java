@@ -3,12 +3,16 @@ package dev.agentos.command.it;
 import dev.agentos.auth.ApiKeys;
 import dev.agentos.command.CommandSideApplication;
 import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command side application, started for real against the stack's Kafka, registry and PostgreSQL
@@ -83,6 +87,28 @@ public final class RunningCommandSide implements AutoCloseable {
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** The payloads of the event stream of {@code id} in this app's tenant ({@link StreamIds}). */
+  public List<Object> events(String id) {
+    return bean(EventStore.class)
+        .readEvents(StreamIds.of(tenantId, id))
+        .asStream()
+        .<Object>map(EventMessage::getPayload)
+        .toList();
+  }
+
+  /** How many events the streams of {@code id} hold, in every tenant together. */
+  public long eventCountInAnyTenant(String id) {
+    Long count =
+        bean(JdbcTemplate.class)
+            .queryForObject(
+                "SELECT count(*) FROM domainEventEntry"
+                    + " WHERE right(aggregateIdentifier, ?) = ?",
+                Long.class,
+                id.length() + 1,
+                "/" + id);
+    return count == null ? 0 : count;
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link MemoryDirectory} in a map, for aggregate tests. */
+/** A {@link MemoryDirectory} in a map keyed by tenant and id, for aggregate tests. */
 public final class InMemoryMemoryDirectory implements MemoryDirectory {
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -35,22 +35,24 @@ public final class InMemoryMemoryDirectory implements MemoryDirectory {
       State state,
       Instant storedAt) {
     entries.put(
-        memoryId,
+        tenantId + "/" + memoryId,
         new Entry(
             memoryId, tenantId, projectId, contextId, ContentHash.of(content), state, storedAt));
     return this;
   }
 
   @Override
-  public Optional<Entry> find(String memoryId) {
-    return Optional.ofNullable(entries.get(memoryId));
+  public Optional<Entry> find(String tenantId, String memoryId) {
+    return Optional.ofNullable(entries.get(tenantId + "/" + memoryId));
   }
 
   @Override
-  public List<Entry> activeIn(Collection<String> contextIds) {
+  public List<Entry> activeIn(String tenantId, Collection<String> contextIds) {
     List<Entry> active = new ArrayList<>();
     for (Entry entry : entries.values()) {
-      if (contextIds.contains(entry.contextId()) && entry.state() == State.ACTIVE) {
+      if (entry.tenantId().equals(tenantId)
+          && contextIds.contains(entry.contextId())
+          && entry.state() == State.ACTIVE) {
         active.add(entry);
       }
     }

@@ -14,6 +14,7 @@ import dev.agentos.command.memory.api.SupersedeMemoryCommand;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryType;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
@@ -43,7 +44,9 @@ class MemorySupersessionTest {
 
   @Test
   void canSupersedeAMemoryByANewOneInOneStep() throws Exception {
-    events.publish(new GenericDomainEventMessage<>("Memory", "m1", 0, stored("m1", "Use UTC")));
+    events.publish(
+        new GenericDomainEventMessage<>(
+            "Memory", StreamIds.of("t1", "m1"), 0, stored("m1", "Use UTC")));
 
     var result =
         DefaultUnitOfWork.startAndGet(null)
@@ -71,8 +74,13 @@ class MemorySupersessionTest {
             new MemorySuperseded(FixedEventHeaders.of(CALLER), "m1", "m5", "more precise"));
   }
 
-  private List<Object> payloads(String aggregateId) {
-    return events.readEvents(aggregateId).asStream().<Object>map(EventMessage::getPayload).toList();
+  /** The events of tenant t1's memory {@code memoryId}. */
+  private List<Object> payloads(String memoryId) {
+    return events
+        .readEvents(StreamIds.of("t1", memoryId))
+        .asStream()
+        .<Object>map(EventMessage::getPayload)
+        .toList();
   }
 
   private static MemoryContent content(String text) {

@@ -33,6 +33,7 @@ import dev.agentos.events.memory.RelationType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -284,12 +285,12 @@ class MemoryTest {
   }
 
   @Test
-  void cannotUpdateAMemoryOfAnotherTenantAndLearnsNoMoreThanForAnUnknownOne() {
+  void cannotUpdateAMemoryOfAnotherTenantItsOwnIdIsAnotherMemory() {
     fixture
-        .given(stored("m1", "Use UTC"))
+        // Ids are per tenant: t2's m1 is a stream of its own, empty; t1's m1 is never loaded.
+        .givenNoPriorActivity()
         .when(new UpdateMemoryCommand("m1", null, patchContent("mine now"), OTHER_TENANT))
-        .expectException(NotFoundException.class)
-        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectException(AggregateNotFoundException.class)
         .expectNoEvents();
   }
 
@@ -342,7 +343,8 @@ class MemoryTest {
   @Test
   void cannotSupersedeAMemoryOfAnotherTenant() {
     fixture
-        .given(stored("m1", "Use UTC"))
+        // Ids are per tenant: t2's m1 is a stream of its own, empty; t1's m1 is never loaded.
+        .givenNoPriorActivity()
         .when(
             new SupersedeMemoryCommand(
                 "m1",
@@ -350,8 +352,7 @@ class MemoryTest {
                 new StoreMemoryCommand("m5", "c9", content("x"), OTHER_TENANT),
                 null,
                 OTHER_TENANT))
-        .expectException(NotFoundException.class)
-        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectException(AggregateNotFoundException.class)
         .expectNoEvents();
   }
 
@@ -392,10 +393,10 @@ class MemoryTest {
   @Test
   void cannotDeleteAMemoryOfAnotherTenant() {
     fixture
-        .given(stored("m1", "Use UTC"))
+        // Ids are per tenant: t2's m1 is a stream of its own, empty; t1's m1 is never loaded.
+        .givenNoPriorActivity()
         .when(new DeleteMemoryCommand("m1", null, null, OTHER_TENANT))
-        .expectException(NotFoundException.class)
-        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectException(AggregateNotFoundException.class)
         .expectNoEvents();
   }
 
@@ -526,10 +527,10 @@ class MemoryTest {
   @Test
   void cannotRemoveARelationOfAMemoryOfAnotherTenant() {
     fixture
-        .given(stored("m1", "Use UTC"), relationAdded("r1", "m2", RelationType.SUPPORTS))
+        // Ids are per tenant: t2's m1 is a stream of its own, empty; t1's m1 is never loaded.
+        .givenNoPriorActivity()
         .when(new RemoveRelationCommand("m1", "r1", null, OTHER_TENANT))
-        .expectException(NotFoundException.class)
-        .expectExceptionMessage(NotFoundException.NO_ITEM)
+        .expectException(AggregateNotFoundException.class)
         .expectNoEvents();
   }
 

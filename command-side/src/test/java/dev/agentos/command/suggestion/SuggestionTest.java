@@ -118,7 +118,8 @@ class SuggestionTest {
   @Test
   void cannotVerifyASuggestionOfAnotherTenant() {
     fixture
-        .given(proposed())
+        // Ids are per tenant: t2's s1 is a stream of its own, empty; t1's is never loaded.
+        .givenNoPriorActivity()
         .when(verify("pytest -q", Map.of(), OTHER_TENANT))
         .expectException(NotFoundException.class)
         .expectExceptionMessage(NotFoundException.NO_ITEM)

@@ -15,6 +15,7 @@ import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.VerificationRequested;
 import dev.agentos.events.interactions.CodeSuggestionProposed;
 import dev.agentos.events.interactions.SuggestionFormat;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -109,7 +110,7 @@ class VerifySuggestionHandlerTest {
     store.publish(
         new GenericDomainEventMessage<>(
             "Suggestion",
-            id,
+            StreamIds.of(AGENT.tenantId(), id),
             0,
             CodeSuggestionProposed.newBuilder()
                 .setHeader(FixedEventHeaders.of(AGENT))
@@ -130,9 +131,10 @@ class VerifySuggestionHandlerTest {
         .executeWithResult(() -> handler.handle(command, HEADERS, TestLimits.POLICY));
   }
 
-  private List<Object> payloads(String aggregateId) {
+  /** The events of the caller's tenant's aggregate {@code id}. */
+  private List<Object> payloads(String id) {
     return store
-        .readEvents(aggregateId)
+        .readEvents(StreamIds.of(AGENT.tenantId(), id))
         .asStream()
         .map(Message::getPayload)
         .map(p -> (Object) p)

@@ -25,6 +25,7 @@ import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.projections.memory.search.MemoryFields;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
+import dev.agentos.schemas.streams.StreamIds;
 import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,10 @@ class ReadModelsIT {
           .untilAsserted(
               () -> {
                 assertThat(memoryRow(cassandra)).as("Cassandra row").isNotNull();
-                assertThat(elasticsearch.exists(e -> e.index(alias).id(memoryId)).value())
+                assertThat(
+                        elasticsearch
+                            .exists(e -> e.index(alias).id(StreamIds.of(tenant, memoryId)))
+                            .value())
                     .as("search document")
                     .isTrue();
                 assertThat(points(influx)).as("InfluxDB points").isNotEmpty();
@@ -236,7 +240,8 @@ class ReadModelsIT {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Map<String, Object> document(ElasticsearchClient elasticsearch) throws Exception {
-    GetResponse<Map> response = elasticsearch.get(g -> g.index(alias).id(memoryId), Map.class);
+    GetResponse<Map> response =
+        elasticsearch.get(g -> g.index(alias).id(StreamIds.of(tenant, memoryId)), Map.class);
     assertThat(response.found()).as("document of " + memoryId).isTrue();
     return response.source();
   }

@@ -7,6 +7,7 @@ import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.schemas.avro.GeneratedAvroClasses;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +52,20 @@ public class MemoryEventStore {
     GeneratedAvroClasses.trust();
   }
 
-  /** The memory's events in sequence order; empty when no memory has this id. */
-  public List<StoredEvent> events(String memoryId) {
+  /**
+   * The events of the tenant's memory {@code memoryId} in sequence order; empty when the tenant has
+   * no memory of this id. Ids are unique per tenant only: the stream is the one the command side
+   * gives the memory in its tenant ({@link StreamIds}), so another tenant's memory of the same id
+   * is never read.
+   */
+  public List<StoredEvent> events(String tenantId, String memoryId) {
     return jdbc.query(
         SELECT,
         (row, n) ->
             new StoredEvent(
                 row.getLong(1),
                 decode(row.getLong(1), row.getString(2), row.getBytes(3), memoryId)),
-        memoryId,
+        StreamIds.of(tenantId, memoryId),
         AGGREGATE_TYPE);
   }
 

@@ -21,7 +21,8 @@ public class MemoryHistory {
 
   /** The memory's versions, oldest first; empty when the tenant has no memory of this id. */
   public List<MemoryVersion> versions(String tenantId, String memoryId) {
-    List<MemoryVersion> versions = MemoryHistoryFold.versions(store.events(memoryId));
+    List<MemoryVersion> versions = MemoryHistoryFold.versions(store.events(tenantId, memoryId));
+    // The stream is the tenant's own; the check stays so that no mix-up can ever show another's.
     if (versions.isEmpty() || !versions.get(0).tenantId().equals(tenantId)) {
       return List.of();
     }

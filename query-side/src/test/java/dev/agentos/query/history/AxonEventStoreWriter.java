@@ -1,5 +1,6 @@
 package dev.agentos.query.history;
 
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,17 @@ final class AxonEventStoreWriter {
     engine.createSchema(PostgresEventTableFactory.INSTANCE);
   }
 
-  /** Appends {@code events} as the aggregate's events 0, 1, 2, … */
-  void append(String aggregateId, SpecificRecord... events) {
+  /**
+   * Appends {@code events} as events 0, 1, 2, … of the memory's stream, whose id is the one the
+   * command side gives it: the memory's id within its tenant ({@link StreamIds}).
+   */
+  void append(MemoryEvents memory, SpecificRecord... events) {
+    String streamId = StreamIds.of(memory.tenant, memory.memoryId);
     List<DomainEventMessage<?>> messages = new ArrayList<>();
     for (int i = 0; i < events.length; i++) {
       messages.add(
           new GenericDomainEventMessage<>(
-              MemoryEventStore.AGGREGATE_TYPE, aggregateId, i, events[i], Map.of("traceId", "it")));
+              MemoryEventStore.AGGREGATE_TYPE, streamId, i, events[i], Map.of("traceId", "it")));
     }
     engine.appendEvents(messages);
   }

@@ -41,8 +41,8 @@ class MemoryAccessIT {
     MemoryEvents b = new MemoryEvents(tenant, UUID.randomUUID().toString());
     AxonEventStoreWriter store =
         new AxonEventStoreWriter(app.bean(DataSource.class), List.of(a.stored(T0, "x")));
-    store.append(a.memoryId, a.stored(T0, "a"));
-    store.append(b.memoryId, b.stored(T0, "b"));
+    store.append(a, a.stored(T0, "a"));
+    store.append(b, b.stored(T0, "b"));
     QueryClient reader = app.as(app.newKey(tenant, "p1", ApiKeyScope.MEMORY_READ));
     String session = "session-" + UUID.randomUUID();
     String asOf = "?asOf=2026-03-02T00:00:00Z";

@@ -30,8 +30,13 @@ class MemoryHistoryIT {
   private static final MemoryEvents GONE = new MemoryEvents(TENANT, UUID.randomUUID().toString());
   private static final MemoryEvents KEPT = new MemoryEvents(TENANT, UUID.randomUUID().toString());
 
+  /** Another tenant's memory under KEPT's id: ids are unique per tenant only. */
+  private static final MemoryEvents TWIN =
+      new MemoryEvents("it-twin-" + UUID.randomUUID(), KEPT.memoryId);
+
   private static QueryClient reader;
   private static QueryClient stranger;
+  private static QueryClient twin;
   private static MemoryHistory history;
 
   @BeforeAll
@@ -47,7 +52,7 @@ class MemoryHistoryIT {
                 GONE.superseded(T0, "m"),
                 GONE.deleted(T0)));
     store.append(
-        GONE.memoryId,
+        GONE,
         GONE.stored(T0, "first"),
         GONE.updated(T0.plusSeconds(1), "second"),
         GONE.related(T0.plusSeconds(2), "r1", KEPT.memoryId),
@@ -55,10 +60,12 @@ class MemoryHistoryIT {
         GONE.superseded(T0.plusSeconds(4), KEPT.memoryId),
         GONE.deleted(T0.plusSeconds(5)));
     store.append(
-        KEPT.memoryId,
+        KEPT,
         KEPT.stored(T0.plusSeconds(10), "kept first"),
         KEPT.updated(T0.plusSeconds(20), "kept second"));
+    store.append(TWIN, TWIN.stored(T0.plusSeconds(30), "twin's own"));
     reader = app.as(app.newKey(TENANT, "p1", ApiKeyScope.MEMORY_READ));
+    twin = app.as(app.newKey(TWIN.tenant, "p1", ApiKeyScope.MEMORY_READ));
     stranger = app.as(app.newKey("it-other-" + UUID.randomUUID(), "p1", ApiKeyScope.ADMIN));
     history = app.bean(MemoryHistory.class);
   }
@@ -137,6 +144,22 @@ class MemoryHistoryIT {
     assertThat(history.versions("it-other-tenant", KEPT.memoryId)).isEmpty();
     assertThat(history.versions(TENANT, KEPT.memoryId)).hasSize(2);
     assertThat(reader.get("/v1/memories/" + UUID.randomUUID() + "/history").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void twoTenantsWithOneMemoryIdEachSeeTheirOwnHistoryOnly() {
+    var own = twin.get("/v1/memories/" + TWIN.memoryId + "/history");
+    assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    assertThat(texts(own.json(), "content")).containsExactly("twin's own");
+
+    var theirs = reader.get("/v1/memories/" + KEPT.memoryId + "/history");
+    assertThat(texts(theirs.json(), "content")).containsExactly("kept first", "kept second");
+
+    var past = twin.get("/v1/memories/" + TWIN.memoryId + "?asOf=2026-03-01T10:00:35Z");
+    assertThat(past.status()).as(past.toString()).isEqualTo(200);
+    assertThat(past.json().get("content").asText()).isEqualTo("twin's own");
+    assertThat(twin.get("/v1/memories/" + TWIN.memoryId + "?asOf=2026-03-01T10:00:25Z").status())
         .isEqualTo(404);
   }
 

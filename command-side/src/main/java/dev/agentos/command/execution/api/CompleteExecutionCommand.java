@@ -2,6 +2,7 @@ package dev.agentos.command.execution.api;
 
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.events.executions.ExecutionOutcome;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,8 +11,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param outcome SUCCEEDED or FAILED; timeouts and sandbox errors have their own commands
  */
 public record CompleteExecutionCommand(
-    @TargetAggregateIdentifier String executionId,
+    String executionId,
     ExecutionOutcome outcome,
     Integer exitCode,
     RunReport report,
-    CommandOrigin origin) {}
+    CommandOrigin origin) {
+
+  /** The execution's stream in the caller's tenant: ids are unique per tenant only. */
+  @TargetAggregateIdentifier
+  public String streamId() {
+    return StreamIds.of(origin.tenantId(), executionId);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.agentos.command.execution.api;
 
 import dev.agentos.command.CommandOrigin;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,7 +11,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param report what was measured before the failure; null when nothing ran
  */
 public record FailExecutionCommand(
-    @TargetAggregateIdentifier String executionId,
-    String errorMessage,
-    RunReport report,
-    CommandOrigin origin) {}
+    String executionId, String errorMessage, RunReport report, CommandOrigin origin) {
+
+  /** The execution's stream in the caller's tenant: ids are unique per tenant only. */
+  @TargetAggregateIdentifier
+  public String streamId() {
+    return StreamIds.of(origin.tenantId(), executionId);
+  }
+}

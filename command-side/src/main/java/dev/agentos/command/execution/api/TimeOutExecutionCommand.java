@@ -1,8 +1,15 @@
 package dev.agentos.command.execution.api;
 
 import dev.agentos.command.CommandOrigin;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sent by the executor when it killed a started run at its wall timeout. */
-public record TimeOutExecutionCommand(
-    @TargetAggregateIdentifier String executionId, RunReport report, CommandOrigin origin) {}
+public record TimeOutExecutionCommand(String executionId, RunReport report, CommandOrigin origin) {
+
+  /** The execution's stream in the caller's tenant: ids are unique per tenant only. */
+  @TargetAggregateIdentifier
+  public String streamId() {
+    return StreamIds.of(origin.tenantId(), executionId);
+  }
+}

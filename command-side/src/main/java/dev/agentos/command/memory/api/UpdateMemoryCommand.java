@@ -1,6 +1,7 @@
 package dev.agentos.command.memory.api;
 
 import dev.agentos.command.CommandOrigin;
+import dev.agentos.schemas.streams.StreamIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -9,7 +10,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param expectedVersion the version the caller last saw ({@code If-Match}); null skips the check
  */
 public record UpdateMemoryCommand(
-    @TargetAggregateIdentifier String memoryId,
-    Long expectedVersion,
-    MemoryPatch patch,
-    CommandOrigin origin) {}
+    String memoryId, Long expectedVersion, MemoryPatch patch, CommandOrigin origin) {
+
+  /** The memory's stream in the caller's tenant: ids are unique per tenant only. */
+  @TargetAggregateIdentifier
+  public String streamId() {
+    return StreamIds.of(origin.tenantId(), memoryId);
+  }
+}

@@ -2,8 +2,6 @@ package dev.agentos.command.it.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.command.it.ApiClient;
 import dev.agentos.command.it.ApiClient.Response;
 import dev.agentos.command.it.CommandSideExtension;
@@ -15,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({LocalStackExtension.class, CommandSideExtension.class})
 class WriteIsolationIT {
 
+  private static final boolean SAME_TENANT = true;
+
   private static final List<String> WRITER_SCOPES =
       List.of("MEMORY_WRITE", "EVENTS_WRITE", "EXECUTIONS_RUN");
 
@@ -41,7 +39,7 @@ class WriteIsolationIT {
     ApiClient intruder = writerInProject(app, "project-b-" + UUID.randomUUID()).api();
 
     SoftAssertions softly = new SoftAssertions();
-    everyWriteIsRefusedAsForAnUnknownId(softly, app, victim, intruder);
+    everyWriteIsRefusedAsForAnUnknownId(softly, app, victim, intruder, SAME_TENANT);
     softly.assertAll();
   }
 
@@ -53,15 +51,15 @@ class WriteIsolationIT {
     ApiClient intruder = app.as(TenantKeys.inAnotherTenant(app, ApiKeyScope.ADMIN));
 
     SoftAssertions softly = new SoftAssertions();
-    everyWriteIsRefusedAsForAnUnknownId(softly, app, victim, intruder);
-    sameAnswer(
+    everyWriteIsRefusedAsForAnUnknownId(softly, app, victim, intruder, !SAME_TENANT);
+    SameAnswer.check(
         softly,
         "issue a key to the victim's agent",
         () -> intruder.post(victim.agentPath() + "/keys", Map.of("scopes", List.of("ADMIN"))),
         () ->
             intruder.post("/v1/agents/" + unknown() + "/keys", Map.of("scopes", List.of("ADMIN"))),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "revoke the victim's key",
         () -> intruder.delete(victim.agentPath() + "/keys/" + victim.writer().keyId()),
@@ -87,8 +85,16 @@ class WriteIsolationIT {
     assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
   }
 
+  /**
+   * @param sameTenant whether the intruder is of the victim's tenant: ids are per tenant, so to
+   *     another tenant the victim's session id is an unknown one, which a switch starts
+   */
   private static void everyWriteIsRefusedAsForAnUnknownId(
-      SoftAssertions softly, RunningCommandSide app, Victim victim, ApiClient intruder) {
+      SoftAssertions softly,
+      RunningCommandSide app,
+      Victim victim,
+      ApiClient intruder,
+      boolean sameTenant) {
     String ownContext = context(intruder, null);
     String ownMemory = store(intruder, ownContext);
     String memory = "/v1/memories/" + victim.memoryId();
@@ -96,46 +102,46 @@ class WriteIsolationIT {
     Map<String, Object> replacement = new HashMap<>(memory(ownContext));
     replacement.put("reason", "mine now");
 
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "PATCH the victim's memory",
         () -> intruder.patch(memory, Map.of("content", "x"), Map.of()),
         () -> intruder.patch(nothing, Map.of("content", "x"), Map.of()),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "PATCH it with an If-Match its version is not at",
         () -> intruder.patch(memory, Map.of("content", "x"), Map.of("If-Match", "\"7\"")),
         () -> intruder.patch(nothing, Map.of("content", "x"), Map.of("If-Match", "\"7\"")),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "PATCH the victim's context as if it were a memory",
         () ->
             intruder.patch("/v1/memories/" + victim.contextId(), Map.of("content", "x"), Map.of()),
         () -> intruder.patch(nothing, Map.of("content", "x"), Map.of()),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "supersede it",
         () -> intruder.post(memory + "/supersede", replacement),
         () -> intruder.post(nothing + "/supersede", replacement),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly, "DELETE it", () -> intruder.delete(memory), () -> intruder.delete(nothing), 404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "relate it to one of the intruder's memories",
         () -> intruder.post(memory + "/relations", relation(ownMemory)),
         () -> intruder.post(nothing + "/relations", relation(ownMemory)),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "remove its relation",
         () -> intruder.delete(memory + "/relations/" + victim.relationId()),
         () -> intruder.delete(nothing + "/relations/" + victim.relationId()),
         404);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "relate one of the intruder's memories to it",
         () ->
@@ -143,13 +149,13 @@ class WriteIsolationIT {
         () -> intruder.post("/v1/memories/" + ownMemory + "/relations", relation(unknown())),
         422);
     String storedId = "stolen-" + UUID.randomUUID();
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "store into the victim's context",
         () -> intruder.post("/v1/memories", withId(memory(victim.contextId()), storedId)),
         () -> intruder.post("/v1/memories", memory(unknown())),
         422);
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "store a batch into it",
         () ->
@@ -158,36 +164,44 @@ class WriteIsolationIT {
         () -> intruder.post("/v1/memories/batch", batch(memory(unknown()))),
         422);
     String childId = "child-" + UUID.randomUUID();
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "create a child context under it",
         () -> intruder.post("/v1/contexts", childContext(childId, victim.contextId())),
         () -> intruder.post("/v1/contexts", childContext(unknown(), unknown())),
         422);
     String targetId = "target-" + UUID.randomUUID();
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "merge it away",
         () -> intruder.post("/v1/contexts/merge", merge(targetId, ownContext, victim.contextId())),
         () -> intruder.post("/v1/contexts/merge", merge(unknown(), ownContext, unknown())),
         422);
     String ownSession = "/v1/sessions/session-" + UUID.randomUUID() + "/context";
-    sameAnswer(
+    SameAnswer.check(
         softly,
         "switch the intruder's session to the victim's context",
         () -> intruder.put(ownSession, Map.of("contextId", victim.contextId())),
         () -> intruder.put(ownSession, Map.of("contextId", unknown())),
         422);
-    // An unknown session id starts a session: the victim's answers as an unknown item does.
-    sameAnswer(
-        softly,
-        "switch the victim's session to the intruder's context",
-        () ->
-            intruder.put(
-                "/v1/sessions/" + victim.sessionId() + "/context", Map.of("contextId", ownContext)),
-        () -> intruder.patch(nothing, Map.of("content", "x"), Map.of()),
-        404);
-    sameAnswer(
+    String victimsSession = "/v1/sessions/" + victim.sessionId() + "/context";
+    if (sameTenant) {
+      // An unknown session id starts a session: the victim's answers as an unknown item does.
+      SameAnswer.check(
+          softly,
+          "switch the victim's session to the intruder's context",
+          () -> intruder.put(victimsSession, Map.of("contextId", ownContext)),
+          () -> intruder.patch(nothing, Map.of("content", "x"), Map.of()),
+          404);
+    } else {
+      // In the intruder's tenant the victim's session id is unknown: it starts its own session.
+      Response switched = intruder.put(victimsSession, Map.of("contextId", ownContext));
+      Response started =
+          intruder.put("/v1/sessions/" + unknown() + "/context", Map.of("contextId", ownContext));
+      softly.assertThat(switched.status()).as(switched.toString()).isEqualTo(started.status());
+      softly.assertThat(switched.json().get("version")).isEqualTo(started.json().get("version"));
+    }
+    SameAnswer.check(
         softly,
         "verify the victim's suggestion",
         () ->
@@ -203,9 +217,12 @@ class WriteIsolationIT {
     softly.assertThat(eventCount(app, victim.contextId())).as("the victim's context").isEqualTo(1);
     softly.assertThat(eventCount(app, victim.sessionId())).as("the victim's session").isEqualTo(1);
     softly.assertThat(eventCount(app, victim.suggestionId())).as("its suggestion").isEqualTo(1);
-    softly.assertThat(eventCount(app, ownMemory)).as("the intruder's memory").isEqualTo(1);
+    softly
+        .assertThat(app.eventCountInAnyTenant(ownMemory))
+        .as("the intruder's memory")
+        .isEqualTo(1);
     for (String refused : List.of(storedId, childId, targetId)) {
-      softly.assertThat(eventCount(app, refused)).as(refused).isZero();
+      softly.assertThat(app.eventCountInAnyTenant(refused)).as(refused).isZero();
     }
     // Its context was not merged away: the victim still stores into it and changes its memory.
     Response stored = victim.writer().api().post("/v1/memories", memory(victim.contextId()));
@@ -287,37 +304,9 @@ class WriteIsolationIT {
         app.as(issued.json().get("key").asText()), agentId, issued.json().get("keyId").asText());
   }
 
-  /**
-   * Sends {@code write} at another's item and {@code control} at an unknown one: both must answer
-   * {@code status} with the same problem+json body.
-   */
-  private static void sameAnswer(
-      SoftAssertions softly,
-      String write,
-      Supplier<Response> attempt,
-      Supplier<Response> control,
-      int status) {
-    Response refused = attempt.get();
-    Response unknown = control.get();
-    assertThat(unknown.status()).as("control for: " + write + " " + unknown).isEqualTo(status);
-    softly.assertThat(refused.status()).as(write + ": " + refused).isEqualTo(status);
-    if (refused.status() == status) {
-      softly.assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-      softly
-          .assertThat(withoutInstance(refused.json()))
-          .as(write)
-          .isEqualTo(withoutInstance(unknown.json()));
-    }
-  }
-
-  private static JsonNode withoutInstance(JsonNode problem) {
-    ObjectNode copy = problem.deepCopy();
-    copy.remove("instance");
-    return copy;
-  }
-
-  private static long eventCount(RunningCommandSide app, String aggregateId) {
-    return app.bean(EventStore.class).readEvents(aggregateId).asStream().count();
+  /** Events of the stream of {@code id} in the app's tenant, where the victim's items are. */
+  private static long eventCount(RunningCommandSide app, String id) {
+    return app.events(id).size();
   }
 
   private static String unknown() {
@@ -379,7 +368,8 @@ class WriteIsolationIT {
         "merged-" + UUID.randomUUID());
   }
 
-  private static Map<String, Object> suggestion(String suggestionId) {
+  /** The body proposing a snippet as {@code suggestionId}. */
+  static Map<String, Object> suggestion(String suggestionId) {
     return Map.of(
         "suggestionId",
         suggestionId,

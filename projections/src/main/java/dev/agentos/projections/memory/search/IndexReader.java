@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -148,7 +149,8 @@ final class IndexReader {
   /**
    * No stored fields at all, not even {@code _id}: Elasticsearch keeps {@code _id} beside the
    * source, so reading it decompresses the source too. The id comes from the doc values of {@link
-   * MemoryFields#MEMORY_ID} instead (a memory's document id is its memory id).
+   * MemoryFields#MEMORY_ID} instead (a memory's document id is its id within its tenant, {@link
+   * StreamIds}, of which the field holds the memory id).
    */
   private static MultisearchBody.Builder idsOnly(int size) {
     return new MultisearchBody.Builder()
@@ -207,37 +209,36 @@ final class IndexReader {
         "memory index " + index + " refused a search: " + reason, cause);
   }
 
-  /** The document of {@code memoryId} with its vector, or null when there is none. */
+  /** The document of the tenant's {@code memoryId} with its vector, or null when there is none. */
   @SuppressWarnings("unchecked")
-  Map<String, Object> get(String memoryId) {
+  Map<String, Object> get(String tenantId, String memoryId) {
     try {
-      var response = client.get(g -> g.index(index).id(memoryId), Map.class);
+      var response =
+          client.get(g -> g.index(index).id(StreamIds.of(tenantId, memoryId)), Map.class);
       return response.found() ? (Map<String, Object>) response.source() : null;
     } catch (IOException e) {
       throw new UncheckedIOException("memory index " + index + " unreachable", e);
     }
   }
 
-  /** The documents of {@code ids} that exist, without vectors, by id. */
-  Map<String, Map<String, Object>> getAll(Collection<String> ids) {
-    return getAll(ids, true);
+  /** The documents of the tenant's memories {@code ids} that exist, without vectors, by id. */
+  Map<String, Map<String, Object>> getAll(String tenantId, Collection<String> ids) {
+    return getAll(tenantId, ids, true);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Map<String, Map<String, Object>> getAll(Collection<String> ids, boolean realtime) {
+  private Map<String, Map<String, Object>> getAll(
+      String tenantId, Collection<String> ids, boolean realtime) {
     Map<String, Map<String, Object>> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
+    List<String> documentIds = ids.stream().map(id -> StreamIds.of(tenantId, id)).toList();
     try {
       var docs =
           client
               .mget(
-                  m ->
-                      m.index(index)
-                          .ids(List.copyOf(ids))
-                          .sourceExcludes(EMBEDDING)
-                          .realtime(realtime),
+                  m -> m.index(index).ids(documentIds).sourceExcludes(EMBEDDING).realtime(realtime),
                   Map.class)
               .docs();
       for (MultiGetResponseItem<Map> item : docs) {
@@ -246,7 +247,8 @@ final class IndexReader {
               "cannot read memory " + item.failure().id() + ": " + item.failure().error().reason());
         }
         if (item.result().found()) {
-          found.put(item.result().id(), (Map<String, Object>) item.result().source());
+          found.put(
+              StreamIds.idOf(item.result().id()), (Map<String, Object>) item.result().source());
         }
       }
       return found;
@@ -259,8 +261,8 @@ final class IndexReader {
    * The documents of {@code ids} without vectors, by id, as the last refresh left them: the view
    * the search that found them had, not a newer version a realtime get would read.
    */
-  Map<String, Map<String, Object>> sources(Collection<String> ids) {
-    return getAll(ids, false);
+  Map<String, Map<String, Object>> sources(String tenantId, Collection<String> ids) {
+    return getAll(tenantId, ids, false);
   }
 
   @SuppressWarnings("rawtypes")
@@ -275,7 +277,7 @@ final class IndexReader {
       Hit<Map> hit = hits.get(i);
       ranked.add(
           new Ranked(
-              hit.id(),
+              StreamIds.idOf(hit.id()),
               i + 1,
               hit.score() == null ? 0 : hit.score(),
               (Map<String, Object>) hit.source()));

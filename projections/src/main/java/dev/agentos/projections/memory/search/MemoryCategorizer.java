@@ -15,6 +15,7 @@ import dev.agentos.projections.memory.search.MemoryCategories.Example;
 import dev.agentos.projections.memory.search.MemoryCategories.Sample;
 import dev.agentos.projections.memory.search.MemoryCategories.TagCategory;
 import dev.agentos.projections.memory.search.MemoryQuery.Inclusion;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class MemoryCategorizer {
       }
       members.add(
           new Member(
-              hit.id(),
+              StreamIds.idOf(hit.id()),
               (String) doc.get(CONTENT),
               (List<String>) doc.getOrDefault(TAGS, List.of()),
               vector));
@@ -135,7 +136,7 @@ public final class MemoryCategorizer {
   private static Example example(Hit<JsonData> hit) {
     @SuppressWarnings("unchecked")
     Map<String, Object> doc = hit.source().to(Map.class);
-    return new Example(hit.id(), (String) doc.get(CONTENT));
+    return new Example(StreamIds.idOf(hit.id()), (String) doc.get(CONTENT));
   }
 
   static Sample sample(int clustered, int limit, long withVector, long inScope) {

@@ -149,7 +149,8 @@ public final class MemorySearch {
             ids(sides.keyword()),
             ids(sides.semantic()),
             rerank ? sides.keyword().size() + sides.semantic().size() : query.k());
-    Map<String, Map<String, Object>> docs = reader.sources(fused.stream().map(Fused::id).toList());
+    Map<String, Map<String, Object>> docs =
+        reader.sources(query.tenantId(), fused.stream().map(Fused::id).toList());
     Instant now = clock.instant();
     return fused.stream()
         .filter(f -> docs.containsKey(f.id()))

@@ -12,6 +12,7 @@ import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,9 @@ import java.util.function.BiFunction;
 
 /**
  * Keeps the memory search index in step with the memory events. Every handler is idempotent: a
- * redelivered event leaves the index as it was.
+ * redelivered event leaves the index as it was. A memory's document id is its id within its tenant
+ * ({@link StreamIds}): ids are unique per tenant only, so two tenants' memories of one id are two
+ * documents.
  *
  * <ul>
  *   <li>Memory-aggregate events (stored, updated, superseded, deleted) carry their aggregate
@@ -102,7 +105,7 @@ public final class MemorySearchIndexWriter {
     MemoryBatchSteps steps = new MemoryBatchSteps();
     Map<String, List<SequencedMemoryEvent>> byMemory = new LinkedHashMap<>();
     for (SequencedMemoryEvent event : batch) {
-      byMemory.computeIfAbsent(event.memoryId(), id -> new ArrayList<>()).add(event);
+      byMemory.computeIfAbsent(event.documentId(), id -> new ArrayList<>()).add(event);
     }
     Set<String> toRead = new LinkedHashSet<>();
     byMemory.forEach(
@@ -144,7 +147,7 @@ public final class MemorySearchIndexWriter {
     String target = event.getTargetContextId();
     Map<String, String> keptFor = new HashMap<>();
     for (CollapsedDuplicate duplicate : event.getCollapsedDuplicates()) {
-      keptFor.put(duplicate.getMemoryId(), duplicate.getKeptMemoryId());
+      keptFor.put(StreamIds.of(tenant, duplicate.getMemoryId()), duplicate.getKeptMemoryId());
     }
     Map<String, Current> members = store.inContexts(tenant, event.getSourceContextIds());
     // Duplicates already moved by an earlier delivery are no longer in a source: read them too.
@@ -176,7 +179,10 @@ public final class MemorySearchIndexWriter {
     Map<String, List<MemoryAccessed>> byMemory = new LinkedHashMap<>();
     for (MemoryAccessed event : batch) {
       for (String memoryId : new LinkedHashSet<>(event.getMemoryIds())) {
-        byMemory.computeIfAbsent(memoryId, id -> new ArrayList<>()).add(event);
+        byMemory
+            .computeIfAbsent(
+                StreamIds.of(event.getHeader().getTenantId(), memoryId), id -> new ArrayList<>())
+            .add(event);
       }
     }
     change(

@@ -13,6 +13,7 @@ import dev.agentos.projections.memory.search.MemoryGraph.Edge;
 import dev.agentos.projections.memory.search.MemoryGraph.EdgeKind;
 import dev.agentos.projections.memory.search.MemoryGraph.Node;
 import dev.agentos.projections.memory.search.MemoryQuery.Inclusion;
+import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class RelatedGraph {
 
   /** The graph, or empty when the root is not a visible memory of the caller's tenant/project. */
   public Optional<MemoryGraph> around(GraphRequest request) {
-    Map<String, Object> root = reader.get(request.memoryId());
+    Map<String, Object> root = reader.get(request.tenantId(), request.memoryId());
     if (!visible(request, root)) {
       return Optional.empty();
     }
@@ -96,7 +97,7 @@ public final class RelatedGraph {
             .filter(other -> !nodes.containsKey(other))
             .forEach(candidates::add);
       }
-      Map<String, Map<String, Object>> docs = reader.getAll(candidates);
+      Map<String, Map<String, Object>> docs = reader.getAll(request.tenantId(), candidates);
       List<String> next = new ArrayList<>();
       for (String id : candidates) {
         if (!visible(request, docs.get(id))) {
@@ -153,7 +154,17 @@ public final class RelatedGraph {
                 MemoryFilters.NONE,
                 Inclusion.ACTIVE_ONLY));
     filters.add(
-        Query.of(q -> q.bool(b -> b.mustNot(m -> m.ids(i -> i.values(request.memoryId()))))));
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.mustNot(
+                            m ->
+                                m.ids(
+                                    i ->
+                                        i.values(
+                                            StreamIds.of(
+                                                request.tenantId(), request.memoryId())))))));
     for (Ranked neighbour : reader.nearest(vector, filters, request.neighbours())) {
       nodes.putIfAbsent(neighbour.id(), node(neighbour.id(), 1, neighbour.doc()));
       edges.put(

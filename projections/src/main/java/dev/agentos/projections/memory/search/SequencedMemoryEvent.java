@@ -1,9 +1,11 @@
 package dev.agentos.projections.memory.search;
 
+import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.schemas.streams.StreamIds;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -26,6 +28,22 @@ public record SequencedMemoryEvent(SpecificRecord event, long sequence, boolean 
 
   public String memoryId() {
     return memoryIdOf(event);
+  }
+
+  /** The memory's document id: its id within its tenant ({@link StreamIds}), as its stream's. */
+  public String documentId() {
+    return StreamIds.of(headerOf(event).getTenantId(), memoryId());
+  }
+
+  private static EventHeader headerOf(SpecificRecord event) {
+    if (event instanceof MemoryStored e) {
+      return e.getHeader();
+    } else if (event instanceof MemoryUpdated e) {
+      return e.getHeader();
+    } else if (event instanceof MemorySuperseded e) {
+      return e.getHeader();
+    }
+    return ((MemoryDeleted) event).getHeader();
   }
 
   private static String memoryIdOf(SpecificRecord event) {

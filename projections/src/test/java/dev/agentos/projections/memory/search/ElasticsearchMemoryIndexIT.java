@@ -13,6 +13,7 @@ import dev.agentos.projections.elasticsearch.ElasticsearchJson;
 import dev.agentos.projections.embedding.MemoryEmbedder;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
 import dev.agentos.projections.memory.search.ReciprocalRankFusion.MatchedBy;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -196,9 +197,10 @@ class ElasticsearchMemoryIndexIT {
 
     // The store is created without a read: the index refuses it, and the batch is read and folded.
     writer.onMemoryEvents(redelivered);
-    var applied = client.get(g -> g.index(ALIAS).id("a-flags"), Map.class);
+    var applied =
+        client.get(g -> g.index(ALIAS).id(StreamIds.of("tenant-a", "a-flags")), Map.class);
     writer.onMemoryEvents(redelivered);
-    var again = client.get(g -> g.index(ALIAS).id("a-flags"), Map.class);
+    var again = client.get(g -> g.index(ALIAS).id(StreamIds.of("tenant-a", "a-flags")), Map.class);
 
     assertThat(applied.source())
         .containsEntry(MemoryFields.CONTENT, "Feature flags are kept in Unleash now.")
@@ -215,8 +217,52 @@ class ElasticsearchMemoryIndexIT {
     writer.onAccesses(List.of(access, foreign));
     writer.on(MemoryEvents.accessed("tenant-a", "a-tabs"));
 
-    Map<?, ?> doc = client.get(g -> g.index(ALIAS).id("a-tabs"), Map.class).source();
+    Map<?, ?> doc =
+        client.get(g -> g.index(ALIAS).id(StreamIds.of("tenant-a", "a-tabs")), Map.class).source();
     assertThat(((Number) doc.get(MemoryFields.ACCESS_COUNT)).longValue()).isEqualTo(2);
+  }
+
+  @Test
+  void twoTenantsMemoriesOfOneIdAreTwoDocuments() throws IOException {
+    MemoryStored ours =
+        MemoryEvents.stored("tenant-a", "shared-id", "ctx-a", "Releases are cut on Mondays.", "x");
+    MemoryStored theirs =
+        MemoryEvents.stored("tenant-b", "shared-id", "ctx-b", "Releases are cut on Fridays.", "x");
+    writer.onMemoryEvents(
+        List.of(
+            new SequencedMemoryEvent(ours, 0, true), new SequencedMemoryEvent(theirs, 0, true)));
+    writer.on(MemoryEvents.updated(theirs, "Releases are cut on Fridays at noon."), 1);
+    writer.on(MemoryEvents.accessed("tenant-a", "shared-id"));
+    refresh();
+
+    for (Mode mode : Mode.values()) {
+      assertThat(contentsFound("tenant-a", mode))
+          .as(mode.name())
+          .containsExactly("Releases are cut on Mondays.");
+      assertThat(contentsFound("tenant-b", mode))
+          .as(mode.name())
+          .containsExactly("Releases are cut on Fridays at noon.");
+    }
+    Map<?, ?> ourDoc =
+        client
+            .get(g -> g.index(ALIAS).id(StreamIds.of("tenant-a", "shared-id")), Map.class)
+            .source();
+    Map<?, ?> theirDoc =
+        client
+            .get(g -> g.index(ALIAS).id(StreamIds.of("tenant-b", "shared-id")), Map.class)
+            .source();
+    assertThat(((Number) ourDoc.get(MemoryFields.ACCESS_COUNT)).longValue()).isEqualTo(1);
+    assertThat(((Number) theirDoc.get(MemoryFields.ACCESS_COUNT)).longValue()).isZero();
+  }
+
+  /** The contents of {@code shared-id} a search of the tenant finds. */
+  private static List<Object> contentsFound(String tenant, Mode mode) {
+    return search
+        .search(MemoryQuery.of(tenant, "project-1", "When are releases cut?", mode, 10))
+        .stream()
+        .filter(hit -> hit.memoryId().equals("shared-id"))
+        .map(hit -> hit.document().get(MemoryFields.CONTENT))
+        .toList();
   }
 
   private static void refresh() throws IOException {

@@ -6,6 +6,7 @@ import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -119,10 +120,16 @@ class EmbeddingCacheIT {
       for (var item :
           memories
               .client
-              .mget(m -> m.index(memories.alias).ids("m-tabs", "m-ci"), Map.class)
+              .mget(
+                  m ->
+                      m.index(memories.alias)
+                          .ids(StreamIds.of("t1", "m-tabs"), StreamIds.of("t1", "m-ci")),
+                  Map.class)
               .docs()) {
         if (item.result().found()) {
-          vectors.put(item.result().id(), item.result().source().get(MemoryFields.EMBEDDING));
+          vectors.put(
+              StreamIds.idOf(item.result().id()),
+              item.result().source().get(MemoryFields.EMBEDDING));
         }
       }
       return vectors;

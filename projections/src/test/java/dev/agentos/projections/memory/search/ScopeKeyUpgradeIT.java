@@ -16,6 +16,7 @@ import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryFields.State;
 import dev.agentos.projections.memory.search.MemoryQuery.Inclusion;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -110,7 +111,8 @@ class ScopeKeyUpgradeIT {
     doc.remove(MemoryFields.SCOPE_KEY);
     doc.remove(MemoryFields.VECTOR_KEY);
     doc.put(MemoryFields.STATE, state.name());
-    client.index(i -> i.index(ALIAS).id(memoryId).document(doc));
+    String documentId = StreamIds.of(e.getHeader().getTenantId(), memoryId);
+    client.index(i -> i.index(ALIAS).id(documentId).document(doc));
   }
 
   @AfterAll
