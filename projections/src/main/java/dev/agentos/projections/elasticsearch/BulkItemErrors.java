@@ -15,6 +15,9 @@ public final class BulkItemErrors {
   /** How much of Elasticsearch's explanation a dead letter's reason keeps. */
   public static final int MAX_DESCRIPTION_CHARS = 1_000;
 
+  /** How much of each reason in it: the type and cause of a refusal matter more than its detail. */
+  public static final int MAX_REASON_PART_CHARS = 300;
+
   private static final int TOO_MANY_REQUESTS = 429;
   private static final int REQUEST_TIMEOUT = 408;
 
@@ -33,20 +36,29 @@ public final class BulkItemErrors {
         && status != REQUEST_TIMEOUT;
   }
 
-  /** Elasticsearch's error type and reason, with its cause's, cut to a readable length. */
+  /**
+   * Elasticsearch's error type and reason, with its causes', each reason cut to {@value
+   * #MAX_REASON_PART_CHARS} characters (a parse error quotes the field's value, which would hide
+   * the cause), the whole to {@value #MAX_DESCRIPTION_CHARS}.
+   */
   public static String describe(BulkResponseItem item) {
     ErrorCause error = item.error();
     StringBuilder text = new StringBuilder();
-    text.append(item.status()).append(' ').append(error.type()).append(": ").append(error.reason());
+    text.append(item.status()).append(' ').append(part(error));
     for (ErrorCause cause = error.causedBy(); cause != null; cause = cause.causedBy()) {
-      text.append(" (caused by ")
-          .append(cause.type())
-          .append(": ")
-          .append(cause.reason())
-          .append(')');
+      text.append(" (caused by ").append(part(cause)).append(')');
     }
     return text.length() <= MAX_DESCRIPTION_CHARS
         ? text.toString()
         : text.substring(0, MAX_DESCRIPTION_CHARS) + "…";
+  }
+
+  private static String part(ErrorCause error) {
+    String reason = String.valueOf(error.reason());
+    return error.type()
+        + ": "
+        + (reason.length() <= MAX_REASON_PART_CHARS
+            ? reason
+            : reason.substring(0, MAX_REASON_PART_CHARS) + "…");
   }
 }

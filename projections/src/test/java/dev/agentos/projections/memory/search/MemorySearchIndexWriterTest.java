@@ -3,21 +3,29 @@ package dev.agentos.projections.memory.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetRequest;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.util.ObjectBuilder;
 import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.source.Refusal;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The writer's rules for what Elasticsearch refuses, against a client answering as 8.19 does. */
@@ -30,6 +38,7 @@ class MemorySearchIndexWriterTest {
           "agentos-memories",
           new MemoryDocuments(texts -> texts.stream().map(t -> new float[384]).toList()));
   private final List<String> written = new ArrayList<>();
+  private final Map<String, Map<String, Object>> documents = new HashMap<>();
 
   @Test
   void aDocumentRefusedForGoodIsRefusedWithElasticsearchsReasonAndTheRestIsWritten()
@@ -78,6 +87,24 @@ class MemorySearchIndexWriterTest {
         .hasMessageContaining("document_parsing_exception");
   }
 
+  @Test
+  void aGoodStoreBeforeARefusedUpdateOfTheSameMemoryInOneBatchKeepsTheStore() throws IOException {
+    answerBulk(400);
+    answerMget();
+    SequencedMemoryEvent store = stored("m-1", Map.of("file", "a.java"));
+    MemoryStored stored = (MemoryStored) store.event();
+    MemoryUpdated update = MemoryEvents.updated(stored, "now with a huge attachment");
+    update.setMetadata(Map.of("blob", "x".repeat(40_000)));
+    SequencedMemoryEvent refusedUpdate = new SequencedMemoryEvent(update, 1);
+
+    List<Refusal<SequencedMemoryEvent>> refused =
+        writer.onMemoryEvents(List.of(store, refusedUpdate));
+
+    assertThat(refused).extracting(Refusal::item).containsExactly(refusedUpdate);
+    assertThat(written).as("the store, applied alone").containsExactly("m-1");
+    assertThat(documents.get("m-1").get(MemoryFields.CONTENT)).isEqualTo(stored.getContent());
+  }
+
   /**
    * Creates every document but those with a metadata value over Lucene's term limit, which it
    * answers with {@code status} as Elasticsearch does (400) or as an overloaded node would (429).
@@ -90,17 +117,49 @@ class MemorySearchIndexWriterTest {
               BulkRequest request = call.getArgument(0);
               List<BulkResponseItem> items = new ArrayList<>();
               for (BulkOperation operation : request.operations()) {
-                String id = operation.create().id();
-                Map<String, Object> doc = (Map<String, Object>) operation.create().document();
+                String id = operation.isCreate() ? operation.create().id() : operation.index().id();
+                Map<String, Object> doc =
+                    (Map<String, Object>)
+                        (operation.isCreate()
+                            ? operation.create().document()
+                            : operation.index().document());
                 boolean immense =
                     ((Map<String, String>) doc.get(MemoryFields.METADATA))
                         .values().stream().anyMatch(v -> v.length() > 32_766);
                 items.add(immense ? refused(id, status) : created(id));
                 if (!immense) {
                   written.add(id);
+                  documents.put(id, doc);
                 }
               }
               return BulkResponse.of(b -> b.items(items).errors(true).took(1));
+            });
+  }
+
+  /** Reads back what {@link #answerBulk} wrote. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void answerMget() throws IOException {
+    when(client.mget(any(Function.class), eq(Map.class)))
+        .thenAnswer(
+            call -> {
+              Function<MgetRequest.Builder, ObjectBuilder<MgetRequest>> build = call.getArgument(0);
+              MgetRequest request = build.apply(new MgetRequest.Builder()).build();
+              List<MultiGetResponseItem<Object>> docs = new ArrayList<>();
+              for (String id : request.ids()) {
+                Map<String, Object> doc = documents.get(id);
+                docs.add(
+                    MultiGetResponseItem.<Object>of(
+                        i ->
+                            i.result(
+                                g ->
+                                    g.index("agentos-memories-v1")
+                                        .id(id)
+                                        .found(doc != null)
+                                        .source(doc)
+                                        .seqNo(1L)
+                                        .primaryTerm(1L))));
+              }
+              return MgetResponse.<Object>of(m -> m.docs(docs));
             });
   }
 
@@ -127,7 +186,10 @@ class MemorySearchIndexWriterTest {
                         ? e ->
                             e.type("document_parsing_exception")
                                 .reason(
-                                    "[1:2000] failed to parse field [metadata] of type [flattened]")
+                                    "[1:2000] failed to parse field [metadata] of type"
+                                        + " [flattened]. Preview of field's value: '"
+                                        + "x".repeat(1_000)
+                                        + "'")
                                 .causedBy(
                                     c ->
                                         c.type("illegal_argument_exception")
