@@ -111,7 +111,8 @@ class PoisonRecordIT {
       assertThat(awaitDeadLetter(record, "memory-search").getReason())
           .contains("memory index refused memory")
           .contains("document_parsing_exception")
-          .contains("immense term");
+          .contains("caused by illegal_argument_exception")
+          .contains("longer than the allowed max length of 32766 bytes");
     }
     assertStillFlowing(context);
   }
@@ -208,6 +209,18 @@ class PoisonRecordIT {
     avro.send(new ProducerRecord<>(Topics.METRICS_RAW.name(), "s", metric(name, 3, Instant.now())))
         .get();
     awaitInInflux(name, 1);
+  }
+
+  @Test
+  void theProcessorsHealthTellsNoStalledSegmentOnceThePoisonIsSetAside() throws Exception {
+    String projections = stack.application("projections.url").orElseThrow();
+    HttpResponse<String> health =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(projections + "/actuator/health")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    JsonNode processors = JSON.readTree(health.body()).at("/components/processors");
+    assertThat(processors.path("status").asText()).as(health.body()).isEqualTo("UP");
   }
 
   /** A memory stored now through the API is found by search and read by id within seconds. */

@@ -55,7 +55,8 @@ class MemorySearchIndexWriterTest {
     assertThat(refused).extracting(Refusal::item).containsExactly(huge);
     assertThat(refused.get(0).reason())
         .startsWith("memory index refused memory m-huge: 400 document_parsing_exception: ")
-        .contains("caused by illegal_argument_exception: Document contains at least one immense");
+        .contains(
+            "caused by illegal_argument_exception: Flattened field [metadata] contains one immense");
     assertThat(refused.get(0).errorClass()).isEqualTo("document_parsing_exception");
   }
 
@@ -194,8 +195,9 @@ class MemorySearchIndexWriterTest {
                                     c ->
                                         c.type("illegal_argument_exception")
                                             .reason(
-                                                "Document contains at least one immense term in"
-                                                    + " field=\"metadata._keyed\""))
+                                                "Flattened field [metadata] contains one immense"
+                                                    + " field whose keyed encoding is longer than"
+                                                    + " the allowed max length of 32766 bytes."))
                         : e ->
                             e.type("es_rejected_execution_exception")
                                 .reason("rejected execution of coordinating operation")));
