@@ -76,7 +76,10 @@ public class EventStreamProjection {
         writer.index(event);
         return;
       } catch (UncheckedIOException | EventStreamIndexWriter.RefusedForNowException unreachable) {
-        LOG.warn("Elasticsearch unreachable, retrying in {}: {}", wait, unreachable.getMessage());
+        LOG.warn(
+            "Elasticsearch unreachable or busy, retrying in {}: {}",
+            wait,
+            unreachable.getMessage());
         pause.sleep(wait);
       }
     }
