@@ -136,6 +136,23 @@ class PoisonRecordIT {
   }
 
   @Test
+  void aMemoryIdOverTheStoresKeyLimitsIsADeadLetterOfEachReadModel() throws Exception {
+    String context = newContext();
+    // Elasticsearch takes ids of 512 bytes at most, Cassandra partition keys of 64 KiB.
+    MemoryStored longId = memory("st-long-" + "i".repeat(70_000), context);
+
+    RecordMetadata sent = sendMemory(longId);
+
+    assertThat(awaitDeadLetter(sent, "memory-search").getReason())
+        .contains("action_request_validation_exception")
+        .contains("is too long, must be no longer than 512 bytes");
+    RecordDeadLettered cassandra = awaitDeadLetter(sent, "memory-cassandra");
+    assertThat(cassandra.getReason()).startsWith("Cassandra refused MemoryStored: ");
+    assertThat(cassandra.getKey().remaining()).isEqualTo(4_096);
+    assertStillFlowing(context);
+  }
+
+  @Test
   void aTagOverCassandrasIndexLimitDoesNotStopTheReadModels() throws Exception {
     String context = newContext();
     MemoryStored longTag = memory("st-tag-" + UUID.randomUUID(), context);

@@ -1,6 +1,7 @@
 package dev.agentos.projections.streams;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -68,6 +69,13 @@ public final class EventStreamIndexWriter {
     BulkResponse response;
     try {
       response = client.bulk(b -> b.operations(operations));
+    } catch (ElasticsearchException e) {
+      // The whole _bulk refused (400: an id over 512 bytes): with one event, that event's fault.
+      if (events.size() == 1 && BulkItemErrors.isPermanent(e.status())) {
+        throw new UnprocessableRecordException(
+            "Elasticsearch refused an event: " + e.getMessage(), e);
+      }
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException("could not reach Elasticsearch to index events", e);
     }

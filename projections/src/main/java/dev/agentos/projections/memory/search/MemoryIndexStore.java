@@ -1,6 +1,7 @@
 package dev.agentos.projections.memory.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -138,7 +139,9 @@ final class MemoryIndexStore {
    * Writes {@code docs} in one {@code _bulk}, each conditional on the version in {@code basis} (or
    * on being new when absent). A document Elasticsearch refuses for good ({@link
    * BulkItemErrors#isPermanent}) is answered as refused; one refused for a passing reason (429,
-   * 5xx) fails the call, so the batch is retried.
+   * 5xx) fails the call, so the batch is retried. A {@code _bulk} Elasticsearch refuses whole for a
+   * reason of one of its documents (400 {@code action_request_validation_exception}: an id over 512
+   * bytes) is written again one document at a time, to refuse only that one.
    */
   Written write(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
     Written written = Written.nothing();
@@ -165,6 +168,13 @@ final class MemoryIndexStore {
     BulkResponse response;
     try {
       response = client.bulk(bulk.build());
+    } catch (ElasticsearchException e) {
+      if (!BulkItemErrors.isPermanent(e.status())) {
+        throw e;
+      }
+      return docs.size() == 1
+          ? refusedWhole(docs.keySet().iterator().next(), e)
+          : oneByOne(docs, basis);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -186,6 +196,34 @@ final class MemoryIndexStore {
     if (!passing.isEmpty()) {
       throw new IllegalStateException("memory index refused for now " + passing);
     }
+    return written;
+  }
+
+  private Written oneByOne(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
+    Written written = Written.nothing();
+    docs.forEach(
+        (id, doc) -> {
+          Written alone = write(Map.of(id, doc), basis);
+          written.conflicts().addAll(alone.conflicts());
+          written.refused().putAll(alone.refused());
+        });
+    return written;
+  }
+
+  private static Written refusedWhole(String id, ElasticsearchException e) {
+    Written written = Written.nothing();
+    String type = e.error() == null ? "request_refused" : e.error().type();
+    String reason =
+        e.status() + " " + type + ": " + (e.error() == null ? e.getMessage() : e.error().reason());
+    written
+        .refused()
+        .put(
+            id,
+            new Refused(
+                type,
+                reason.length() <= BulkItemErrors.MAX_DESCRIPTION_CHARS
+                    ? reason
+                    : reason.substring(0, BulkItemErrors.MAX_DESCRIPTION_CHARS) + "…"));
     return written;
   }
 }

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetRequest;
@@ -58,6 +60,23 @@ class MemorySearchIndexWriterTest {
         .contains(
             "caused by illegal_argument_exception: Flattened field [metadata] contains one immense");
     assertThat(refused.get(0).errorClass()).isEqualTo("document_parsing_exception");
+  }
+
+  @Test
+  void aBulkRefusedWholeForOneDocumentIsWrittenOneByOneAndOnlyThatOneIsRefused()
+      throws IOException {
+    answerBulk(400);
+    SequencedMemoryEvent good = stored("m-good", Map.of());
+    SequencedMemoryEvent longId = stored("m-" + "i".repeat(600), Map.of());
+
+    List<Refusal<SequencedMemoryEvent>> refused = writer.onMemoryEvents(List.of(good, longId));
+
+    assertThat(written).containsExactly("m-good");
+    assertThat(refused).extracting(Refusal::item).containsExactly(longId);
+    assertThat(refused.get(0).reason())
+        .contains("400 action_request_validation_exception: Validation Failed: 1: id [")
+        .as("the id, then at most 1,000 characters of Elasticsearch's answer")
+        .hasSizeLessThanOrEqualTo("memory index refused memory ".length() + 602 + 2 + 1_001);
   }
 
   @Test
@@ -116,6 +135,27 @@ class MemorySearchIndexWriterTest {
         .thenAnswer(
             call -> {
               BulkRequest request = call.getArgument(0);
+              // Elasticsearch validates ids before it writes anything: the whole _bulk is refused.
+              for (BulkOperation operation : request.operations()) {
+                String id = operation.isCreate() ? operation.create().id() : operation.index().id();
+                if (id.length() > 512) {
+                  throw new ElasticsearchException(
+                      "bulk",
+                      ErrorResponse.of(
+                          r ->
+                              r.status(400)
+                                  .error(
+                                      e ->
+                                          e.type("action_request_validation_exception")
+                                              .reason(
+                                                  "Validation Failed: 1: id ["
+                                                      + id
+                                                      + "] is too long, must be no longer than 512"
+                                                      + " bytes but was: "
+                                                      + id.length()
+                                                      + ";"))));
+                }
+              }
               List<BulkResponseItem> items = new ArrayList<>();
               for (BulkOperation operation : request.operations()) {
                 String id = operation.isCreate() ? operation.create().id() : operation.index().id();
