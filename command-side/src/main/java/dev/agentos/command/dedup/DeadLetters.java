@@ -2,17 +2,20 @@ package dev.agentos.command.dedup;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.agentos.schemas.deadletters.DeadLetterCopy;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Builds the dead letter for a raw record the dedup stage cannot pass on, keeping it whole. */
+/**
+ * Builds the dead letter for a raw record the dedup stage cannot pass on, copying it within {@link
+ * DeadLetterCopy}'s bounds: a raw record close to Kafka's limit must not make a dead letter over
+ * it.
+ */
 final class DeadLetters {
 
   private DeadLetters() {}
@@ -24,27 +27,22 @@ final class DeadLetters {
       String reason,
       Throwable cause,
       EventHeader readable) {
-    Map<String, ByteBuffer> headers = new HashMap<>();
+    Map<String, byte[]> headers = new LinkedHashMap<>();
     for (Header header : record.headers()) {
       if (header.value() != null) {
-        headers.put(header.key(), ByteBuffer.wrap(header.value()));
+        headers.remove(header.key()); // the last value per name, in its place
+        headers.put(header.key(), header.value());
       }
     }
-    return RecordDeadLettered.newBuilder()
-        .setHeader(header(stage, readable))
-        .setSourceTopic(source.topic())
-        .setSourcePartition(source.partition())
-        .setSourceOffset(source.offset())
-        .setStage(stage)
-        .setReason(reason)
-        .setErrorClass(cause == null ? null : cause.getClass().getName())
-        .setKey(
-            record.key() == null
-                ? null
-                : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
-        .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-        .setKafkaHeaders(headers)
-        .build();
+    RecordDeadLettered.Builder letter =
+        RecordDeadLettered.newBuilder()
+            .setHeader(header(stage, readable))
+            .setSourceTopic(source.topic())
+            .setSourcePartition(source.partition())
+            .setSourceOffset(source.offset())
+            .setStage(stage)
+            .setErrorClass(cause == null ? null : cause.getClass().getName());
+    return DeadLetterCopy.copy(letter, reason, record.key(), record.value(), headers).build();
   }
 
   /** The dead letter's own header: its scope is the failed event's, when that could be read. */

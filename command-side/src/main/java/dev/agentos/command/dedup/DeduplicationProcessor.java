@@ -7,6 +7,7 @@ import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topic;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -105,6 +106,9 @@ final class DeduplicationProcessor implements Processor<String, byte[], String, 
       EventHeader header) {
     Object letter = DeadLetters.of(record, source, stage, reason, cause, header);
     String key = source.topic() + "/" + source.partition();
-    context.forward(record.withKey(key).withValue(letter), deadLetterSink);
+    // Without the raw record's headers: the letter carries them, cut to bounds, and the raw ones
+    // alone can be close to the record limit.
+    context.forward(
+        record.withKey(key).withValue(letter).withHeaders(new RecordHeaders()), deadLetterSink);
   }
 }

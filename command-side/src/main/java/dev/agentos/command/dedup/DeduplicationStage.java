@@ -21,6 +21,15 @@ public final class DeduplicationStage implements AutoCloseable {
       String bootstrapServers,
       SchemaRegistryClient registry,
       Path stateDir) {
+    streams =
+        new KafkaStreams(
+            DeduplicationTopology.build(settings, registry),
+            properties(settings, bootstrapServers, stateDir));
+  }
+
+  /** The stage's Kafka Streams settings. */
+  static Properties properties(
+      DeduplicationSettings settings, String bootstrapServers, Path stateDir) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -28,7 +37,12 @@ public final class DeduplicationStage implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     // Exactly-once commits are transactions; 100 ms keeps ingest-to-canonical latency low.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    streams = new KafkaStreams(DeduplicationTopology.build(settings, registry), props);
+    // A record that can never be sent is skipped with a log line instead of killing the thread.
+    // Deserialization needs no handler: the sources read String keys and byte[] values, which
+    // cannot fail; the processor decodes the values itself and dead-letters what it cannot read.
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, UnsendableRecordHandler.class);
+    return props;
   }
 
   public void start() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.metrics.MetricKind;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
@@ -25,6 +26,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -69,6 +73,90 @@ class DeduplicationIT {
       }
       assertThat(ids).containsExactly(repeated, single);
     }
+  }
+
+  @Test
+  void aRawRecordNearTheLimitIsADeadLetterWithinBoundsAndTheNextEventPasses(
+      StackEndpoints stack, @TempDir Path state) throws Exception {
+    SchemaRegistryClient registry = SchemaRegistryClient.connect(stack.schemaRegistryUrl());
+    String next = UUID.randomUUID().toString();
+    DeduplicationSettings settings =
+        new DeduplicationSettings("dedup-it-" + UUID.randomUUID(), Duration.ofHours(24));
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("trace", new byte[150_000]);
+    for (int i = 0; i < 100; i++) {
+      headers.add("h" + i, new byte[1_500]);
+    }
+    byte[] garbage = new byte[700_000];
+    garbage[0] = 7; // not the wire format's magic byte
+
+    try (DeduplicationStage stage =
+            new DeduplicationStage(settings, stack.kafkaBootstrapServers(), registry, state);
+        KafkaProducer<String, Object> producer = producer(stack, registry);
+        KafkaProducer<String, byte[]> bytes = bytesProducer(stack)) {
+      stage.start();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> stage.state() == KafkaStreams.State.RUNNING);
+
+      RecordMetadata big =
+          bytes
+              .send(new ProducerRecord<>(Topics.METRICS_RAW.name(), null, "big", garbage, headers))
+              .get();
+      producer.send(new ProducerRecord<>(Topics.METRICS_RAW.name(), "s", metric(next))).get();
+
+      List<String> ids = new ArrayList<>();
+      try (KafkaConsumer<String, Object> consumer = consumer(stack, registry)) {
+        consumer.subscribe(List.of(Topics.METRICS.name()));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> collect(consumer, ids, List.of(next)).contains(next));
+      }
+      assertThat(stage.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      RecordDeadLettered letter = deadLetterOf(stack, registry, big, settings.applicationId());
+      assertThat(letter.getReason())
+          .startsWith("undecodable")
+          .contains("[dead letter truncated: value 700000 bytes to 65536")
+          .contains("header values to 1024 bytes: trace 150000");
+    }
+  }
+
+  private static RecordDeadLettered deadLetterOf(
+      StackEndpoints stack, SchemaRegistryClient registry, RecordMetadata source, String stage) {
+    List<RecordDeadLettered> letters = new ArrayList<>();
+    try (KafkaConsumer<String, Object> consumer = consumer(stack, registry)) {
+      consumer.subscribe(List.of(Topics.DEAD_LETTERS.name()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        r -> {
+                          RecordDeadLettered letter = (RecordDeadLettered) r.value();
+                          if (letter.getStage().equals(stage)
+                              && letter.getSourceTopic().equals(source.topic())
+                              && letter.getSourcePartition() == source.partition()
+                              && letter.getSourceOffset() == source.offset()) {
+                            letters.add(letter);
+                          }
+                        });
+                return !letters.isEmpty();
+              });
+    }
+    return letters.get(0);
+  }
+
+  private static KafkaProducer<String, byte[]> bytesProducer(StackEndpoints stack) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.kafkaBootstrapServers(),
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            2_000_000),
+        new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   private static List<String> collect(

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -57,9 +59,8 @@ class DeduplicationTopologyTest {
             Topics.INTERACTIONS_RAW.name(), keys.serializer(), bytes.serializer());
     metrics =
         driver.createOutputTopic(Topics.METRICS.name(), keys.deserializer(), bytes.deserializer());
-    RegistryAvroDeserializer<Object> reader = new RegistryAvroDeserializer<>(registry);
-    reader.configure(Map.of(), false);
-    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), keys.deserializer(), reader);
+    deadLetters =
+        driver.createOutputTopic(Topics.DEAD_LETTERS.name(), keys.deserializer(), reader());
   }
 
   @AfterEach
@@ -149,10 +150,59 @@ class DeduplicationTopologyTest {
   }
 
   @Test
+  void cannotPassARecordNearTheLimitWhoseDeadLetterStaysFarBelowIt() {
+    byte[] garbage = new byte[900_000];
+    garbage[0] = 7; // not the wire format's magic byte: undecodable
+    TestRecord<String, byte[]> raw =
+        new TestRecord<>("k".repeat(20_000), garbage, bigHeaders(), T0);
+    TestOutputTopic<String, byte[]> encodedLetters =
+        driver.createOutputTopic(
+            Topics.DEAD_LETTERS.name(),
+            Serdes.String().deserializer(),
+            Serdes.ByteArray().deserializer());
+
+    rawMetrics.pipeInput(raw);
+
+    List<TestRecord<String, byte[]>> letters = encodedLetters.readRecordsToList();
+    assertThat(letters).hasSize(1);
+    int headerBytes = 0;
+    for (Header header : letters.get(0).headers()) {
+      headerBytes += header.key().length() + header.value().length;
+    }
+    assertThat(letters.get(0).value().length + headerBytes)
+        .as("encoded dead letter, far below Kafka's 1 MB record limit")
+        .isLessThan(300_000);
+    RecordDeadLettered letter =
+        (RecordDeadLettered)
+            reader().deserialize(Topics.DEAD_LETTERS.name(), letters.get(0).value());
+    assertThat(letter.getReason())
+        .startsWith("undecodable")
+        .contains("value 900000 bytes to 65536")
+        .contains("key 20000 bytes to 4096")
+        .contains("header values to 1024 bytes: trace 400000");
+    assertThat(letter.getValue().array()).hasSize(65_536).startsWith(7);
+  }
+
+  @Test
   void cannotConfigureAWindowShorterThanADay() {
     assertThatThrownBy(() -> new DeduplicationSettings("dedup", Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least PT24H");
+  }
+
+  private static RecordHeaders bigHeaders() {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("trace", new byte[400_000]);
+    for (int i = 0; i < 100; i++) {
+      headers.add("h" + i, new byte[2_000]);
+    }
+    return headers;
+  }
+
+  private RegistryAvroDeserializer<Object> reader() {
+    RegistryAvroDeserializer<Object> reader = new RegistryAvroDeserializer<>(registry);
+    reader.configure(Map.of(), false);
+    return reader;
   }
 
   private RecordDeadLettered onlyDeadLetter() {

@@ -2,6 +2,8 @@ package dev.agentos.projections.metrics;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.metrics.MetricRecorded;
+import dev.agentos.projections.source.UnprocessableRecordException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -22,8 +24,9 @@ import java.util.TreeMap;
  *
  * <p>A tag with an empty value is left out: InfluxDB cannot store one, and reads a missing tag as
  * the empty string anyway. What InfluxDB cannot store at all (an empty name or tag key, a value
- * that is not finite) is refused with {@link IllegalArgumentException}, so the record goes to the
- * dead-letter topic with the reason instead of being written wrong.
+ * that is not finite, a time outside InfluxDB's range) is refused with {@link
+ * UnprocessableRecordException}, so the record goes to the dead-letter topic with the reason at
+ * once instead of being written wrong or stopping the batch.
  */
 public final class MetricPointMapper {
 
@@ -31,6 +34,15 @@ public final class MetricPointMapper {
   public static final String PROJECT = "project_id";
   public static final String AGENT = "agent_id";
   public static final String SESSION = "session_id";
+
+  /**
+   * The times InfluxDB can store, in the milliseconds points are written in: it keeps nanoseconds
+   * since 1970 in a signed 64-bit integer (minus two reserved values), about 1677-09-21 to
+   * 2262-04-11, and refuses the whole line otherwise ("time outside range").
+   */
+  static final Instant EARLIEST = Instant.ofEpochMilli(-9_223_372_036_854L);
+
+  static final Instant LATEST = Instant.ofEpochMilli(9_223_372_036_854L);
 
   private static final Set<String> RESERVED =
       Set.of(
@@ -46,17 +58,30 @@ public final class MetricPointMapper {
   public MetricPoint toPoint(MetricRecorded metric) {
     EventHeader header = metric.getHeader();
     if (metric.getName().isEmpty()) {
-      throw new IllegalArgumentException("metric name is empty, event " + header.getEventId());
+      throw new UnprocessableRecordException("metric name is empty, event " + header.getEventId());
     }
     if (!Double.isFinite(metric.getValue())) {
-      throw new IllegalArgumentException(
+      throw new UnprocessableRecordException(
           "metric value " + metric.getValue() + " is not finite, event " + header.getEventId());
+    }
+    Instant at = header.getOccurredAt();
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new UnprocessableRecordException(
+          "header.occurredAt "
+              + at
+              + " is outside InfluxDB's time range ("
+              + EARLIEST
+              + " to "
+              + LATEST
+              + "), event "
+              + header.getEventId());
     }
 
     SortedMap<String, String> tags = new TreeMap<>();
     for (Map.Entry<String, String> tag : metric.getTags().entrySet()) {
       if (tag.getKey().isEmpty()) {
-        throw new IllegalArgumentException("metric tag key is empty, event " + header.getEventId());
+        throw new UnprocessableRecordException(
+            "metric tag key is empty, event " + header.getEventId());
       }
       String key = InfluxNames.name(tag.getKey());
       put(tags, RESERVED.contains(key) ? renamed(key) : key, tag.getValue());

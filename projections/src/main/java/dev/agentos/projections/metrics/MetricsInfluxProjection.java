@@ -2,6 +2,7 @@ package dev.agentos.projections.metrics;
 
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
+import dev.agentos.projections.source.RefusedRecords;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,7 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 /**
  * The processing group {@value #GROUP}: metric samples into InfluxDB, one measurement per metric.
  * Each sample is mapped when it arrives (a sample InfluxDB cannot store is refused alone and
- * dead-lettered); the points of a processor batch are written in one request.
+ * dead-lettered); the points of a processor batch are written in one request, and a point InfluxDB
+ * refuses for good in it is dead-lettered alone (see {@link MetricPointWriter#write}).
  */
 @ProcessingGroup(MetricsInfluxProjection.GROUP)
 public class MetricsInfluxProjection {
@@ -20,9 +22,12 @@ public class MetricsInfluxProjection {
   private final BatchPerUnitOfWork<MetricPoint> batch;
   private final MetricPointWriter writer;
 
-  public MetricsInfluxProjection(MetricPointWriter writer) {
+  /**
+   * @param refused sets aside the records of points InfluxDB refuses for good
+   */
+  public MetricsInfluxProjection(MetricPointWriter writer, RefusedRecords refused) {
     this.writer = writer;
-    this.batch = new BatchPerUnitOfWork<>(GROUP, writer::write);
+    this.batch = new BatchPerUnitOfWork<>(GROUP, writer::write, refused);
   }
 
   /** Axon calls this when the processor's tokens are reset: the replay starts from no series. */

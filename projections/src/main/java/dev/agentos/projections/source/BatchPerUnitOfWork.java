@@ -1,8 +1,10 @@
 package dev.agentos.projections.source;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -12,41 +14,62 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * _bulk}, one embedding call or one InfluxDB write per batch instead of one per event.
  *
  * <p>Handlers should do everything that can fail on a single bad event (decoding, mapping) before
- * they {@link #add} it, so that such an event goes to the dead-letter topic alone. What fails in
- * {@code flush} fails the whole batch, which the processor then retries: that is meant for a server
- * that is down, where dead-lettering would only lose events.
+ * they {@link #add} it, so that such an event goes to the dead-letter topic alone. An item the
+ * store refuses for good (a {@link Refusal} of the {@link BatchWriter}) sets aside the record of
+ * the event that added it, with the store's reason, and the batch commits. What the writer throws
+ * fails the whole batch, which the processor then retries: that is meant for a server that is down,
+ * where dead-lettering would only lose events.
  *
  * @param <T> what is collected
  */
 public final class BatchPerUnitOfWork<T> {
 
+  private final String stage;
   private final String resourceKey;
-  private final Consumer<List<T>> flush;
+  private final BatchWriter<T> writer;
+  private final RefusedRecords refused;
 
   /**
-   * @param name tells this batch from others in the same unit of work
-   * @param flush writes a batch, in the order the items were added
+   * @param stage the processing group: tells this batch from others in the same unit of work and
+   *     names the stage in dead letters
+   * @param writer writes a batch, in the order the items were added
+   * @param refused sets aside the records of refused items
    */
-  public BatchPerUnitOfWork(String name, Consumer<List<T>> flush) {
-    this.resourceKey = BatchPerUnitOfWork.class.getName() + "/" + name;
-    this.flush = flush;
+  public BatchPerUnitOfWork(String stage, BatchWriter<T> writer, RefusedRecords refused) {
+    this.stage = stage;
+    this.resourceKey = BatchPerUnitOfWork.class.getName() + "/" + stage;
+    this.writer = writer;
+    this.refused = refused;
   }
 
-  /** Adds {@code item} to the current batch; outside a unit of work, writes it at once. */
+  /**
+   * Adds {@code item}, which the event being handled made, to the current batch; outside a unit of
+   * work, writes it at once.
+   */
   public void add(T item) {
     if (!CurrentUnitOfWork.isStarted()) {
-      flush.accept(List.of(item));
+      write(List.of(item), new IdentityHashMap<>());
       return;
     }
     UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-    List<T> pending =
+    Pending<T> pending =
         unitOfWork.getOrComputeResource(
             resourceKey,
             key -> {
-              List<T> items = new ArrayList<>();
-              unitOfWork.onPrepareCommit(done -> flush.accept(List.copyOf(items)));
+              Pending<T> items = new Pending<>(new ArrayList<>(), new IdentityHashMap<>());
+              unitOfWork.onPrepareCommit(done -> write(List.copyOf(items.items()), items.madeBy()));
               return items;
             });
-    pending.add(item);
+    pending.items().add(item);
+    // In a batch, the unit of work's message is the one being handled right now.
+    pending.madeBy().put(item, CurrentUnitOfWork.get().getMessage());
   }
+
+  private void write(List<T> items, Map<T, Message<?>> madeBy) {
+    for (Refusal<T> refusal : writer.write(items)) {
+      refused.setAside(stage, madeBy.get(refusal.item()), refusal.reason(), refusal.errorClass());
+    }
+  }
+
+  private record Pending<T>(List<T> items, Map<T, Message<?>> madeBy) {}
 }

@@ -2,18 +2,18 @@ package dev.agentos.projections.source;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.schemas.deadletters.DeadLetterCopy;
 import dev.agentos.schemas.topics.EventKeys;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds the dead letter of a record a processing group gives up on, keeping the record whole. Its
- * id is derived from the group and the record's position, so setting the same record aside again
- * (after a crash before the token moved) makes the same dead letter, which consumers deduplicate.
+ * Builds the dead letter of a record a processing group gives up on, copying the record within
+ * {@link DeadLetterCopy}'s bounds (a record near Kafka's limit must not make a dead letter over it,
+ * which could never be sent and would stop the group on that record). Its id is derived from the
+ * group and the record's position, so setting the same record aside again (after a crash before the
+ * token moved) makes the same dead letter, which consumers deduplicate.
  */
 final class DeadLetters {
 
@@ -27,20 +27,16 @@ final class DeadLetters {
       int attempts,
       Object payload,
       Instant now) {
-    Map<String, ByteBuffer> headers = new HashMap<>();
-    origin.headers().forEach((name, value) -> headers.put(name, ByteBuffer.wrap(value)));
-    return RecordDeadLettered.newBuilder()
-        .setHeader(header(origin, stage, EventKeys.findHeader(payload).orElse(null), now))
-        .setSourceTopic(origin.topic())
-        .setSourcePartition(origin.partition())
-        .setSourceOffset(origin.offset())
-        .setStage(stage)
-        .setReason(reason == null ? "no reason given" : reason)
-        .setErrorClass(errorClass)
-        .setAttempts(attempts)
-        .setKey(origin.key() == null ? null : ByteBuffer.wrap(utf8(origin.key())))
-        .setValue(origin.value() == null ? null : ByteBuffer.wrap(origin.value()))
-        .setKafkaHeaders(headers)
+    RecordDeadLettered.Builder letter =
+        RecordDeadLettered.newBuilder()
+            .setHeader(header(origin, stage, EventKeys.findHeader(payload).orElse(null), now))
+            .setSourceTopic(origin.topic())
+            .setSourcePartition(origin.partition())
+            .setSourceOffset(origin.offset())
+            .setStage(stage)
+            .setErrorClass(errorClass)
+            .setAttempts(attempts);
+    return DeadLetterCopy.copy(letter, reason, origin.key(), origin.value(), origin.headers())
         .build();
   }
 

@@ -70,6 +70,12 @@ public class KafkaEventProcessors {
     return new KafkaDeadLetterSink(new KafkaProducer<>(config, new StringSerializer(), serializer));
   }
 
+  /** Sets aside the records of items a read model's store refuses for good. */
+  @Bean
+  RefusedRecords refusedRecords(KafkaDeadLetterSink deadLetters, Clock clock) {
+    return new RefusedRecords(deadLetters, clock);
+  }
+
   /** Polls Kafka on its own threads, one per open stream; stopped with the application. */
   @Bean(destroyMethod = "shutdown")
   AsyncFetcher<String, byte[], KafkaEventMessage> kafkaFetcher() {

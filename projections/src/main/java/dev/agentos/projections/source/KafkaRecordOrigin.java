@@ -9,7 +9,8 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * Where an event message came from in Kafka, with the record's bytes as read: carried in the
  * message's metadata (in memory only, never serialised) so that a record set aside later is
- * dead-lettered whole, and so that the key decides the processor segment.
+ * dead-lettered with its bytes (within the dead letter's bounds), and so that the key decides the
+ * processor segment.
  */
 public record KafkaRecordOrigin(
     String topic,

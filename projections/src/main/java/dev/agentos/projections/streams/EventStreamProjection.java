@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
  * The {@value EventStreams#PROCESSING_GROUP} read model: every event of every stream, one document
  * each, for Kibana.
  *
- * <p>An event Elasticsearch refuses fails its handler, so the processor retries it and then sets it
- * aside as a dead letter like any other handler failure. An unreachable Elasticsearch is different:
- * every event would fail alike and a restart of the cluster would turn the whole stream into dead
- * letters, so the handler waits for it (about two minutes in all) before giving up.
+ * <p>An event Elasticsearch refuses for good (4xx: a field its index maps otherwise) fails its
+ * handler as unprocessable, so it is set aside as a dead letter at once. An unreachable or busy
+ * Elasticsearch (no connection, 429, 5xx) is different: every event would fail alike and a restart
+ * of the cluster would turn the whole stream into dead letters, so the handler waits for it (about
+ * two minutes in all) before giving up.
  *
  * <p>This group also indexes the dead-letter topic. A dead letter this group wrote itself that it
  * then cannot index is only logged: failing it would write a dead letter about a dead letter, which
@@ -74,8 +75,11 @@ public class EventStreamProjection {
       try {
         writer.index(event);
         return;
-      } catch (UncheckedIOException unreachable) {
-        LOG.warn("Elasticsearch unreachable, retrying in {}: {}", wait, unreachable.getMessage());
+      } catch (UncheckedIOException | EventStreamIndexWriter.RefusedForNowException unreachable) {
+        LOG.warn(
+            "Elasticsearch unreachable or busy, retrying in {}: {}",
+            wait,
+            unreachable.getMessage());
         pause.sleep(wait);
       }
     }

@@ -11,6 +11,7 @@ import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.projections.memory.cassandra.ReadModelLayout;
 import dev.agentos.projections.replay.AfterReplay;
 import dev.agentos.projections.replay.Replays;
+import dev.agentos.projections.source.RefusedRecords;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ class CassandraReadModels {
 
   @Bean
   MemoryCassandraProjection memoryCassandraProjection(
-      CqlSession session, Clock clock, ReadModelStores stores) {
+      CqlSession session, Clock clock, ReadModelStores stores, RefusedRecords refused) {
     MemorySchema schema = MemorySchema.singleNode(stores.cassandra().keyspace());
     ListIndexes indexes = new ListIndexes(schema);
     return new MemoryCassandraProjection(
@@ -88,7 +89,8 @@ class CassandraReadModels {
           // Dropped first, so the truncate does not empty them and the rebuild writes none.
           indexes.drop(session);
           schema.truncate(session);
-        });
+        },
+        refused);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.agentos.projections.wiring;
 
 import dev.agentos.projections.metrics.MetricPointWriter;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
+import dev.agentos.projections.source.RefusedRecords;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,7 +34,8 @@ class MetricsReadModel {
   }
 
   @Bean
-  MetricsInfluxProjection metricsInfluxProjection(MetricPointWriter writer) {
-    return new MetricsInfluxProjection(writer);
+  MetricsInfluxProjection metricsInfluxProjection(
+      MetricPointWriter writer, RefusedRecords refused) {
+    return new MetricsInfluxProjection(writer, refused);
   }
 }

@@ -11,6 +11,7 @@ import dev.agentos.projections.memory.search.MemoryDocuments;
 import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
 import dev.agentos.projections.memory.search.MemorySearchProjection;
 import dev.agentos.projections.replay.AfterReplay;
+import dev.agentos.projections.source.RefusedRecords;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -80,7 +81,10 @@ class SearchReadModel {
 
   @Bean
   MemorySearchProjection memorySearchProjection(
-      ElasticsearchClient client, MemoryEmbedder embedder, ReadModelStores stores) {
+      ElasticsearchClient client,
+      MemoryEmbedder embedder,
+      ReadModelStores stores,
+      RefusedRecords refused) {
     ReadModelStores.Elasticsearch index = stores.elasticsearch();
     // A replay recreates the memory index but keeps this cache: it re-embeds only new texts.
     EmbeddingCache embeddings =
@@ -90,6 +94,7 @@ class SearchReadModel {
             embedder::embedMemories);
     return new MemorySearchProjection(
         new MemorySearchIndexWriter(client, index.alias(), new MemoryDocuments(embeddings)),
-        () -> new IndexSetup(client).recreate(index.index(), index.alias()));
+        () -> new IndexSetup(client).recreate(index.index(), index.alias()),
+        refused);
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.metrics.MetricKind;
 import dev.agentos.events.metrics.MetricRecorded;
+import dev.agentos.projections.source.UnprocessableRecordException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,33 @@ class MetricPointMapperTest {
         .hasMessageContaining("not finite");
     assertThatThrownBy(() -> mapper.toPoint(metric("m", 1, null, Map.of("", "x"))))
         .hasMessageContaining("tag key is empty");
+  }
+
+  @Test
+  void aTimeOutsideInfluxsRangeIsRefusedForGoodNamingTheField() {
+    MetricRecorded inYear3000 = metric("latency", 1, null, Map.of());
+    inYear3000.getHeader().setOccurredAt(Instant.parse("3000-01-01T00:00:00Z"));
+    MetricRecorded in1600 = metric("latency", 1, null, Map.of());
+    in1600.getHeader().setOccurredAt(Instant.parse("1600-01-01T00:00:00Z"));
+
+    for (MetricRecorded outside : new MetricRecorded[] {inYear3000, in1600}) {
+      assertThatThrownBy(() -> mapper.toPoint(outside))
+          .isInstanceOf(UnprocessableRecordException.class)
+          .hasMessageContaining("header.occurredAt")
+          .hasMessageContaining("outside InfluxDB's time range")
+          .hasMessageContaining(EVENT_ID);
+    }
+  }
+
+  @Test
+  void theEdgesOfInfluxsRangeAreKept() {
+    MetricRecorded earliest = metric("latency", 1, null, Map.of());
+    earliest.getHeader().setOccurredAt(MetricPointMapper.EARLIEST);
+    MetricRecorded latest = metric("latency", 1, null, Map.of());
+    latest.getHeader().setOccurredAt(MetricPointMapper.LATEST);
+
+    assertThat(mapper.toPoint(earliest).timeMillis()).isEqualTo(-9_223_372_036_854L);
+    assertThat(mapper.toPoint(latest).timeMillis()).isEqualTo(9_223_372_036_854L);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.source.AggregateSequence;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
 import dev.agentos.projections.source.KafkaRecordOrigin;
+import dev.agentos.projections.source.RefusedRecords;
 import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,10 +37,12 @@ public class MemoryCassandraProjection {
 
   /**
    * @param clear empties every table of the read model, before a replay
+   * @param refused sets aside the records of events Cassandra refuses for good
    */
-  public MemoryCassandraProjection(MemoryCassandraWriter writer, Runnable clear) {
+  public MemoryCassandraProjection(
+      MemoryCassandraWriter writer, Runnable clear, RefusedRecords refused) {
     this.clear = clear;
-    this.batch = new BatchPerUnitOfWork<>(GROUP, writer::apply);
+    this.batch = new BatchPerUnitOfWork<>(GROUP, writer::apply, refused);
   }
 
   /** Axon calls this when the processor's tokens are reset: the replay starts from empty tables. */

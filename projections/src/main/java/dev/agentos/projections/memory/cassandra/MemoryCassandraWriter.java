@@ -1,6 +1,7 @@
 package dev.agentos.projections.memory.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import dev.agentos.events.memory.ContextCreated;
 import dev.agentos.events.memory.ContextSwitched;
 import dev.agentos.events.memory.ContextsMerged;
@@ -11,6 +12,7 @@ import dev.agentos.events.memory.MemoryRelationRemoved;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.projections.source.Refusal;
 import dev.agentos.schemas.topics.EventKeys;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,8 +48,41 @@ public final class MemoryCassandraWriter {
     this.accesses = new AccessEvents(statements);
   }
 
-  /** Applies {@code events} in their order. */
-  public void apply(List<ReadModelEvent> events) {
+  /**
+   * Applies {@code events} in their order. When Cassandra refuses a write for good (an invalid
+   * query: a value over an index's term limit, say), the events are applied again one at a time and
+   * those it still refuses are answered, with its message, for their records to be set aside; the
+   * writes are idempotent, so applying the others again is harmless. Any other failure (a timeout,
+   * a node down) is thrown, and the processor retries the batch.
+   */
+  public List<Refusal<ReadModelEvent>> apply(List<ReadModelEvent> events) {
+    try {
+      applyTogether(events);
+      return List.of();
+    } catch (InvalidQueryException refused) {
+      if (events.size() == 1) {
+        return List.of(
+            new Refusal<>(
+                events.get(0),
+                "Cassandra refused "
+                    + events.get(0).event().getSchema().getName()
+                    + ": "
+                    + refused.getMessage(),
+                refused.getClass().getName()));
+      }
+    }
+    List<Refusal<ReadModelEvent>> refusals = new ArrayList<>();
+    for (ReadModelEvent event : events) {
+      refusals.addAll(apply(List.of(event)));
+    }
+    return refusals;
+  }
+
+  public List<Refusal<ReadModelEvent>> apply(ReadModelEvent... events) {
+    return apply(List.of(events));
+  }
+
+  private void applyTogether(List<ReadModelEvent> events) {
     List<ReadModelEvent> run = new ArrayList<>();
     for (ReadModelEvent event : events) {
       if (event.event() instanceof ContextsMerged merged) {
@@ -61,10 +96,6 @@ public final class MemoryCassandraWriter {
       }
     }
     write(run);
-  }
-
-  public void apply(ReadModelEvent... events) {
-    apply(List.of(events));
   }
 
   private void write(List<ReadModelEvent> run) {

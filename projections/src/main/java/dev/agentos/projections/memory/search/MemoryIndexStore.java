@@ -1,18 +1,21 @@
 package dev.agentos.projections.memory.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.agentos.projections.elasticsearch.BulkItemErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,13 +122,31 @@ final class MemoryIndexStore {
   }
 
   /**
-   * Writes {@code docs} in one {@code _bulk}, each conditional on the version in {@code basis} (or
-   * on being new when absent). Answers the ids that lost to another writer.
+   * What a write did not do: the ids that lost to another writer (to recompute), and the ids
+   * Elasticsearch refused for good, with its reason.
    */
-  Set<String> write(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
-    Set<String> conflicts = new HashSet<>();
+  record Written(Set<String> conflicts, Map<String, Refused> refused) {
+
+    static Written nothing() {
+      return new Written(new HashSet<>(), new LinkedHashMap<>());
+    }
+  }
+
+  /** A document Elasticsearch will never take as it is: its error type and explanation. */
+  record Refused(String type, String description) {}
+
+  /**
+   * Writes {@code docs} in one {@code _bulk}, each conditional on the version in {@code basis} (or
+   * on being new when absent). A document Elasticsearch refuses for good ({@link
+   * BulkItemErrors#isPermanent}) is answered as refused; one refused for a passing reason (429,
+   * 5xx) fails the call, so the batch is retried. A {@code _bulk} Elasticsearch refuses whole for a
+   * reason of one of its documents (400 {@code action_request_validation_exception}: an id over 512
+   * bytes) is written again one document at a time, to refuse only that one.
+   */
+  Written write(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
+    Written written = Written.nothing();
     if (docs.isEmpty()) {
-      return conflicts;
+      return written;
     }
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
     docs.forEach(
@@ -144,25 +165,65 @@ final class MemoryIndexStore {
                                 .ifPrimaryTerm(current.primaryTerm())));
           }
         });
+    BulkResponse response;
     try {
-      BulkResponse response = client.bulk(bulk.build());
-      List<String> failures = new ArrayList<>();
-      for (BulkResponseItem item : response.items()) {
-        if (item.error() == null) {
-          continue;
-        }
-        if ("version_conflict_engine_exception".equals(item.error().type())) {
-          conflicts.add(item.id());
-        } else {
-          failures.add(item.id() + ": " + item.error().reason());
-        }
+      response = client.bulk(bulk.build());
+    } catch (ElasticsearchException e) {
+      if (!BulkItemErrors.isPermanent(e.status())) {
+        throw e;
       }
-      if (!failures.isEmpty()) {
-        throw new IllegalStateException("memory index refused " + failures);
-      }
-      return conflicts;
+      return docs.size() == 1
+          ? refusedWhole(docs.keySet().iterator().next(), e)
+          : oneByOne(docs, basis);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    List<String> passing = new ArrayList<>();
+    for (BulkResponseItem item : response.items()) {
+      if (item.error() == null) {
+        continue;
+      }
+      if ("version_conflict_engine_exception".equals(item.error().type())) {
+        written.conflicts().add(item.id());
+      } else if (BulkItemErrors.isPermanent(item)) {
+        written
+            .refused()
+            .put(item.id(), new Refused(item.error().type(), BulkItemErrors.describe(item)));
+      } else {
+        passing.add(item.id() + ": " + BulkItemErrors.describe(item));
+      }
+    }
+    if (!passing.isEmpty()) {
+      throw new IllegalStateException("memory index refused for now " + passing);
+    }
+    return written;
+  }
+
+  private Written oneByOne(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
+    Written written = Written.nothing();
+    docs.forEach(
+        (id, doc) -> {
+          Written alone = write(Map.of(id, doc), basis);
+          written.conflicts().addAll(alone.conflicts());
+          written.refused().putAll(alone.refused());
+        });
+    return written;
+  }
+
+  private static Written refusedWhole(String id, ElasticsearchException e) {
+    Written written = Written.nothing();
+    String type = e.error() == null ? "request_refused" : e.error().type();
+    String reason =
+        e.status() + " " + type + ": " + (e.error() == null ? e.getMessage() : e.error().reason());
+    written
+        .refused()
+        .put(
+            id,
+            new Refused(
+                type,
+                reason.length() <= BulkItemErrors.MAX_DESCRIPTION_CHARS
+                    ? reason
+                    : reason.substring(0, BulkItemErrors.MAX_DESCRIPTION_CHARS) + "…"));
+    return written;
   }
 }

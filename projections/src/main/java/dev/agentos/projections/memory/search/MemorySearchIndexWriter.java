@@ -12,6 +12,9 @@ import dev.agentos.projections.memory.search.MemoryDocuments.Content;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
+import dev.agentos.projections.memory.search.MemoryIndexStore.Refused;
+import dev.agentos.projections.memory.search.MemoryIndexStore.Written;
+import dev.agentos.projections.source.Refusal;
 import dev.agentos.schemas.streams.StreamIds;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +53,11 @@ import java.util.function.BiFunction;
  * </ul>
  *
  * A batch of events goes through at most one {@code _mget}, one embedding call (through the cache
- * the wiring puts before the model, which a replay finds full) and one {@code _bulk}.
+ * the wiring puts before the model, which a replay finds full) and one {@code _bulk}. A document
+ * Elasticsearch refuses for good (a metadata value over 32,766 bytes, a vector of the wrong size)
+ * is answered as a {@link Refusal} of the events that made it, whose records are then set aside;
+ * the rest of the batch is written. A refusal that may pass (429, 5xx) is thrown: the batch is
+ * retried.
  */
 public final class MemorySearchIndexWriter {
 
@@ -75,19 +82,19 @@ public final class MemorySearchIndexWriter {
   }
 
   public void on(MemoryStored event, long sequence) {
-    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+    written(onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence))));
   }
 
   public void on(MemoryUpdated event, long sequence) {
-    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+    written(onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence))));
   }
 
   public void on(MemorySuperseded event, long sequence) {
-    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+    written(onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence))));
   }
 
   public void on(MemoryDeleted event, long sequence) {
-    onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence)));
+    written(onMemoryEvents(List.of(new SequencedMemoryEvent(event, sequence))));
   }
 
   /**
@@ -101,7 +108,7 @@ public final class MemorySearchIndexWriter {
    * are written, not before them. The cache's write is done before the batch is (its token stored),
    * so a replay right after finds every vector.
    */
-  public void onMemoryEvents(List<SequencedMemoryEvent> batch) {
+  public List<Refusal<SequencedMemoryEvent>> onMemoryEvents(List<SequencedMemoryEvent> batch) {
     MemoryBatchSteps steps = new MemoryBatchSteps();
     Map<String, List<SequencedMemoryEvent>> byMemory = new LinkedHashMap<>();
     for (SequencedMemoryEvent event : batch) {
@@ -120,14 +127,41 @@ public final class MemorySearchIndexWriter {
     steps.embedded();
     // Beside the memory _bulk rather than after it: the next batch would wait for both in turn.
     CompletableFuture<Void> cached = CompletableFuture.runAsync(vectors.keep(), cacheWrites);
-    change(
-        byMemory.keySet(),
-        first,
-        (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
-        "memory events");
+    Map<String, Refused> refused =
+        change(
+            byMemory.keySet(),
+            first,
+            (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
+            "memory events");
     steps.written();
     awaitCache(cached);
     steps.log(batch, toRead.size(), byMemory.size());
+    return refusals(refused, byMemory);
+  }
+
+  /**
+   * The events of the memories Elasticsearch refused. A memory refused with several events in the
+   * batch has them applied again one at a time, so that only the event that makes its document
+   * unwritable is refused (a good store before a bad update keeps its memory).
+   */
+  private List<Refusal<SequencedMemoryEvent>> refusals(
+      Map<String, Refused> refused, Map<String, List<SequencedMemoryEvent>> byMemory) {
+    List<Refusal<SequencedMemoryEvent>> refusals = new ArrayList<>();
+    refused.forEach(
+        (id, why) -> {
+          List<SequencedMemoryEvent> events = byMemory.get(id);
+          if (events.size() == 1) {
+            refusals.add(refusal(events.get(0), "memory " + events.get(0).memoryId(), why));
+          } else {
+            events.forEach(event -> refusals.addAll(onMemoryEvents(List.of(event))));
+          }
+        });
+    return refusals;
+  }
+
+  private static <T> Refusal<T> refusal(T item, String what, Refused why) {
+    return new Refusal<>(
+        item, "memory index refused " + what + ": " + why.description(), why.type());
   }
 
   /**
@@ -142,7 +176,7 @@ public final class MemorySearchIndexWriter {
   }
 
   /** Moves the members of the merged contexts into the target; marks the collapsed duplicates. */
-  public void on(ContextsMerged event) {
+  public List<Refusal<ContextsMerged>> on(ContextsMerged event) {
     String tenant = event.getHeader().getTenantId();
     String target = event.getTargetContextId();
     Map<String, String> keptFor = new HashMap<>();
@@ -155,27 +189,39 @@ public final class MemorySearchIndexWriter {
     ids.addAll(keptFor.keySet());
     Map<String, Current> first = new HashMap<>(members);
     first.putAll(store.read(keptFor.keySet()));
-    change(
-        ids,
-        first,
-        (id, doc) -> {
-          if (doc == null || !tenant.equals(doc.get(MemoryFields.TENANT_ID))) {
-            return null;
-          }
-          String kept = keptFor.get(id);
-          return kept == null
-              ? MemoryDocuments.movedTo(doc, target)
-              : MemoryDocuments.collapsedInto(doc, kept, target);
-        },
-        "ContextsMerged " + event.getHeader().getEventId());
+    Map<String, Refused> refused =
+        change(
+            ids,
+            first,
+            (id, doc) -> {
+              if (doc == null || !tenant.equals(doc.get(MemoryFields.TENANT_ID))) {
+                return null;
+              }
+              String kept = keptFor.get(id);
+              return kept == null
+                  ? MemoryDocuments.movedTo(doc, target)
+                  : MemoryDocuments.collapsedInto(doc, kept, target);
+            },
+            "ContextsMerged " + event.getHeader().getEventId());
+    // The other members moved: the merge is set aside naming the ones left behind.
+    return refused.entrySet().stream()
+        .map(r -> refusal(event, "memory " + r.getKey() + " of a merge", r.getValue()))
+        .toList();
   }
 
   public void on(MemoryAccessed event) {
-    onAccesses(List.of(event));
+    written(onAccesses(List.of(event)));
+  }
+
+  /** For a single event written outside a processor: its refusal has no record to set aside. */
+  private static void written(List<? extends Refusal<?>> refused) {
+    if (!refused.isEmpty()) {
+      throw new IllegalArgumentException(refused.get(0).reason());
+    }
   }
 
   /** Counts each access once per memory; an access by another tenant counts nowhere. */
-  public void onAccesses(List<MemoryAccessed> batch) {
+  public List<Refusal<MemoryAccessed>> onAccesses(List<MemoryAccessed> batch) {
     Map<String, List<MemoryAccessed>> byMemory = new LinkedHashMap<>();
     for (MemoryAccessed event : batch) {
       for (String memoryId : new LinkedHashSet<>(event.getMemoryIds())) {
@@ -185,24 +231,33 @@ public final class MemorySearchIndexWriter {
             .add(event);
       }
     }
-    change(
-        byMemory.keySet(),
-        store.read(byMemory.keySet()),
-        (id, doc) -> {
-          Map<String, Object> changed = null;
-          for (MemoryAccessed event : byMemory.get(id)) {
-            Map<String, Object> basis = changed == null ? doc : changed;
-            if (basis == null
-                || !event.getHeader().getTenantId().equals(basis.get(MemoryFields.TENANT_ID))) {
-              continue;
-            }
-            Map<String, Object> next =
-                MemoryDocuments.accessed(basis, event.getHeader().getEventId());
-            changed = next == null ? changed : next;
-          }
-          return changed;
-        },
-        "MemoryAccessed");
+    Map<String, Refused> refused =
+        change(
+            byMemory.keySet(),
+            store.read(byMemory.keySet()),
+            (id, doc) -> {
+              Map<String, Object> changed = null;
+              for (MemoryAccessed event : byMemory.get(id)) {
+                Map<String, Object> basis = changed == null ? doc : changed;
+                if (basis == null
+                    || !event.getHeader().getTenantId().equals(basis.get(MemoryFields.TENANT_ID))) {
+                  continue;
+                }
+                Map<String, Object> next =
+                    MemoryDocuments.accessed(basis, event.getHeader().getEventId());
+                changed = next == null ? changed : next;
+              }
+              return changed;
+            },
+            "MemoryAccessed");
+    List<Refusal<MemoryAccessed>> refusals = new ArrayList<>();
+    refused.forEach(
+        (id, why) ->
+            byMemory
+                .get(id)
+                .forEach(
+                    e -> refusals.add(refusal(e, "the access of " + StreamIds.idOf(id), why))));
+    return refusals;
   }
 
   private Map<String, Object> fold(
@@ -269,14 +324,16 @@ public final class MemorySearchIndexWriter {
 
   /**
    * Applies {@code change} (current document or null → new document, or null for no change) to each
-   * id, retrying the ids another writer changed meanwhile.
+   * id, retrying the ids another writer changed meanwhile. Answers the ids Elasticsearch refused
+   * for good, with why.
    */
-  private void change(
+  private Map<String, Refused> change(
       Set<String> ids,
       Map<String, Current> first,
       BiFunction<String, Map<String, Object>, Map<String, Object>> change,
       String what) {
     Set<String> pending = ids;
+    Map<String, Refused> refused = new LinkedHashMap<>();
     Map<String, Current> current = first;
     for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
       if (attempt > 0) {
@@ -290,11 +347,14 @@ public final class MemorySearchIndexWriter {
           docs.put(id, doc);
         }
       }
-      pending = store.write(docs, current);
+      Written written = store.write(docs, current);
+      refused.putAll(written.refused());
+      pending = written.conflicts();
     }
     if (!pending.isEmpty()) {
       throw new IllegalStateException(
           what + ": memories " + pending + " kept changing under " + ATTEMPTS + " attempts");
     }
+    return refused;
   }
 }

@@ -8,6 +8,9 @@ import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.projections.source.AggregateSequence;
 import dev.agentos.projections.source.BatchPerUnitOfWork;
+import dev.agentos.projections.source.BatchWriter;
+import dev.agentos.projections.source.Refusal;
+import dev.agentos.projections.source.RefusedRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,16 +47,19 @@ public class MemorySearchProjection {
 
   /**
    * @param clear recreates the index behind its alias, empty, before a replay
+   * @param refused sets aside the records of events whose documents the index refuses for good
    */
-  public MemorySearchProjection(MemorySearchIndexWriter writer, Runnable clear) {
-    this(writer, clear, Clock.systemUTC());
+  public MemorySearchProjection(
+      MemorySearchIndexWriter writer, Runnable clear, RefusedRecords refused) {
+    this(writer, clear, refused, Clock.systemUTC());
   }
 
-  MemorySearchProjection(MemorySearchIndexWriter writer, Runnable clear, Clock clock) {
+  MemorySearchProjection(
+      MemorySearchIndexWriter writer, Runnable clear, RefusedRecords refused, Clock clock) {
     this.writer = writer;
     this.clear = clear;
     this.clock = clock;
-    this.batch = new BatchPerUnitOfWork<>(GROUP, this::write);
+    this.batch = new BatchPerUnitOfWork<>(GROUP, this::write, refused);
   }
 
   /** Axon calls this when the processor's tokens are reset: the replay starts from no documents. */
@@ -103,43 +109,54 @@ public class MemorySearchProjection {
         && e.getHeader().getOccurredAt().isAfter(clock.instant().minus(LIVE_WITHIN));
   }
 
-  /** Runs of one kind go to the writer together; the runs keep their order. */
-  private void write(List<Object> events) {
+  /**
+   * Runs of one kind go to the writer together; the runs keep their order. Answers what the index
+   * refused for good.
+   */
+  private List<Refusal<Object>> write(List<Object> events) {
+    List<Refusal<?>> refused = new ArrayList<>();
     List<SequencedMemoryEvent> memoryRun = new ArrayList<>();
     List<MemoryAccessed> accessRun = new ArrayList<>();
     for (Object event : events) {
       if (!(event instanceof SequencedMemoryEvent)) {
-        flushMemories(memoryRun);
+        refused.addAll(flushMemories(memoryRun));
       }
       if (!(event instanceof MemoryAccessed)) {
-        flushAccesses(accessRun);
+        refused.addAll(flushAccesses(accessRun));
       }
       if (event instanceof SequencedMemoryEvent memory) {
         memoryRun.add(memory);
       } else if (event instanceof MemoryAccessed access) {
         accessRun.add(access);
       } else if (event instanceof ContextsMerged merged) {
-        writer.on(merged);
+        refused.addAll(writer.on(merged));
       } else {
         throw new IllegalStateException("not a search event: " + describe(event));
       }
     }
-    flushMemories(memoryRun);
-    flushAccesses(accessRun);
+    refused.addAll(flushMemories(memoryRun));
+    refused.addAll(flushAccesses(accessRun));
+    return refused.stream()
+        .map(r -> new Refusal<Object>(r.item(), r.reason(), r.errorClass()))
+        .toList();
   }
 
-  private void flushMemories(List<SequencedMemoryEvent> run) {
-    if (!run.isEmpty()) {
-      writer.onMemoryEvents(List.copyOf(run));
-      run.clear();
-    }
+  private List<Refusal<SequencedMemoryEvent>> flushMemories(List<SequencedMemoryEvent> run) {
+    return flush(run, writer::onMemoryEvents);
   }
 
-  private void flushAccesses(List<MemoryAccessed> run) {
-    if (!run.isEmpty()) {
-      writer.onAccesses(List.copyOf(run));
-      run.clear();
+  private List<Refusal<MemoryAccessed>> flushAccesses(List<MemoryAccessed> run) {
+    return flush(run, writer::onAccesses);
+  }
+
+  /** Writes a run, if any, and empties it. */
+  private static <T> List<Refusal<T>> flush(List<T> run, BatchWriter<T> write) {
+    if (run.isEmpty()) {
+      return List.of();
     }
+    List<Refusal<T>> refused = write.write(List.copyOf(run));
+    run.clear();
+    return refused;
   }
 
   private static String describe(Object event) {

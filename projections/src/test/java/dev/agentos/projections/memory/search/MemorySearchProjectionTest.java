@@ -3,6 +3,7 @@ package dev.agentos.projections.memory.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentos.events.memory.MemoryStored;
+import dev.agentos.projections.source.RefusedRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ class MemorySearchProjectionTest {
     return new MemorySearchProjection(
         new MemorySearchIndexWriter(null, "unused", new MemoryDocuments(texts -> null)),
         () -> {},
+        new RefusedRecords(letter -> {}, Clock.fixed(now, ZoneOffset.UTC)),
         Clock.fixed(now, ZoneOffset.UTC));
   }
 
