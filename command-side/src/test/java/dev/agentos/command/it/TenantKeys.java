@@ -16,12 +16,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * its admin, and one in a fresh tenant of its own. An admin key reaches only its own tenant, so the
  * second is made by sending the agent commands straight to the application's command gateway.
  */
-final class TenantKeys {
+public final class TenantKeys {
 
   private TenantKeys() {}
 
   /** A key of a new agent of the app's tenant holding {@code scope}. */
-  static String inOwnTenant(RunningCommandSide app, ApiKeyScope scope) {
+  public static String inOwnTenant(RunningCommandSide app, ApiKeyScope scope) {
     String agentId = "agent-" + UUID.randomUUID();
     var registered =
         app.admin()
@@ -37,7 +37,7 @@ final class TenantKeys {
   }
 
   /** A key holding {@code scope} of a new agent in a new tenant. */
-  static String inAnotherTenant(RunningCommandSide app, ApiKeyScope scope) {
+  public static String inAnotherTenant(RunningCommandSide app, ApiKeyScope scope) {
     CommandGateway commands = app.bean(CommandGateway.class);
     String agentId = "agent-" + UUID.randomUUID();
     CommandOrigin origin =
