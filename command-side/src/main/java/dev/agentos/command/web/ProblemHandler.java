@@ -1,6 +1,7 @@
 package dev.agentos.command.web;
 
 import dev.agentos.auth.ProblemJsonHandler;
+import dev.agentos.command.EventTooLargeException;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.OutsideTenantException;
@@ -91,6 +92,13 @@ public class ProblemHandler extends ProblemJsonHandler {
   @ExceptionHandler(InvalidCommandException.class)
   ProblemDetail invalid(InvalidCommandException e) {
     return invalidField(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(EventTooLargeException.class)
+  ProblemDetail eventTooLarge(EventTooLargeException e) {
+    ProblemDetail problem = tooLarge(e);
+    problem.setProperty("field", e.field());
+    return problem;
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
