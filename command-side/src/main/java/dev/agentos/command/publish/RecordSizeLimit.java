@@ -127,20 +127,25 @@ final class RecordSizeLimit {
         message.getIdentifier(), "Kafka refused its record as too large (" + e.getMessage() + ")");
   }
 
-  /** The first {@link RecordTooLargeException} among {@code failure}'s causes, if any. */
+  /**
+   * The first {@link RecordTooLargeException} among {@code failure}'s causes, if any. Causes can
+   * form a cycle (see {@link EventPublisher#causedBy}), so only the first few are looked at.
+   */
   static Optional<RecordTooLargeException> tooLarge(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
       if (cause instanceof RecordTooLargeException tooLarge) {
         return Optional.of(tooLarge);
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return Optional.empty();
   }
 
-  /** What the producer compares with {@code max.request.size} before it sends a record. */
+  /**
+   * What the producer compares with {@code max.request.size} before it sends a record: Kafka's own
+   * estimate, from kafka-clients' internal record package, so a Kafka upgrade that moves it breaks
+   * the build instead of silently changing the measure.
+   */
   static int sizeOf(ProducerRecord<String, byte[]> record) {
     byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
     Header[] headers = record.headers().toArray();
