@@ -5,6 +5,7 @@ import static dev.agentos.command.it.PublishedRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
 import dev.agentos.command.it.PublishedRecords;
@@ -93,6 +94,11 @@ class OversizeEventPublishingIT {
           .doesNotContain(oversize);
       assertThat(app.bean(PublisherHealthIndicator.class).health().getStatus())
           .isEqualTo(Status.UP);
+      JsonNode publisherHealth =
+          app.as(null).get("/actuator/health").json().get("components").get("publisher");
+      assertThat(publisherHealth.get("status").asText()).isEqualTo("UP");
+      assertThat(publisherHealth.get("details").get("position").asLong())
+          .isGreaterThanOrEqualTo(publisherHealth.get("details").get("lastStoredIndex").asLong());
     }
   }
 
