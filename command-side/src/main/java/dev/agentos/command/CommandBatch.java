@@ -55,8 +55,6 @@ public class CommandBatch {
       throw new InvalidCommandException(path + "." + e.field(), reason);
     } catch (RuleViolationException e) {
       throw new RuleViolationException(path + ": " + e.getMessage());
-    } catch (EventTooLargeException e) {
-      throw e.within(path);
     }
   }
 }

@@ -12,6 +12,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -43,14 +44,20 @@ public class EventSizeLimit {
       List<? extends EventMessage<?>> events) {
     return (index, event) -> {
       if (event.getPayload() instanceof SpecificRecord record) {
-        check(record);
+        check(
+            event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
+            record);
       }
       return event;
     };
   }
 
-  /** Throws naming the event and its largest field when {@code event} is over the limit. */
-  public static void check(SpecificRecord event) {
+  /**
+   * Throws naming the event, its item and its largest field when {@code event} is over the limit.
+   *
+   * @param itemId the id of the aggregate it is of; null when none
+   */
+  public static void check(String itemId, SpecificRecord event) {
     SpecificData model = SpecificData.getForClass(event.getClass());
     long size = encodedSize(model, event.getSchema(), event);
     if (size <= MAX_ENCODED_BYTES) {
@@ -65,8 +72,10 @@ public class EventSizeLimit {
         largestSize = fieldSize;
       }
     }
+    String described =
+        event.getSchema().getName() + " event" + (itemId == null ? "" : " of " + itemId);
     throw new EventTooLargeException(
-        event.getSchema().getName(), size, MAX_ENCODED_BYTES, largest.name(), largestSize);
+        described, size, MAX_ENCODED_BYTES, largest.name(), largestSize);
   }
 
   /** The bytes {@code value} takes in Avro's binary encoding, counted without keeping them. */

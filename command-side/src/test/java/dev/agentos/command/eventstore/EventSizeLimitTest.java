@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificData;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -26,11 +27,12 @@ class EventSizeLimitTest {
       new EventSizeLimit().eventSizeCheck(store);
       // 300,000 three-byte characters: 900,000 bytes in UTF-8 for one value alone.
       EventMessage<?> tooLarge =
-          GenericEventMessage.asEventMessage(registered("€".repeat(300_000)));
+          new GenericDomainEventMessage<>("Agent", "agent-7", 0, registered("€".repeat(300_000)));
 
       assertThatThrownBy(() -> store.publish(tooLarge))
           .isInstanceOf(EventTooLargeException.class)
-          .hasMessageContaining("the AgentRegistered event this request would store is 900,")
+          .hasMessageContaining(
+              "the AgentRegistered event of agent-7 this request would store is 900,")
           .hasMessageContaining("over the limit of 900,000 bytes")
           .hasMessageContaining("its largest field is metadata (900,0")
           .extracting(e -> ((EventTooLargeException) e).field())

@@ -244,11 +244,7 @@ class FieldBoundsIT {
   @Test
   void anEventTooLargeToPublishIsRefusedWith413NamingItsLargestFieldAndNothingStored() {
     String id = "m-" + UUID.randomUUID();
-    Map<String, String> metadata = new HashMap<>();
-    for (int i = 0; i < 100; i++) {
-      metadata.put("k" + i, "€".repeat(4_096));
-    }
-    Map<String, Object> body = new HashMap<>(memory(id, metadata, List.of()));
+    Map<String, Object> body = new HashMap<>(memory(id, euroMetadata(), List.of()));
     body.put("content", "€".repeat(200_000));
 
     Response refused = writer.post("/v1/memories", body);
@@ -260,6 +256,25 @@ class FieldBoundsIT {
         .contains("MemoryStored event")
         .contains("over the limit of 900,000 bytes");
     assertNothingStored(id);
+  }
+
+  @Test
+  void anEventTooLargeToPublishInABatchIsRefusedNamingItsMemoryAndNothingOfTheBatchStored() {
+    String small = "m-" + UUID.randomUUID();
+    String large = "m-" + UUID.randomUUID();
+    Map<String, Object> tooLarge = new HashMap<>(memory(large, euroMetadata(), List.of()));
+    tooLarge.put("content", "€".repeat(200_000));
+
+    Response refused =
+        writer.post(
+            "/v1/memories/batch",
+            Map.of("memories", List.of(memory(small, Map.of(), List.of()), tooLarge)));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+    assertThat(refused.json().get("field").asText()).isEqualTo("metadata");
+    assertThat(refused.json().get("detail").asText()).contains("MemoryStored event of " + large);
+    assertNothingStored(small);
+    assertNothingStored(large);
   }
 
   @Test
@@ -293,6 +308,15 @@ class FieldBoundsIT {
         .isEqualTo("events[1].occurredAt");
     assertThat(results.get(2).get("errors").get(0).get("field").asText())
         .isEqualTo("events[2].tags[\"tool\"]");
+  }
+
+  /** 100 values of 4,096 three-byte characters: each within its bound, 1.2 MB together. */
+  private static Map<String, String> euroMetadata() {
+    Map<String, String> metadata = new HashMap<>();
+    for (int i = 0; i < 100; i++) {
+      metadata.put("k" + i, "€".repeat(4_096));
+    }
+    return metadata;
   }
 
   private Response execution(String id, Map<String, Object> fields) {
