@@ -49,12 +49,15 @@ public record CommandSideProperties(
    * @param transactionalId fences an older publisher still running with the same id
    * @param maxBatch the most events one Kafka transaction carries
    * @param progressInterval how often a line reports the publishing rate and position
+   * @param stuckAfter how long the publisher may stand at one position while the event store holds
+   *     later events before its health indicator reports it DOWN
    */
   public record Publisher(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("agentos-command-publisher") String transactionalId,
       @DefaultValue("500") int maxBatch,
-      @DefaultValue("10s") Duration progressInterval) {}
+      @DefaultValue("10s") Duration progressInterval,
+      @DefaultValue("2m") Duration stuckAfter) {}
 
   /**
    * @param enabled false where another process runs the stage

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
+import dev.agentos.command.FieldLimits;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.RuleViolationException;
@@ -57,6 +58,14 @@ public class Agent {
     if (command.client() == null || command.client().isBlank()) {
       throw new InvalidCommandException("client", "must not be blank");
     }
+    FieldLimits.requireItems(
+        "capabilities", command.capabilities(), FieldLimits.LABELS, FieldLimits.LABEL);
+    FieldLimits.requireEntries(
+        "metadata",
+        command.metadata(),
+        FieldLimits.MAP_ENTRIES,
+        FieldLimits.MAP_KEY,
+        FieldLimits.MAP_VALUE);
     CommandOrigin origin = command.origin();
     apply(
         AgentRegistered.newBuilder()
@@ -89,6 +98,8 @@ public class Agent {
     if (command.expiresAt() != null && !command.expiresAt().isAfter(headers.clock().instant())) {
       throw new InvalidCommandException("expiresAt", "must be in the future");
     }
+    FieldLimits.requireExpiryWithinReach(
+        "expiresAt", command.expiresAt(), headers.clock().instant());
     if (keys.contains(command.keyId())) {
       throw new RuleViolationException("agent " + agentId + " already has key " + command.keyId());
     }

@@ -1,7 +1,15 @@
 package dev.agentos.command.agent;
 
+import static dev.agentos.command.FieldLimits.KEY_TOO_LONG;
+import static dev.agentos.command.FieldLimits.LABEL;
+import static dev.agentos.command.FieldLimits.LABELS;
+import static dev.agentos.command.FieldLimits.MAP_ENTRIES;
+import static dev.agentos.command.FieldLimits.MAP_KEY;
+import static dev.agentos.command.FieldLimits.MAP_VALUE;
+
 import dev.agentos.command.web.ItemId;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -18,5 +26,9 @@ public record RegisterAgentRequest(
     @NotBlank @Size(max = 200) String displayName,
     @NotBlank @Size(max = 100) String client,
     @Size(max = 100) String clientVersion,
-    List<String> capabilities,
-    Map<String, String> metadata) {}
+    @Size(max = LABELS) List<@NotBlank @Size(max = LABEL) String> capabilities,
+    @Size(max = MAP_ENTRIES)
+        Map<
+                @NotBlank @Size(max = MAP_KEY, message = KEY_TOO_LONG) String,
+                @NotNull @Size(max = MAP_VALUE) String>
+            metadata) {}

@@ -1,5 +1,9 @@
 package dev.agentos.command.context;
 
+import static dev.agentos.command.FieldLimits.LABEL;
+import static dev.agentos.command.FieldLimits.LABELS;
+import static dev.agentos.command.FieldLimits.REFERENCE_ID;
+
 import dev.agentos.command.web.ItemId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -15,5 +19,5 @@ public record CreateContextRequest(
     @ItemId String contextId,
     @NotBlank @Size(max = 200) String name,
     @Size(max = 2000) String description,
-    @Size(max = 255) String parentContextId,
-    @Size(max = 100) List<@NotBlank @Size(max = 100) String> tags) {}
+    @Size(max = REFERENCE_ID) String parentContextId,
+    @Size(max = LABELS) List<@NotBlank @Size(max = LABEL) String> tags) {}

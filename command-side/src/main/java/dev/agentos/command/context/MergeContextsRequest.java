@@ -1,5 +1,7 @@
 package dev.agentos.command.context;
 
+import static dev.agentos.command.FieldLimits.REFERENCE_ID;
+
 import dev.agentos.command.web.ItemId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import java.util.List;
  * @param targetContextId optional id of the new context; one is made when absent
  */
 public record MergeContextsRequest(
-    @NotNull @Size(min = 2, max = 100) List<@NotBlank String> sourceContextIds,
+    @NotNull @Size(min = 2, max = 100)
+        List<@NotBlank @Size(min = 1, max = REFERENCE_ID) String> sourceContextIds,
     @NotBlank @Size(max = 200) String name,
     @ItemId String targetContextId) {}

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
+import dev.agentos.command.FieldLimits;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.RuleViolationException;
@@ -69,6 +70,8 @@ public class Execution {
     Map<String, String> files = Objects.requireNonNullElse(command.files(), Map.of());
     Map<String, String> environment = Objects.requireNonNullElse(command.environment(), Map.of());
     ExecutionRules.source(command.code(), files, environment);
+    FieldLimits.requireLength("stdin", command.stdin(), FieldLimits.STDIN);
+    FieldLimits.requireLength("command", command.command(), FieldLimits.COMMAND);
     apply(
         ExecutionRequested.newBuilder()
             .setHeader(headers.next(command.origin()))

@@ -1,6 +1,8 @@
 package dev.agentos.command.execution;
 
+import dev.agentos.command.FieldLimits;
 import dev.agentos.command.InvalidCommandException;
+import dev.agentos.command.web.MaxTotalLength;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,6 +47,7 @@ public final class ExecutionRules {
       throw new InvalidCommandException(
           "code", hasCode ? "give code or files, not both" : "give code or files to run");
     }
+    FieldLimits.requireLength("code", code, FieldLimits.SOURCE_TEXT);
     files("files", files);
     environment("environment", environment);
   }
@@ -65,7 +68,22 @@ public final class ExecutionRules {
     }
   }
 
+  /**
+   * Refuses a file without content, a path that leaves the working directory, and files over the
+   * bounds of {@link FieldLimits}: count, path length, each content and all of them together.
+   */
   public static void files(String field, Map<String, String> files) {
+    FieldLimits.requireEntries(
+        field, files, FieldLimits.FILES, FieldLimits.FILE_PATH, FieldLimits.SOURCE_TEXT);
+    long total = MaxTotalLength.Check.totalLength(files);
+    if (total > FieldLimits.FILES_TOTAL) {
+      throw new InvalidCommandException(
+          field,
+          "paths and contents together must be at most "
+              + FieldLimits.FILES_TOTAL
+              + " characters, were "
+              + total);
+    }
     files.forEach(
         (path, content) -> {
           path(field, path);
@@ -76,6 +94,12 @@ public final class ExecutionRules {
   }
 
   public static void environment(String field, Map<String, String> environment) {
+    FieldLimits.requireEntries(
+        field,
+        environment,
+        FieldLimits.ENVIRONMENT,
+        FieldLimits.MAP_KEY,
+        FieldLimits.ENVIRONMENT_VALUE);
     environment.forEach(
         (name, value) -> {
           if (name == null || !VARIABLE.matcher(name).matches()) {

@@ -47,10 +47,12 @@ public final class JsonToAvro {
   }
 
   private final SpecificData model;
+  private final FieldBounds bounds;
   private final List<FieldError> errors = new ArrayList<>();
 
-  private JsonToAvro(SpecificData model) {
+  private JsonToAvro(SpecificData model, FieldBounds bounds) {
     this.model = model;
+    this.bounds = bounds;
   }
 
   /**
@@ -74,8 +76,17 @@ public final class JsonToAvro {
    */
   public static <T extends SpecificRecord> Result<T> read(
       Class<T> type, JsonNode json, String path, Map<String, Object> supplied) {
+    return read(type, json, path, supplied, FieldBounds.NONE);
+  }
+
+  /**
+   * Reads {@code json} as a {@code type}, also refusing a string, array or map over its {@code
+   * bounds}.
+   */
+  static <T extends SpecificRecord> Result<T> read(
+      Class<T> type, JsonNode json, String path, Map<String, Object> supplied, FieldBounds bounds) {
     SpecificData model = SpecificData.getForClass(type);
-    JsonToAvro reader = new JsonToAvro(model);
+    JsonToAvro reader = new JsonToAvro(model, bounds);
     Object record = reader.record(model.getSchema(type), json, path, supplied);
     if (!reader.errors.isEmpty()) {
       return new Result<>(null, List.copyOf(reader.errors));
@@ -83,14 +94,19 @@ public final class JsonToAvro {
     return new Result<>(type.cast(record), List.of());
   }
 
-  private Object value(Schema schema, JsonNode json, String path) {
+  /**
+   * @param place where the value sits in the schema, for its bounds: {@code Record.field}, with
+   *     {@code []} for an array's items and {@code {}} for a map's values
+   */
+  private Object value(Schema schema, JsonNode json, String path, String place) {
     return switch (schema.getType()) {
-      case UNION -> union(schema, json, path);
+      case UNION -> union(schema, json, path, place);
       case RECORD -> record(schema, json, path, Map.of());
       case ENUM -> enumSymbol(schema, json, path);
-      case ARRAY -> array(schema, json, path);
-      case MAP -> map(schema, json, path);
-      case STRING -> json.isTextual() ? json.textValue() : expected("string", json, path);
+      case ARRAY -> array(schema, json, path, place);
+      case MAP -> map(schema, json, path, place);
+      case STRING ->
+          json.isTextual() ? text(json.textValue(), path, place) : expected("string", json, path);
       case BOOLEAN -> json.isBoolean() ? json.booleanValue() : expected("boolean", json, path);
       case INT -> logical(schema, integral(json, path, "int"));
       case LONG -> logical(schema, longValue(schema, json, path));
@@ -116,7 +132,7 @@ public final class JsonToAvro {
         }
         record.put(field.pos(), supplied.get(field.name()));
       } else if (value != null) {
-        Object read = value(field.schema(), value, at);
+        Object read = value(field.schema(), value, at, schema.getName() + "." + field.name());
         // A fresh record already holds null; primitive fields of generated classes refuse it.
         if (read != null) {
           record.put(field.pos(), read);
@@ -146,7 +162,7 @@ public final class JsonToAvro {
   }
 
   /** A union is written as the plain value of whichever branch it fits, or null. */
-  private Object union(Schema schema, JsonNode json, String path) {
+  private Object union(Schema schema, JsonNode json, String path, String place) {
     List<Schema> branches =
         schema.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).toList();
     if (json.isNull()) {
@@ -155,11 +171,11 @@ public final class JsonToAvro {
           : expected(ErrorText.describe(schema), json, path);
     }
     if (branches.size() == 1) {
-      return value(branches.get(0), json, path);
+      return value(branches.get(0), json, path, place);
     }
     for (Schema branch : branches) {
-      JsonToAvro attempt = new JsonToAvro(model);
-      Object value = attempt.value(branch, json, path);
+      JsonToAvro attempt = new JsonToAvro(model, bounds);
+      Object value = attempt.value(branch, json, path, place);
       if (attempt.errors.isEmpty()) {
         return value;
       }
@@ -174,33 +190,59 @@ public final class JsonToAvro {
     return expected("one of " + schema.getEnumSymbols(), json, path);
   }
 
-  private Object array(Schema schema, JsonNode json, String path) {
+  private Object array(Schema schema, JsonNode json, String path, String place) {
     if (!json.isArray()) {
       return expected("an array of " + ErrorText.describe(schema.getElementType()), json, path);
     }
+    if (json.size() > bounds.maxItems(place)) {
+      return error(
+          path, "must hold at most " + bounds.maxItems(place) + " items, held " + json.size());
+    }
     List<Object> items = new ArrayList<>(json.size());
     for (int i = 0; i < json.size(); i++) {
-      items.add(value(schema.getElementType(), json.get(i), path + "[" + i + "]"));
+      items.add(value(schema.getElementType(), json.get(i), path + "[" + i + "]", place + "[]"));
     }
     return items;
   }
 
-  private Object map(Schema schema, JsonNode json, String path) {
+  private Object map(Schema schema, JsonNode json, String path, String place) {
     if (!json.isObject()) {
       return expected(
           "an object mapping names to " + ErrorText.describe(schema.getValueType()), json, path);
     }
+    if (json.size() > bounds.maxItems(place)) {
+      return error(
+          path, "must hold at most " + bounds.maxItems(place) + " entries, held " + json.size());
+    }
     Map<String, Object> entries = new HashMap<>();
     json.fields()
         .forEachRemaining(
-            entry ->
-                entries.put(
-                    entry.getKey(),
-                    value(
-                        schema.getValueType(),
-                        entry.getValue(),
-                        path + "[\"" + entry.getKey() + "\"]")));
+            entry -> {
+              if (entry.getKey().length() > bounds.maxKeyLength(place)) {
+                error(
+                    path,
+                    "keys must be at most "
+                        + bounds.maxKeyLength(place)
+                        + " characters, one was "
+                        + entry.getKey().length());
+              }
+              entries.put(
+                  entry.getKey(),
+                  value(
+                      schema.getValueType(),
+                      entry.getValue(),
+                      path + "[\"" + entry.getKey() + "\"]",
+                      place + "{}"));
+            });
     return entries;
+  }
+
+  private Object text(String text, String path, String place) {
+    int max = bounds.maxLength(place);
+    if (text.length() > max) {
+      return error(path, "must be at most " + max + " characters, was " + text.length());
+    }
+    return text;
   }
 
   private Object integral(JsonNode json, String path, String type) {

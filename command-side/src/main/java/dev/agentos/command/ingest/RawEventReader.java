@@ -3,6 +3,7 @@ package dev.agentos.command.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.auth.Caller;
+import dev.agentos.command.FieldLimits;
 import dev.agentos.events.common.EventHeader;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public final class RawEventReader {
             .setSource(SOURCE)
             .build();
     JsonToAvro.Result<? extends SpecificRecord> read =
-        JsonToAvro.read(type, fields, path, Map.of(HEADER, header));
+        JsonToAvro.read(type, fields, path, Map.of(HEADER, header), RawEventBounds.INSTANCE);
     errors.addAll(read.errors());
     if (!errors.isEmpty()) {
       return refused(reportedId, errors);
@@ -143,7 +144,10 @@ public final class RawEventReader {
             });
   }
 
-  /** An optional text field of the envelope; blank counts as absent. */
+  /**
+   * An optional text field of the envelope, at most {@link FieldLimits#REFERENCE_ID} characters;
+   * blank counts as absent.
+   */
   private static String text(JsonNode event, String name, String path, List<FieldError> errors) {
     JsonNode json = event.get(name);
     if (json == null || json.isNull()) {
@@ -154,10 +158,25 @@ public final class RawEventReader {
           new FieldError(path + "." + name, "expected string, got " + ErrorText.quote(json)));
       return null;
     }
+    if (json.textValue().length() > FieldLimits.REFERENCE_ID) {
+      errors.add(
+          new FieldError(
+              path + "." + name,
+              "must be at most "
+                  + FieldLimits.REFERENCE_ID
+                  + " characters, was "
+                  + json.textValue().length()));
+      return null;
+    }
     return json.textValue().isBlank() ? null : json.textValue();
   }
 
-  /** When it happened at the source; now when the client does not say. Kept to milliseconds. */
+  /**
+   * When it happened at the source; now when the client does not say. Kept to milliseconds. It must
+   * lie between {@link FieldLimits#EARLIEST_OCCURRED_AT} and {@link
+   * FieldLimits#MAX_OCCURRED_AT_AHEAD} after the server's clock: read models date their rows by it,
+   * and a time series store refuses instants far outside that (InfluxDB: 1677 to 2262).
+   */
   private Instant occurredAt(JsonNode json, String path, List<FieldError> errors) {
     Instant value = null;
     if (json == null || json.isNull()) {
@@ -176,6 +195,19 @@ public final class RawEventReader {
       errors.add(
           new FieldError(
               path, "expected " + ErrorText.TIMESTAMP + ", got " + ErrorText.quote(json)));
+      return null;
+    }
+    Instant latest = clock.instant().plus(FieldLimits.MAX_OCCURRED_AT_AHEAD);
+    if (value.isBefore(FieldLimits.EARLIEST_OCCURRED_AT) || value.isAfter(latest)) {
+      errors.add(
+          new FieldError(
+              path,
+              "must lie between "
+                  + FieldLimits.EARLIEST_OCCURRED_AT
+                  + " and one day after the server's clock ("
+                  + latest.truncatedTo(ChronoUnit.SECONDS)
+                  + "), was "
+                  + value));
       return null;
     }
     return value.truncatedTo(ChronoUnit.MILLIS);

@@ -1,5 +1,12 @@
 package dev.agentos.command.memory;
 
+import static dev.agentos.command.FieldLimits.KEY_TOO_LONG;
+import static dev.agentos.command.FieldLimits.LABEL;
+import static dev.agentos.command.FieldLimits.LABELS;
+import static dev.agentos.command.FieldLimits.MAP_ENTRIES;
+import static dev.agentos.command.FieldLimits.MAP_KEY;
+import static dev.agentos.command.FieldLimits.MAP_VALUE;
+
 import dev.agentos.command.memory.api.MemoryContent;
 import dev.agentos.command.memory.api.MemoryPatch;
 import dev.agentos.events.memory.MemoryType;
@@ -23,8 +30,12 @@ public record UpdateMemoryRequest(
         @Size(max = MemoryContent.MAX_CONTENT_LENGTH)
         String content,
     MemoryType type,
-    @Size(max = 100) List<@NotBlank @Size(max = 100) String> tags,
-    @Size(max = 100) Map<@NotBlank String, @NotNull String> metadata,
+    @Size(max = LABELS) List<@NotBlank @Size(max = LABEL) String> tags,
+    @Size(max = MAP_ENTRIES)
+        Map<
+                @NotBlank @Size(max = MAP_KEY, message = KEY_TOO_LONG) String,
+                @NotNull @Size(max = MAP_VALUE) String>
+            metadata,
     @DecimalMin("0") @DecimalMax("1") Float confidence,
     @Valid EmbeddingRequest embedding,
     Instant expiresAt) {

@@ -1,12 +1,18 @@
 package dev.agentos.command.publish;
 
+import dev.agentos.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
@@ -28,6 +34,7 @@ final class BatchPublisher {
   private final Producer<String, byte[]> producer;
   private final EventRecords records;
   private final DeadLetterRecords deadLetters;
+  private final RecordSizeLimit sizeLimit;
   private final String transactionalId;
   private final int maxBatch;
   private TrackingToken position;
@@ -40,6 +47,7 @@ final class BatchPublisher {
       Producer<String, byte[]> producer,
       EventRecords records,
       DeadLetterRecords deadLetters,
+      RecordSizeLimit sizeLimit,
       String transactionalId,
       int maxBatch,
       TrackingToken start) {
@@ -49,6 +57,7 @@ final class BatchPublisher {
     this.producer = producer;
     this.records = records;
     this.deadLetters = deadLetters;
+    this.sizeLimit = sizeLimit;
     this.transactionalId = transactionalId;
     this.maxBatch = maxBatch;
     this.position = start;
@@ -66,20 +75,23 @@ final class BatchPublisher {
       return 0;
     }
     // Encoding (and registering schemas) before the transaction opens keeps it short.
-    List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+    List<Pending> batch = new ArrayList<>();
     TrackingToken next = position;
     while (batch.size() < maxBatch && stream.hasNextAvailable()) {
       TrackedEventMessage<?> message = stream.nextAvailable();
       long globalIndex = GlobalIndex.of(next, message.trackingToken());
-      batch.add(recordOf(message, globalIndex));
+      batch.add(new Pending(message, recordOf(message, globalIndex)));
       next = message.trackingToken();
     }
     producer.beginTransaction();
     try {
-      batch.forEach(producer::send);
+      for (Pending pending : batch) {
+        pending.send(producer);
+      }
       producer.send(PositionTopic.record(transactionalId, next));
       producer.commitTransaction();
     } catch (RuntimeException e) {
+      rememberRefusedAsTooLarge(batch);
       abort(e);
       throw e;
     }
@@ -98,7 +110,9 @@ final class BatchPublisher {
 
   private ProducerRecord<String, byte[]> recordOf(TrackedEventMessage<?> message, long index) {
     try {
-      return records.recordOf(message, index);
+      ProducerRecord<String, byte[]> record = records.recordOf(message, index);
+      sizeLimit.check(message, record);
+      return record;
     } catch (UnpublishableEventException e) {
       log.error(
           "Event {} at global index {} cannot be published, so it goes to the dead-letter topic"
@@ -108,6 +122,58 @@ final class BatchPublisher {
           e.getMessage(),
           e);
       return deadLetters.of(message, index, e);
+    }
+  }
+
+  /**
+   * Kafka refused a record as too large although it passed {@link RecordSizeLimit}: this
+   * transaction fails, and the limit remembers the event so the next session sets it aside. A send
+   * that throws at once fails the same way.
+   */
+  private void rememberRefusedAsTooLarge(List<Pending> batch) {
+    for (Pending pending : batch) {
+      // A dead letter is small; refusing it would only make another.
+      if (pending.sent != null && !pending.record.topic().equals(Topics.DEAD_LETTERS.name())) {
+        RecordSizeLimit.tooLarge(failureOf(pending.sent))
+            .ifPresent(tooLarge -> sizeLimit.refusedByKafka(pending.message, tooLarge));
+      }
+    }
+  }
+
+  private static Throwable failureOf(Future<RecordMetadata> sent) {
+    if (!sent.isDone()) {
+      return null;
+    }
+    try {
+      sent.get();
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** An event of the batch, its record, and once sent, the send's outcome. */
+  private static final class Pending {
+    final EventMessage<?> message;
+    final ProducerRecord<String, byte[]> record;
+    Future<RecordMetadata> sent;
+
+    Pending(EventMessage<?> message, ProducerRecord<String, byte[]> record) {
+      this.message = message;
+      this.record = record;
+    }
+
+    /** A send that throws at once counts as a failed send, like one whose future fails. */
+    void send(Producer<String, byte[]> producer) {
+      try {
+        sent = producer.send(record);
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+        throw e;
+      }
     }
   }
 

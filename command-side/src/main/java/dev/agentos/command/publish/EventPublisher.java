@@ -46,6 +46,8 @@ public class EventPublisher implements SmartLifecycle {
   private final PublisherClients clients;
   private final EventRecords records;
   private final DeadLetterRecords deadLetters;
+  private final RecordSizeLimit sizeLimit = new RecordSizeLimit(PublisherClients.MAX_REQUEST_SIZE);
+  private final PublisherPosition position;
   private final Object wakeUp = new Object();
   private volatile boolean running;
   private volatile PublishingSession session;
@@ -61,6 +63,7 @@ public class EventPublisher implements SmartLifecycle {
     avro.configure(Map.of(), false);
     this.records = new EventRecords(avro, id);
     this.deadLetters = new DeadLetterRecords(records, id, clock);
+    this.position = new PublisherPosition(clock);
   }
 
   @Override
@@ -126,6 +129,11 @@ public class EventPublisher implements SmartLifecycle {
     return current != null && current.isPublishing();
   }
 
+  /** Where it stands and since when, for {@link PublisherHealthIndicator}. */
+  PublisherPosition position() {
+    return position;
+  }
+
   private void run() {
     Duration retry = FIRST_RETRY;
     while (running) {
@@ -135,6 +143,8 @@ public class EventPublisher implements SmartLifecycle {
               eventStore,
               records,
               deadLetters,
+              sizeLimit,
+              position,
               settings.transactionalId(),
               settings.maxBatch(),
               settings.progressInterval(),

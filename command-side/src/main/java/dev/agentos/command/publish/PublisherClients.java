@@ -17,6 +17,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** The Kafka clients of one publishing session, all for one transactional id. */
 final class PublisherClients {
 
+  /**
+   * The producer's {@code max.request.size}, Kafka's default written out: the largest record the
+   * publisher sends, and with each topic's {@code max.message.bytes} the {@link RecordSizeLimit}.
+   */
+  static final int MAX_REQUEST_SIZE = 1_048_576;
+
   private final String bootstrapServers;
   private final String transactionalId;
 
@@ -51,7 +57,9 @@ final class PublisherClients {
             // A broker that cannot be reached fails a call in 15 s, not the default 60 s, so the
             // outage is logged promptly and a shutdown is not held up for a minute.
             ProducerConfig.MAX_BLOCK_MS_CONFIG,
-            15_000),
+            15_000,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            MAX_REQUEST_SIZE),
         new StringSerializer(),
         new ByteArraySerializer());
   }

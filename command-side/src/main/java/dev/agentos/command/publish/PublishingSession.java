@@ -1,5 +1,7 @@
 package dev.agentos.command.publish;
 
+import dev.agentos.schemas.topics.Topic;
+import dev.agentos.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,6 +30,8 @@ final class PublishingSession {
   private final EventStore eventStore;
   private final EventRecords records;
   private final DeadLetterRecords deadLetters;
+  private final RecordSizeLimit sizeLimit;
+  private final PublisherPosition position;
   private final String transactionalId;
   private final int maxBatch;
   private final Duration progressInterval;
@@ -41,6 +45,8 @@ final class PublishingSession {
       EventStore eventStore,
       EventRecords records,
       DeadLetterRecords deadLetters,
+      RecordSizeLimit sizeLimit,
+      PublisherPosition position,
       String transactionalId,
       int maxBatch,
       Duration progressInterval,
@@ -49,6 +55,8 @@ final class PublishingSession {
     this.eventStore = eventStore;
     this.records = records;
     this.deadLetters = deadLetters;
+    this.sizeLimit = sizeLimit;
+    this.position = position;
     this.transactionalId = transactionalId;
     this.maxBatch = maxBatch;
     this.progressInterval = progressInterval;
@@ -58,6 +66,8 @@ final class PublishingSession {
   void publishWhile(BooleanSupplier running) throws Exception {
     try (Admin admin = clients.admin()) {
       PositionTopic.ensureExists(admin, kafkaTimeout);
+      sizeLimit.learnTopicLimits(
+          admin, Topics.all().stream().map(Topic::name).toList(), kafkaTimeout);
       Producer<String, byte[]> producer = clients.producer();
       try {
         // Fences any older publisher with this id and ends its open transaction, so the position
@@ -72,13 +82,16 @@ final class PublishingSession {
             transactionalId,
             start == null ? "the first event" : "position " + PositionJson.write(start));
         batches =
-            new BatchPublisher(producer, records, deadLetters, transactionalId, maxBatch, start);
+            new BatchPublisher(
+                producer, records, deadLetters, sizeLimit, transactionalId, maxBatch, start);
+        position.at(start);
         PublisherProgress progress = new PublisherProgress(progressInterval);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
           publishing = true;
           while (running.getAsBoolean()) {
             int published = batches.publishNext(stream, WAIT);
             committed |= published > 0;
+            position.at(batches.position());
             progress.published(published, published == maxBatch, batches.position());
           }
         }

@@ -1,5 +1,8 @@
 package dev.agentos.command.suggestion;
 
+import static dev.agentos.command.FieldLimits.FILE_PATH;
+import static dev.agentos.command.FieldLimits.SOURCE_TEXT;
+
 import dev.agentos.command.web.ItemId;
 import dev.agentos.events.interactions.SuggestionFormat;
 import jakarta.validation.constraints.DecimalMax;
@@ -19,8 +22,8 @@ public record ProposeSuggestionRequest(
     @ItemId String suggestionId,
     @Size(max = 128) String turnId,
     @NotBlank @Size(max = 32) String language,
-    @Size(max = 1024) String filePath,
+    @Size(max = FILE_PATH) String filePath,
     @NotNull SuggestionFormat format,
-    @NotBlank String code,
+    @NotBlank @Size(min = 1, max = SOURCE_TEXT) String code,
     @Size(max = 10000) String rationale,
     @DecimalMin("0") @DecimalMax("1") Float confidence) {}

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandResult;
 import dev.agentos.command.EventHeaders;
+import dev.agentos.command.FieldLimits;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.execution.ExecutionRules;
@@ -58,6 +59,7 @@ public class Suggestion {
     if (command.code() == null || command.code().isBlank()) {
       throw new InvalidCommandException("code", "must not be blank");
     }
+    FieldLimits.requireLength("code", command.code(), FieldLimits.SOURCE_TEXT);
     if (command.filePath() != null) {
       ExecutionRules.path("filePath", command.filePath());
     }

@@ -1,8 +1,17 @@
 package dev.agentos.command.suggestion;
 
+import static dev.agentos.command.FieldLimits.COMMAND;
+import static dev.agentos.command.FieldLimits.FILES;
+import static dev.agentos.command.FieldLimits.FILES_TOTAL;
+import static dev.agentos.command.FieldLimits.FILE_PATH;
+import static dev.agentos.command.FieldLimits.KEY_TOO_LONG;
+import static dev.agentos.command.FieldLimits.SOURCE_TEXT;
+
 import dev.agentos.command.execution.ExecutionLimitsRequest;
+import dev.agentos.command.web.MaxTotalLength;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
@@ -15,7 +24,11 @@ import java.util.Map;
  * @param limits optional; each absent limit takes its configured default
  */
 public record VerifySuggestionRequest(
-    @NotBlank @Size(max = 4000) String testCommand,
+    @NotBlank @Size(max = COMMAND) String testCommand,
     @Size(max = 64) String testFramework,
-    @Size(max = 1000) Map<String, String> files,
+    @Size(max = FILES) @MaxTotalLength(FILES_TOTAL)
+        Map<
+                @NotBlank @Size(max = FILE_PATH, message = KEY_TOO_LONG) String,
+                @NotNull @Size(max = SOURCE_TEXT) String>
+            files,
     @Valid ExecutionLimitsRequest limits) {}

@@ -1,6 +1,7 @@
 package dev.agentos.command.web;
 
 import dev.agentos.auth.ProblemJsonHandler;
+import dev.agentos.command.EventTooLargeException;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.RuleViolationException;
@@ -84,5 +85,13 @@ public class ProblemHandler extends ProblemJsonHandler {
   @ExceptionHandler(InvalidCommandException.class)
   ProblemDetail invalid(InvalidCommandException e) {
     return invalidField(e.field(), e.getMessage());
+  }
+
+  /** An event too large to publish: the shared 413, naming the event's largest field. */
+  @ExceptionHandler(EventTooLargeException.class)
+  ProblemDetail eventTooLarge(EventTooLargeException e) {
+    ProblemDetail problem = tooLarge(e);
+    problem.setProperty("field", e.field());
+    return problem;
   }
 }

@@ -139,6 +139,31 @@ class JsonToAvroTest {
   }
 
   @Test
+  void anArrayOverItsBoundIsRefusedAndItsItemsAreBoundToo() {
+    String names = "\"t\",".repeat(10_000) + "\"" + "n".repeat(1_025) + "\"";
+    var read =
+        JsonToAvro.read(
+            VerificationCompleted.class,
+            json(
+                """
+                {"verificationId": "v", "suggestionId": "s", "executionId": "x",
+                 "verdict": "FAILED", "testsRun": 2, "passed": 1, "failed": 1,
+                 "failedTestNames": [%s], "passedTestNames": ["%s"]}
+                """
+                    .formatted(names, "p".repeat(1_025))),
+            "events[0]",
+            SUPPLIED,
+            RawEventBounds.INSTANCE);
+
+    assertThat(read.errors())
+        .containsExactly(
+            new FieldError(
+                "events[0].failedTestNames", "must hold at most 10000 items, held 10001"),
+            new FieldError(
+                "events[0].passedTestNames[0]", "must be at most 1024 characters, was 1025"));
+  }
+
+  @Test
   void readsATimestampFromAnIsoInstantOrEpochMillis() {
     String base =
         """

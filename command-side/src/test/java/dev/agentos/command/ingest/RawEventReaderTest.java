@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.Schema;
@@ -202,6 +203,80 @@ class RawEventReaderTest {
     var read = reader.read(metric("\"occurredAt\": 1777636800123,"), 0, CALLER, null, null);
 
     assertThat(((MetricRecorded) read.event()).getHeader().getOccurredAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void anOccurredAtOutsideTheSaneRangeIsRefusedNamingIt() {
+    for (String outside :
+        List.of(
+            "\"3000-01-01T00:00:00Z\"",
+            "\"1999-12-31T23:59:59.999Z\"",
+            "\"+1000000000-01-01T00:00:00Z\"",
+            "-1",
+            "\"2026-05-02T12:00:01Z\"")) {
+      var read = reader.read(metric("\"occurredAt\": " + outside + ","), 0, CALLER, null, null);
+
+      assertThat(read.errors()).as(outside).hasSize(1);
+      assertThat(read.errors().get(0).field()).isEqualTo("events[0].occurredAt");
+      assertThat(read.errors().get(0).reason())
+          .as(outside)
+          .containsAnyOf("must lie between 2000-01-01T00:00:00Z and one day after", "expected");
+    }
+    var edge =
+        reader.read(metric("\"occurredAt\": \"2026-05-02T12:00:00Z\","), 0, CALLER, null, null);
+    assertThat(edge.errors()).isEmpty();
+  }
+
+  @Test
+  void aFieldOverItsBoundIsRefusedNamingIt() {
+    String turn =
+        """
+        {"type": "ConversationTurnRecorded", "turnId": "t", "turnIndex": 0, "role": "USER",
+         "content": "%s", "metadata": {"k": "%s"}}
+        """;
+    var read =
+        reader.read(
+            json(turn.formatted("c".repeat(200_001), "v".repeat(4_097))), 0, CALLER, null, null);
+
+    assertThat(read.errors())
+        .containsExactly(
+            new FieldError("events[0].content", "must be at most 200000 characters, was 200001"),
+            new FieldError(
+                "events[0].metadata[\"k\"]", "must be at most 4096 characters, was 4097"));
+  }
+
+  @Test
+  void aMetricWithTooManyOrTooLongTagsIsRefused() {
+    StringBuilder tags = new StringBuilder("{");
+    for (int i = 0; i < 33; i++) {
+      tags.append(i == 0 ? "" : ",").append("\"t").append(i).append("\": \"v\"");
+    }
+    var many = reader.read(metric("\"tags\": " + tags + "},"), 0, CALLER, null, null);
+    var longValue =
+        reader.read(
+            metric("\"tags\": {\"tool\": \"" + "b".repeat(257) + "\"},"), 0, CALLER, null, null);
+    var longKey =
+        reader.read(
+            metric("\"tags\": {\"" + "k".repeat(129) + "\": \"v\"},"), 0, CALLER, null, null);
+
+    assertThat(many.errors())
+        .containsExactly(new FieldError("events[0].tags", "must hold at most 32 entries, held 33"));
+    assertThat(longValue.errors())
+        .containsExactly(
+            new FieldError("events[0].tags[\"tool\"]", "must be at most 256 characters, was 257"));
+    assertThat(longKey.errors())
+        .containsExactly(
+            new FieldError("events[0].tags", "keys must be at most 128 characters, one was 129"));
+  }
+
+  @Test
+  void anEnvelopeTraceIdOverItsBoundIsRefused() {
+    var read =
+        reader.read(metric("\"traceId\": \"" + "x".repeat(256) + "\","), 0, CALLER, null, null);
+
+    assertThat(read.errors())
+        .containsExactly(
+            new FieldError("events[0].traceId", "must be at most 255 characters, was 256"));
   }
 
   /** The envelope sits beside the record's fields, so no accepted type may use its names. */

@@ -1,5 +1,7 @@
 package dev.agentos.command.it;
 
+import static dev.agentos.command.it.PublishedRecords.decode;
+import static dev.agentos.command.it.PublishedRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,11 +17,9 @@ import dev.agentos.events.agents.ApiKeyIssued;
 import dev.agentos.events.agents.ApiKeyRevoked;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.events.common.EventHeader;
-import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.SchemaRegistryClient;
 import dev.agentos.schemas.topics.Topics;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +51,7 @@ class PublisherIT {
   @Test
   void publishesEveryEventOnceInAggregateOrderAcrossRestarts(StackEndpoints stack) {
     SchemaRegistryClient registry = SchemaRegistryClient.connect(stack.schemaRegistryUrl());
-    try (KafkaConsumer<String, byte[]> agents = agentsTopicFromNow(stack);
+    try (KafkaConsumer<String, byte[]> agents = PublishedRecords.fromNow(stack, Topics.AGENTS);
         RunningCommandSide first = start(stack)) {
       List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
       CommandGateway gateway = first.bean(CommandGateway.class);
@@ -152,29 +147,6 @@ class PublisherIT {
     return seen.size();
   }
 
-  /** read_committed, from the current end: the agents of this test have no events before it. */
-  private static KafkaConsumer<String, byte[]> agentsTopicFromNow(StackEndpoints stack) {
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (int p = 0; p < Topics.AGENTS.partitions(); p++) {
-      partitions.add(new TopicPartition(Topics.AGENTS.name(), p));
-    }
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position); // fixes "now" before any command is sent
-    return consumer;
-  }
-
   private static List<Class<?>> typesOf(List<ConsumerRecord<String, byte[]>> seen, String agentId) {
     return seen.stream()
         .filter(r -> r.key().equals(agentId))
@@ -197,21 +169,9 @@ class PublisherIT {
         .toList();
   }
 
-  private static SpecificRecord decode(
-      SchemaRegistryClient registry, ConsumerRecord<String, byte[]> record) {
-    RegistryAvroDeserializer<Object> reader = new RegistryAvroDeserializer<>(registry);
-    reader.configure(Map.of(), false);
-    return (SpecificRecord) reader.deserialize(record.topic(), record.value());
-  }
-
   private static String eventIdOf(
       SchemaRegistryClient registry, ConsumerRecord<String, byte[]> record) {
     return ((EventHeader) decode(registry, record).get(0)).getEventId();
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String key) {
-    Header header = record.headers().lastHeader(key);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private RegisterAgentCommand register(String agentId) {

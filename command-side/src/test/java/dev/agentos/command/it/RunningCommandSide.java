@@ -37,7 +37,7 @@ public final class RunningCommandSide implements AutoCloseable {
     this.adminKey = adminKey;
   }
 
-  static RunningCommandSide start(StackEndpoints stack, String... extraArgs) {
+  public static RunningCommandSide start(StackEndpoints stack, String... extraArgs) {
     String tenantId = "it-" + UUID.randomUUID();
     String adminKey = ApiKeys.generate();
     List<String> args =

@@ -17,9 +17,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.stream.BlockingStream;
@@ -42,6 +47,7 @@ class BatchPublisherTest {
       new EventRecords(EventRecordsTest.serializer(registry), "publisher-1");
   private final DeadLetterRecords deadLetters =
       new DeadLetterRecords(records, "publisher-1", Clock.fixed(TestEvents.T0, ZoneOffset.UTC));
+  private final RecordSizeLimit limit = new RecordSizeLimit(1_048_576);
   private final EmbeddedEventStore store =
       EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
   private final MockProducer<String, byte[]> producer =
@@ -105,15 +111,7 @@ class BatchPublisherTest {
 
     assertThat(publishFrom(null, 500)).containsExactly(3);
 
-    List<ProducerRecord<String, byte[]>> sent = producer.history();
-    assertThat(sent)
-        .extracting(ProducerRecord::topic)
-        .containsExactly(
-            Topics.AGENTS.name(),
-            Topics.DEAD_LETTERS.name(),
-            Topics.AGENTS.name(),
-            PositionTopic.NAME);
-    RecordDeadLettered letter = (RecordDeadLettered) decode(sent.get(1));
+    RecordDeadLettered letter = secondOfThreeDeadLettered();
     assertThat(letter.getSourceTopic()).isEqualTo(DeadLetterRecords.SOURCE);
     assertThat(letter.getSourceOffset()).isEqualTo(1);
     assertThat(letter.getStage()).isEqualTo("publisher-1");
@@ -123,12 +121,76 @@ class BatchPublisherTest {
   }
 
   @Test
+  void canSetAsideAnEventWhoseRecordIsLargerThanKafkaAcceptsAndPublishTheRest() throws Exception {
+    store(stored("a", 0, registered("a")), stored("big", 0, registered("big", 5_000)));
+    store(stored("b", 0, registered("b")));
+    limit.learnTopicLimits(Map.of(Topics.AGENTS.name(), 4_000));
+
+    assertThat(publishFrom(null, 500)).containsExactly(3);
+
+    RecordDeadLettered letter = secondOfThreeDeadLettered();
+    assertThat(letter.getSourceOffset()).isEqualTo(1);
+    assertThat(letter.getReason())
+        .contains("AgentRegistered #0 of Agent big")
+        .containsPattern("its record is 5,\\d{3} bytes, over the 4,000 the topic accepts");
+    assertThat(letter.getHeader().getTenantId()).isEqualTo("tenant-1");
+  }
+
+  @Test
+  void canSetAsideAnEventOverTheProducersMaxRequestSize() throws Exception {
+    RecordSizeLimit small = new RecordSizeLimit(3_000);
+    store(stored("big", 0, registered("big", 5_000)), stored("a", 0, registered("a")));
+
+    assertThat(publishFrom(null, 500, small)).containsExactly(2);
+
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic)
+        .containsExactly(Topics.DEAD_LETTERS.name(), Topics.AGENTS.name(), PositionTopic.NAME);
+    assertThat(((RecordDeadLettered) decode(producer.history().get(0))).getReason())
+        .containsPattern("over the 3,000 the producer accepts \\(max.request.size\\)");
+  }
+
+  @Test
+  void canSetAsideAnEventKafkaRefusedAsTooLargeWhenTheNextSessionMeetsIt() throws Exception {
+    MockProducer<String, byte[]> refusing =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<String, byte[]> record, Callback callback) {
+            if ("big".equals(record.key())) {
+              return CompletableFuture.failedFuture(
+                  new RecordTooLargeException("The message is 1048600 bytes when serialized"));
+            }
+            return super.send(record, callback);
+          }
+        };
+    store(stored("a", 0, registered("a")), stored("big", 0, registered("big")));
+    store(stored("b", 0, registered("b")));
+    refusing.initTransactions();
+    refusing.commitTransactionException = new KafkaException("a record of the batch failed");
+    BatchPublisher first =
+        new BatchPublisher(refusing, records, deadLetters, limit, "publisher-1", 500, null);
+    try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+      assertThatThrownBy(() -> first.publishNext(stream, WAIT)).isInstanceOf(KafkaException.class);
+    }
+    assertThat(first.position()).isNull();
+
+    // The next session starts from the same position and meets the same event again.
+    assertThat(publishFrom(null, 500)).containsExactly(3);
+
+    assertThat(secondOfThreeDeadLettered().getReason())
+        .contains("AgentRegistered #0 of Agent big")
+        .contains("Kafka refused its record as too large")
+        .contains("The message is 1048600 bytes when serialized");
+  }
+
+  @Test
   void cannotMoveThePositionWhenKafkaRefusesTheCommit() throws Exception {
     store(stored("a", 0, registered("a")));
     producer.initTransactions();
     producer.commitTransactionException = new KafkaException("broker gone");
     BatchPublisher batches =
-        new BatchPublisher(producer, records, deadLetters, "publisher-1", 500, null);
+        new BatchPublisher(producer, records, deadLetters, limit, "publisher-1", 500, null);
 
     try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
       assertThatThrownBy(() -> batches.publishNext(stream, WAIT)).hasMessage("broker gone");
@@ -143,7 +205,7 @@ class BatchPublisherTest {
   void canWaitWithoutOpeningATransactionWhenNothingIsNew() throws Exception {
     producer.initTransactions();
     BatchPublisher batches =
-        new BatchPublisher(producer, records, deadLetters, "publisher-1", 500, null);
+        new BatchPublisher(producer, records, deadLetters, limit, "publisher-1", 500, null);
 
     try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
       assertThat(batches.publishNext(stream, Duration.ofMillis(50))).isZero();
@@ -160,9 +222,14 @@ class BatchPublisherTest {
 
   /** Publishes until the store has nothing more; the event count of each transaction. */
   private List<Integer> publishFrom(TrackingToken start, int maxBatch) throws Exception {
+    return publishFrom(start, maxBatch, limit);
+  }
+
+  private List<Integer> publishFrom(TrackingToken start, int maxBatch, RecordSizeLimit limit)
+      throws Exception {
     producer.initTransactions();
     BatchPublisher batches =
-        new BatchPublisher(producer, records, deadLetters, "publisher-1", maxBatch, start);
+        new BatchPublisher(producer, records, deadLetters, limit, "publisher-1", maxBatch, start);
     List<Integer> counts = new java.util.ArrayList<>();
     try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(start)) {
       for (int n = batches.publishNext(stream, WAIT);
@@ -172,6 +239,19 @@ class BatchPublisherTest {
       }
     }
     return counts;
+  }
+
+  /** Asserts that of three events published, the second was dead-lettered; its dead letter. */
+  private RecordDeadLettered secondOfThreeDeadLettered() {
+    List<ProducerRecord<String, byte[]>> sent = producer.history();
+    assertThat(sent)
+        .extracting(ProducerRecord::topic)
+        .containsExactly(
+            Topics.AGENTS.name(),
+            Topics.DEAD_LETTERS.name(),
+            Topics.AGENTS.name(),
+            PositionTopic.NAME);
+    return (RecordDeadLettered) decode(sent.get(1));
   }
 
   private TrackingToken positionIn(ProducerRecord<String, byte[]> record) {

@@ -33,6 +33,13 @@ final class TestEvents {
         .build();
   }
 
+  /** Registered with a metadata value of {@code metadataChars} characters. */
+  static AgentRegistered registered(String agentId, int metadataChars) {
+    AgentRegistered event = registered(agentId);
+    event.setMetadata(java.util.Map.of("notes", "x".repeat(metadataChars)));
+    return event;
+  }
+
   static ApiKeyIssued issued(String agentId, String keyId) {
     return ApiKeyIssued.newBuilder()
         .setHeader(header(agentId, null))

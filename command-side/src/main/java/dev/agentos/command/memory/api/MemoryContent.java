@@ -1,5 +1,6 @@
 package dev.agentos.command.memory.api;
 
+import dev.agentos.command.FieldLimits;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.events.memory.MemoryType;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public record MemoryContent(
     Instant expiresAt) {
 
   /** Longest content accepted: a memory travels as one Kafka record, which has a size limit. */
-  public static final int MAX_CONTENT_LENGTH = 200_000;
+  public static final int MAX_CONTENT_LENGTH = FieldLimits.SOURCE_TEXT;
 
   public static final int MAX_DIMENSIONS = 8_192;
 
@@ -58,6 +59,7 @@ public record MemoryContent(
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidCommandException("expiresAt", "must be in the future");
     }
+    FieldLimits.requireExpiryWithinReach("expiresAt", expiresAt, now);
   }
 
   /** Every rule except the expiry's, which depends on the time it is set. */
@@ -77,6 +79,7 @@ public record MemoryContent(
         throw new InvalidCommandException("tags[" + i + "]", "must not be blank");
       }
     }
+    FieldLimits.requireItems("tags", tags, FieldLimits.LABELS, FieldLimits.LABEL);
     metadata.forEach(
         (key, value) -> {
           if (key == null || key.isBlank() || value == null) {
@@ -84,6 +87,8 @@ public record MemoryContent(
                 "metadata", "keys must not be blank and values not null");
           }
         });
+    FieldLimits.requireEntries(
+        "metadata", metadata, FieldLimits.MAP_ENTRIES, FieldLimits.MAP_KEY, FieldLimits.MAP_VALUE);
     if (!(confidence >= 0f && confidence <= 1f)) {
       throw new InvalidCommandException("confidence", "must be between 0 and 1");
     }
