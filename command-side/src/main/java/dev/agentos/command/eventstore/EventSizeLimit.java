@@ -1,6 +1,7 @@
 package dev.agentos.command.eventstore;
 
 import dev.agentos.command.EventTooLargeException;
+import dev.agentos.schemas.streams.StreamIds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,8 @@ public class EventSizeLimit {
   /**
    * Throws naming the event, its item and its largest field when {@code event} is over the limit.
    *
-   * @param itemId the id of the aggregate it is of; null when none
+   * @param itemId the id of the aggregate it is of, as the event store names it (a stream id); null
+   *     when none
    */
   public static void check(String itemId, SpecificRecord event) {
     SpecificData model = SpecificData.getForClass(event.getClass());
@@ -73,9 +75,18 @@ public class EventSizeLimit {
       }
     }
     String described =
-        event.getSchema().getName() + " event" + (itemId == null ? "" : " of " + itemId);
+        event.getSchema().getName() + " event" + (itemId == null ? "" : " of " + publicId(itemId));
     throw new EventTooLargeException(
         described, size, MAX_ENCODED_BYTES, largest.name(), largestSize);
+  }
+
+  /** The id the client knows: a stream id names the tenant too, which the client did not send. */
+  private static String publicId(String aggregateId) {
+    try {
+      return StreamIds.idOf(aggregateId);
+    } catch (IllegalArgumentException notAStreamId) {
+      return aggregateId;
+    }
   }
 
   /** The bytes {@code value} takes in Avro's binary encoding, counted without keeping them. */
