@@ -59,6 +59,7 @@ import java.util.function.BiFunction;
 public final class MemorySearchIndexWriter {
 
   private static final int ATTEMPTS = 5;
+  private static final int SHOWN_ID_CHARS = 200;
 
   private final MemoryIndexStore store;
   private final MemoryDocuments documents;
@@ -148,12 +149,19 @@ public final class MemorySearchIndexWriter {
         (id, why) -> {
           List<SequencedMemoryEvent> events = byMemory.get(id);
           if (events.size() == 1) {
-            refusals.add(refusal(events.get(0), "memory " + id, why));
+            refusals.add(refusal(events.get(0), "memory " + shown(id), why));
           } else {
             events.forEach(event -> refusals.addAll(onMemoryEvents(List.of(event))));
           }
         });
     return refusals;
+  }
+
+  /** A memory id as a reason names it: a refused one may be far too long to print whole. */
+  private static String shown(String id) {
+    return id.length() <= SHOWN_ID_CHARS
+        ? id
+        : id.substring(0, SHOWN_ID_CHARS) + "… (" + id.length() + " chars)";
   }
 
   private static <T> Refusal<T> refusal(T item, String what, Refused why) {
@@ -202,7 +210,7 @@ public final class MemorySearchIndexWriter {
             "ContextsMerged " + event.getHeader().getEventId());
     // The other members moved: the merge is set aside naming the ones left behind.
     return refused.entrySet().stream()
-        .map(r -> refusal(event, "memory " + r.getKey() + " of a merge", r.getValue()))
+        .map(r -> refusal(event, "memory " + shown(r.getKey()) + " of a merge", r.getValue()))
         .toList();
   }
 
@@ -247,7 +255,9 @@ public final class MemorySearchIndexWriter {
     List<Refusal<MemoryAccessed>> refusals = new ArrayList<>();
     refused.forEach(
         (id, why) ->
-            byMemory.get(id).forEach(e -> refusals.add(refusal(e, "the access of " + id, why))));
+            byMemory
+                .get(id)
+                .forEach(e -> refusals.add(refusal(e, "the access of " + shown(id), why))));
     return refusals;
   }
 
