@@ -62,6 +62,7 @@ import java.util.function.BiFunction;
 public final class MemorySearchIndexWriter {
 
   private static final int ATTEMPTS = 5;
+  private static final int SHOWN_ID_CHARS = 200;
 
   private final MemoryIndexStore store;
   private final MemoryDocuments documents;
@@ -151,12 +152,20 @@ public final class MemorySearchIndexWriter {
         (id, why) -> {
           List<SequencedMemoryEvent> events = byMemory.get(id);
           if (events.size() == 1) {
-            refusals.add(refusal(events.get(0), "memory " + events.get(0).memoryId(), why));
+            refusals.add(refusal(events.get(0), "memory " + shown(id), why));
           } else {
             events.forEach(event -> refusals.addAll(onMemoryEvents(List.of(event))));
           }
         });
     return refusals;
+  }
+
+  /** The memory id of a document, as a reason names it: a refused one may be too long to print. */
+  private static String shown(String documentId) {
+    String id = StreamIds.idOf(documentId);
+    return id.length() <= SHOWN_ID_CHARS
+        ? id
+        : id.substring(0, SHOWN_ID_CHARS) + "… (" + id.length() + " chars)";
   }
 
   private static <T> Refusal<T> refusal(T item, String what, Refused why) {
@@ -205,7 +214,7 @@ public final class MemorySearchIndexWriter {
             "ContextsMerged " + event.getHeader().getEventId());
     // The other members moved: the merge is set aside naming the ones left behind.
     return refused.entrySet().stream()
-        .map(r -> refusal(event, "memory " + r.getKey() + " of a merge", r.getValue()))
+        .map(r -> refusal(event, "memory " + shown(r.getKey()) + " of a merge", r.getValue()))
         .toList();
   }
 
@@ -255,8 +264,7 @@ public final class MemorySearchIndexWriter {
         (id, why) ->
             byMemory
                 .get(id)
-                .forEach(
-                    e -> refusals.add(refusal(e, "the access of " + StreamIds.idOf(id), why))));
+                .forEach(e -> refusals.add(refusal(e, "the access of " + shown(id), why))));
     return refusals;
   }
 
