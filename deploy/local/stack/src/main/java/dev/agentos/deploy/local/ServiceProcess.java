@@ -8,6 +8,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class ServiceProcess {
   }
 
   void start() throws IOException {
-    Files.createDirectories(ctx.logDir());
+    ownerOnlyLog();
     List<String> command = new ArrayList<>();
     command.add("setsid");
     command.addAll(service.command(ctx));
@@ -82,6 +83,22 @@ final class ServiceProcess {
     ProcessHandle handle = process.toHandle();
     String started = handle.info().startInstant().map(Instant::toString).orElse("");
     Files.writeString(pidFile(), handle.pid() + " " + started + "\n");
+  }
+
+  /**
+   * The log folder and console log, readable by their owner only: a server's console may carry
+   * secrets and memory contents (the command side once printed the bootstrap admin key there).
+   * Permissions are set on every start, so a log created by an older launcher is closed too.
+   */
+  private void ownerOnlyLog() throws IOException {
+    Files.createDirectories(ctx.logDir());
+    Files.setPosixFilePermissions(ctx.logDir(), PosixFilePermissions.fromString("rwx------"));
+    if (Files.notExists(ctx.consoleLog())) {
+      Files.createFile(
+          ctx.consoleLog(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.setPosixFilePermissions(ctx.consoleLog(), PosixFilePermissions.fromString("rw-------"));
   }
 
   boolean isHealthy() {

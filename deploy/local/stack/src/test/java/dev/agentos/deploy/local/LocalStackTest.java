@@ -7,6 +7,7 @@ import dev.agentos.deploy.local.service.LocalService;
 import dev.agentos.deploy.local.service.ServiceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,20 @@ class LocalStackTest {
 
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(stack.status().values()).containsOnly("stopped");
+  }
+
+  /** A server's console may print secrets (the command side once printed the admin key). */
+  @Test
+  void aServersConsoleLogIsReadableByItsOwnerOnly(@TempDir Path home) throws Exception {
+    stack = new LocalStack(home, List.of(new Sleeper("only", Set.of())), progress::add);
+    stack.up(Map.of(), true);
+
+    Path logs = home.resolve("only").resolve("logs");
+    assertThat(Files.getPosixFilePermissions(logs))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    assertThat(Files.getPosixFilePermissions(logs.resolve("console.log")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    stack.down();
   }
 
   @Test
