@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.agentos.projections.elasticsearch.BulkItemErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ import java.util.Set;
  */
 final class MemoryIndexStore {
 
+  /** The longest document id Elasticsearch takes, in UTF-8 bytes. */
+  static final int MAX_ID_BYTES = 512;
+
   /** A document as read, with the version a write must name. */
   record Current(Map<String, Object> doc, long seqNo, long primaryTerm) {}
 
@@ -41,16 +45,24 @@ final class MemoryIndexStore {
     this.index = index;
   }
 
-  /** The documents of {@code ids} that exist. */
+  /**
+   * The documents of {@code ids} that exist. An id over Elasticsearch's 512 bytes is not asked for:
+   * no document can have it, and asking fails the whole {@code _mget} (400), which would fail every
+   * later batch holding an event of that memory, for good.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   Map<String, Current> read(Collection<String> ids) {
     Map<String, Current> found = new HashMap<>();
-    if (ids.isEmpty()) {
+    List<String> possible =
+        ids.stream()
+            .filter(id -> id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES)
+            .toList();
+    if (possible.isEmpty()) {
       return found;
     }
     try {
       List<MultiGetResponseItem<Map>> docs =
-          client.mget(m -> m.index(index).ids(List.copyOf(ids)), Map.class).docs();
+          client.mget(m -> m.index(index).ids(possible), Map.class).docs();
       for (MultiGetResponseItem<Map> item : docs) {
         if (item.isFailure()) {
           throw new IllegalStateException("cannot read memory " + item.failure().id());

@@ -81,6 +81,25 @@ class MemorySearchIndexWriterTest {
         .hasSizeLessThanOrEqualTo(1_300);
   }
 
+  /**
+   * Such a memory can never have a document, so a later event of it is refused the same way instead
+   * of failing its batch for good on the read before the write.
+   */
+  @Test
+  void aLaterEventOfAMemoryWhoseIdIsTooLongForTheIndexIsRefusedToo() throws IOException {
+    answerBulk(400);
+    answerMget();
+    SequencedMemoryEvent longId = stored("m-" + "i".repeat(600), Map.of());
+    writer.onMemoryEvents(List.of(longId));
+    MemoryUpdated update = MemoryEvents.updated((MemoryStored) longId.event(), "changed");
+    SequencedMemoryEvent later = new SequencedMemoryEvent(update, 1);
+
+    List<Refusal<SequencedMemoryEvent>> refused = writer.onMemoryEvents(List.of(later));
+
+    assertThat(refused).extracting(Refusal::item).containsExactly(later);
+    assertThat(refused.get(0).reason()).contains("400 action_request_validation_exception");
+  }
+
   @Test
   void aDocumentRefusedForNowFailsTheBatchSoItIsRetried() throws IOException {
     answerBulk(429);
@@ -187,6 +206,20 @@ class MemorySearchIndexWriterTest {
             call -> {
               Function<MgetRequest.Builder, ObjectBuilder<MgetRequest>> build = call.getArgument(0);
               MgetRequest request = build.apply(new MgetRequest.Builder()).build();
+              // As Elasticsearch does: an id over 512 bytes fails the whole request.
+              for (String id : request.ids()) {
+                if (id.length() > 512) {
+                  throw new ElasticsearchException(
+                      "mget",
+                      ErrorResponse.of(
+                          r ->
+                              r.status(400)
+                                  .error(
+                                      e ->
+                                          e.type("action_request_validation_exception")
+                                              .reason("Validation Failed: 1: id is too long"))));
+                }
+              }
               List<MultiGetResponseItem<Object>> docs = new ArrayList<>();
               for (String id : request.ids()) {
                 Map<String, Object> doc = documents.get(id);
