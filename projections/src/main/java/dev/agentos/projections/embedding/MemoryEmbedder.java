@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Turns memory text into the 384-d vectors of the search index, with BGE-small-en-v1.5 (quantized),
  * whose ONNX weights ship inside its jar: no download, no network. Chosen over MiniLM because it
- * found the evidence clearly more often on conversational memory (shared/docs/STACK.md).
+ * found the evidence clearly more often on a public conversational-memory retrieval set (recall@10
+ * 0.58 against MiniLM-q's 0.45), and only BGE fused with BM25 beat BM25 alone there.
  *
  * <p>BGE is asymmetric: a query is prefixed with the instruction the model was trained with, a
  * stored memory is not. The model name goes into the index beside each vector, so changing the
