@@ -8,8 +8,6 @@ import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
-import dev.agentos.projections.memory.search.MemoryDocuments.Content;
-import dev.agentos.projections.memory.search.MemoryDocuments.Vector;
 import dev.agentos.projections.memory.search.MemoryDocuments.Vectors;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Current;
 import dev.agentos.projections.memory.search.MemoryIndexStore.Refused;
@@ -66,6 +64,7 @@ public final class MemorySearchIndexWriter {
 
   private final MemoryIndexStore store;
   private final MemoryDocuments documents;
+  private final MemoryEventFold fold;
 
   /** Writes the embedding cache while the memory documents are written; idle threads end. */
   private final ExecutorService cacheWrites =
@@ -80,6 +79,7 @@ public final class MemorySearchIndexWriter {
       ElasticsearchClient client, String indexOrAlias, MemoryDocuments documents) {
     this.store = new MemoryIndexStore(client, indexOrAlias);
     this.documents = documents;
+    this.fold = new MemoryEventFold(documents);
   }
 
   public void on(MemoryStored event, long sequence) {
@@ -124,7 +124,7 @@ public final class MemorySearchIndexWriter {
         });
     Map<String, Current> first = store.read(toRead);
     steps.read();
-    Vectors vectors = documents.embed(contentsToEmbed(byMemory, first));
+    Vectors vectors = documents.embed(MemoryEventFold.contentsToEmbed(byMemory, first));
     steps.embedded();
     // Beside the memory _bulk rather than after it: the next batch would wait for both in turn.
     CompletableFuture<Void> cached = CompletableFuture.runAsync(vectors.keep(), cacheWrites);
@@ -132,7 +132,7 @@ public final class MemorySearchIndexWriter {
         change(
             byMemory.keySet(),
             first,
-            (id, doc) -> fold(doc, byMemory.get(id), vectors.byEventId()),
+            (id, doc) -> fold.apply(doc, byMemory.get(id), vectors.byEventId()),
             "memory events");
     steps.written();
     awaitCache(cached);
@@ -266,68 +266,6 @@ public final class MemorySearchIndexWriter {
                 .get(id)
                 .forEach(e -> refusals.add(refusal(e, "the access of " + shown(id), why))));
     return refusals;
-  }
-
-  private Map<String, Object> fold(
-      Map<String, Object> doc, List<SequencedMemoryEvent> events, Map<String, Vector> vectors) {
-    Map<String, Object> changed = null;
-    for (SequencedMemoryEvent sequenced : events) {
-      Map<String, Object> basis = changed == null ? doc : changed;
-      long sequence = sequenced.sequence();
-      if (!MemoryDocuments.isNewer(basis, sequence)) {
-        continue;
-      }
-      Map<String, Object> next = null;
-      if (sequenced.event() instanceof MemoryStored e) {
-        next = MemoryDocuments.stored(e, sequence, vector(vectors, content(e, sequenced.live())));
-      } else if (sequenced.event() instanceof MemoryUpdated e) {
-        Vector vector = MemoryDocuments.needsVector(basis, e) ? vector(vectors, content(e)) : null;
-        next = MemoryDocuments.updated(basis, e, sequence, vector);
-      } else if (basis != null && sequenced.event() instanceof MemorySuperseded e) {
-        next = MemoryDocuments.superseded(basis, e, sequence);
-      } else if (basis != null && sequenced.event() instanceof MemoryDeleted e) {
-        next = MemoryDocuments.deleted(basis, e, sequence);
-      }
-      changed = next == null ? changed : next;
-    }
-    return changed;
-  }
-
-  /** Texts the batch will embed, judged against the documents as first read. */
-  private static List<Content> contentsToEmbed(
-      Map<String, List<SequencedMemoryEvent>> byMemory, Map<String, Current> first) {
-    List<Content> contents = new ArrayList<>();
-    byMemory.forEach(
-        (id, events) -> {
-          Current current = first.get(id);
-          Map<String, Object> doc = current == null ? null : current.doc();
-          for (SequencedMemoryEvent sequenced : events) {
-            if (!MemoryDocuments.isNewer(doc, sequenced.sequence())) {
-              continue;
-            }
-            if (sequenced.event() instanceof MemoryStored e) {
-              contents.add(content(e, sequenced.live()));
-            } else if (sequenced.event() instanceof MemoryUpdated e
-                && MemoryDocuments.needsVector(doc, e)) {
-              contents.add(content(e));
-            }
-          }
-        });
-    return contents;
-  }
-
-  /** The precomputed vector, or one embedded now when a concurrent change made it needed. */
-  private Vector vector(Map<String, Vector> vectors, Content content) {
-    return vectors.computeIfAbsent(
-        content.eventId(), id -> documents.vectors(List.of(content)).get(id));
-  }
-
-  private static Content content(MemoryStored e, boolean live) {
-    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding(), live);
-  }
-
-  private static Content content(MemoryUpdated e) {
-    return new Content(e.getHeader().getEventId(), e.getContent(), e.getEmbedding());
   }
 
   /**
