@@ -18,7 +18,7 @@ public final class StreamIds {
   /** The longest tenant id a stream id can hold beside the longest id. */
   public static final int MAX_TENANT_LENGTH = 100;
 
-  /** The longest id the APIs accept (the command side's {@code ItemId}). */
+  /** The longest id the APIs accept ({@code dev.agentos.auth.Ids}, which takes it from here). */
   public static final int MAX_ID_LENGTH = 128;
 
   private StreamIds() {}
