@@ -1,7 +1,9 @@
 package dev.agentos.query;
 
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -10,22 +12,24 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param cassandra the Cassandra cluster and keyspace of the memory read models
  * @param elasticsearch the Elasticsearch node and the memory index alias search reads
+ * @param readModelsWait how long a start waits for the projections to create the read models it
+ *     reads (they are their one creator) before it gives up naming what is missing
  */
 @Validated
 @ConfigurationProperties("agentos.query")
-public record QuerySideProperties(Cassandra cassandra, Elasticsearch elasticsearch) {
+public record QuerySideProperties(
+    Cassandra cassandra, Elasticsearch elasticsearch, @DefaultValue("5m") Duration readModelsWait) {
 
   /**
    * @param url {@code http://host:port} of one Elasticsearch node
-   * @param memoryIndex the alias the memory projection writes ({@code agentos-memories}); its index
-   *     is created ({@code <alias>-v1}) if missing, as the projection would
+   * @param memoryIndex the alias the memory projection writes ({@code agentos-memories})
    */
   public record Elasticsearch(@NotBlank String url, @NotBlank String memoryIndex) {}
 
   /**
    * @param contactPoint {@code host:port} of one Cassandra node
    * @param datacenter the local datacenter's name
-   * @param keyspace the keyspace the memory projections write (created if missing)
+   * @param keyspace the keyspace the memory projections write
    */
   public record Cassandra(
       @NotBlank String contactPoint, @NotBlank String datacenter, @NotBlank String keyspace) {}

@@ -4,8 +4,8 @@ import static dev.agentos.benchmarks.search.SearchLatencyBenchmark.K;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.search.MemoryFields;
+import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.search.MemoryFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

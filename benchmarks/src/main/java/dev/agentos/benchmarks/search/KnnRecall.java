@@ -1,6 +1,5 @@
 package dev.agentos.benchmarks.search;
 
-import dev.agentos.projections.memory.search.ProductionKnn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

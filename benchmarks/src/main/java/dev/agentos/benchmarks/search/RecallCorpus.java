@@ -2,8 +2,8 @@ package dev.agentos.benchmarks.search;
 
 import dev.agentos.benchmarks.search.RetrievalSet.Memory;
 import dev.agentos.events.memory.MemoryStored;
-import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.search.MemoryDocuments;
+import dev.agentos.projections.search.MemoryDocuments;
+import dev.agentos.readmodels.embedding.MemoryEmbedder;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

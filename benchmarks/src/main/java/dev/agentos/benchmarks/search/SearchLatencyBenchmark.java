@@ -1,11 +1,10 @@
 package dev.agentos.benchmarks.search;
 
-import dev.agentos.projections.embedding.BenchEmbedders;
-import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.search.MemoryHit;
-import dev.agentos.projections.memory.search.MemoryQuery;
-import dev.agentos.projections.memory.search.MemoryQuery.Mode;
-import dev.agentos.projections.memory.search.MemorySearch;
+import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.search.MemoryHit;
+import dev.agentos.readmodels.search.MemoryQuery;
+import dev.agentos.readmodels.search.MemoryQuery.Mode;
+import dev.agentos.readmodels.search.MemorySearch;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.agentos.benchmarks.search;
 
-import static dev.agentos.projections.memory.search.MemoryFields.CONTENT;
-import static dev.agentos.projections.memory.search.MemoryFields.EMBEDDING;
-import static dev.agentos.projections.memory.search.MemoryFields.STATE;
-import static dev.agentos.projections.memory.search.MemoryFields.TENANT_ID;
+import static dev.agentos.readmodels.search.MemoryFields.CONTENT;
+import static dev.agentos.readmodels.search.MemoryFields.EMBEDDING;
+import static dev.agentos.readmodels.search.MemoryFields.STATE;
+import static dev.agentos.readmodels.search.MemoryFields.TENANT_ID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.agentos.benchmarks.search.Fusion.Scored;
-import dev.agentos.projections.memory.search.QuestionWords;
+import dev.agentos.readmodels.search.QuestionWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -4,10 +4,10 @@ import static dev.agentos.benchmarks.search.SearchLatencyBenchmark.PROJECT;
 import static dev.agentos.benchmarks.search.SearchLatencyBenchmark.TENANT;
 
 import dev.agentos.events.memory.MemoryStored;
-import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.search.MemoryDocuments;
-import dev.agentos.projections.memory.search.MemorySearchIndexWriter;
-import dev.agentos.projections.memory.search.SequencedMemoryEvent;
+import dev.agentos.projections.search.MemoryDocuments;
+import dev.agentos.projections.search.MemorySearchIndexWriter;
+import dev.agentos.projections.search.SequencedMemoryEvent;
+import dev.agentos.readmodels.embedding.MemoryEmbedder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.agentos.projections.metrics;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.projections.source.UnprocessableRecordException;
+import dev.agentos.readmodels.metrics.InfluxNames;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -1,12 +1,13 @@
 package dev.agentos.projections.streams;
 
-import static dev.agentos.projections.streams.EventFields.EVENT_ID;
-import static dev.agentos.projections.streams.EventFields.EVENT_TYPE;
-import static dev.agentos.projections.streams.EventFields.HEADER;
-import static dev.agentos.projections.streams.EventFields.OCCURRED_AT;
-import static dev.agentos.projections.streams.EventFields.STREAM;
-import static dev.agentos.projections.streams.EventFields.TIMESTAMP;
+import static dev.agentos.readmodels.streams.EventFields.EVENT_ID;
+import static dev.agentos.readmodels.streams.EventFields.EVENT_TYPE;
+import static dev.agentos.readmodels.streams.EventFields.HEADER;
+import static dev.agentos.readmodels.streams.EventFields.OCCURRED_AT;
+import static dev.agentos.readmodels.streams.EventFields.STREAM;
+import static dev.agentos.readmodels.streams.EventFields.TIMESTAMP;
 
+import dev.agentos.readmodels.streams.StreamMappings;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

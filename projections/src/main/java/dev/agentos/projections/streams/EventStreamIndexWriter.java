@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.agentos.projections.elasticsearch.BulkItemErrors;
 import dev.agentos.projections.source.UnprocessableRecordException;
+import dev.agentos.readmodels.streams.EventStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.agentos.projections.streams;
 
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.readmodels.streams.EventStreams;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;

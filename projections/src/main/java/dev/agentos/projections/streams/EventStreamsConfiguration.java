@@ -2,7 +2,9 @@ package dev.agentos.projections.streams;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import dev.agentos.projections.elasticsearch.ElasticsearchJson;
+import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
+import dev.agentos.readmodels.streams.EventStreams;
+import dev.agentos.readmodels.streams.StreamIndexSetup;
 import java.util.Map;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;

@@ -1,6 +1,6 @@
 package dev.agentos.projections.wiring;
 
-import dev.agentos.projections.memory.search.EmbeddingCacheIndex;
+import dev.agentos.projections.search.EmbeddingCacheIndex;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,8 +1,8 @@
 package dev.agentos.projections.wiring;
 
-import dev.agentos.projections.memory.cassandra.MemoryCassandraProjection;
-import dev.agentos.projections.memory.search.MemorySearchProjection;
+import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
+import dev.agentos.projections.search.MemorySearchProjection;
 import dev.agentos.schemas.topics.Topics;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,8 @@ import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.executions.ExecutionOutcome;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.projects.ProjectAnalysed;
+import dev.agentos.readmodels.streams.EventStreams;
+import dev.agentos.readmodels.streams.StreamTemplates;
 import dev.agentos.schemas.topics.Topic;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.projections.source.UnprocessableRecordException;
+import dev.agentos.readmodels.streams.EventStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.agentos.projections.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentos.readmodels.streams.EventStreams;
 import dev.agentos.schemas.topics.Topic;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package dev.agentos.projections.streams;
 
+import dev.agentos.readmodels.streams.EventFields;
+import dev.agentos.readmodels.streams.EventStreams;
+import dev.agentos.readmodels.streams.StreamMappings;
 import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import dev.agentos.schemas.topics.Topic;
 import java.io.ByteArrayOutputStream;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentos.projections.streams.SavedObjectFields.Need;
 import dev.agentos.projections.streams.SavedObjectFields.Use;
+import dev.agentos.readmodels.streams.EventStreams;
+import dev.agentos.readmodels.streams.StreamTemplates;
 import dev.agentos.schemas.topics.Topic;
 import java.util.ArrayList;
 import java.util.List;

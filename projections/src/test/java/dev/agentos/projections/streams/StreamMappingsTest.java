@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.readmodels.streams.EventStreams;
+import dev.agentos.readmodels.streams.StreamMappings;
+import dev.agentos.readmodels.streams.StreamTemplates;
 import dev.agentos.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.file.Files;

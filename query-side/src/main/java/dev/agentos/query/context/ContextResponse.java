@@ -1,6 +1,6 @@
 package dev.agentos.query.context;
 
-import dev.agentos.projections.memory.cassandra.ContextView;
+import dev.agentos.readmodels.context.ContextView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

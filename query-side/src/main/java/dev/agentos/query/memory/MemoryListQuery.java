@@ -2,9 +2,9 @@ package dev.agentos.query.memory;
 
 import dev.agentos.auth.Caller;
 import dev.agentos.events.memory.MemoryType;
-import dev.agentos.projections.memory.cassandra.ListKey;
-import dev.agentos.projections.memory.cassandra.ListedMemory;
 import dev.agentos.query.web.InvalidQueryException;
+import dev.agentos.readmodels.memory.ListKey;
+import dev.agentos.readmodels.memory.ListedMemory;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.agentos.query.memory;
 
-import dev.agentos.projections.memory.cassandra.ListedMemory;
-import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
-import dev.agentos.projections.memory.cassandra.Page;
+import dev.agentos.readmodels.memory.ListedMemory;
+import dev.agentos.readmodels.memory.MemoryReadModelQueries;
+import dev.agentos.readmodels.memory.Page;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

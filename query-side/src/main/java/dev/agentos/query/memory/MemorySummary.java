@@ -1,6 +1,6 @@
 package dev.agentos.query.memory;
 
-import dev.agentos.projections.memory.cassandra.ListedMemory;
+import dev.agentos.readmodels.memory.ListedMemory;
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.agentos.query.memory;
 
-import dev.agentos.projections.memory.cassandra.MemoryRow;
+import dev.agentos.readmodels.memory.MemoryRow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;

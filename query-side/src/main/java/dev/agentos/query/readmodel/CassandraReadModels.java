@@ -3,23 +3,22 @@ package dev.agentos.query.readmodel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
-import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.query.QuerySideProperties;
+import dev.agentos.readmodels.memory.MemoryReadModelQueries;
+import dev.agentos.readmodels.memory.MemorySchema;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Cassandra session and the memory read-model queries over it. The schema is applied at start
- * ({@code IF NOT EXISTS}, as the projections do), so the query side can start before the
- * projections have written anything and answer "not found" rather than fail.
+ * The Cassandra session and the memory read-model queries over it. The projections create the
+ * keyspace and its tables; a query side started first waits for them ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
 
-  // Reads are single-partition and fast; DDL at start waits for schema agreement, hence the margin.
+  // Reads are single-partition and fast; the margin is for a node still warming up.
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   @Bean(destroyMethod = "close")
@@ -27,7 +26,10 @@ public class CassandraReadModels {
     QuerySideProperties.Cassandra cassandra = properties.cassandra();
     MemorySchema schema = MemorySchema.singleNode(cassandra.keyspace());
     try (CqlSession admin = builder(cassandra).build()) {
-      schema.apply(admin);
+      ReadModelsReady.await(
+          "keyspace " + schema.keyspace(),
+          () -> schema.missingTables(admin),
+          properties.readModelsWait());
     }
     return builder(cassandra).withKeyspace(schema.keyspace()).build();
   }

@@ -2,24 +2,25 @@ package dev.agentos.query.readmodel;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import dev.agentos.projections.elasticsearch.ElasticsearchJson;
-import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
-import dev.agentos.projections.memory.search.IndexSetup;
-import dev.agentos.projections.memory.search.MemoryCategorizer;
-import dev.agentos.projections.memory.search.MemorySearch;
-import dev.agentos.projections.memory.search.RelatedGraph;
 import dev.agentos.query.QuerySideProperties;
+import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
+import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.memory.MemoryReadModelQueries;
+import dev.agentos.readmodels.search.IndexSetup;
+import dev.agentos.readmodels.search.MemoryCategorizer;
+import dev.agentos.readmodels.search.MemorySearch;
+import dev.agentos.readmodels.search.RelatedGraph;
 import java.time.Clock;
+import java.util.List;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The memory index and what reads it: search, related graph, categories. The index is created
- * behind its alias at start if missing ({@link IndexSetup}, as the projection does), so a query
- * side started before the projections finds nothing rather than failing.
+ * The memory index and what reads it: search, related graph, categories. The projection creates the
+ * index behind its alias ({@link IndexSetup}); a query side started first waits for it ({@link
+ * ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ElasticsearchReadModels {
@@ -36,7 +37,11 @@ public class ElasticsearchReadModels {
       RestClientTransport elasticsearchTransport, QuerySideProperties properties) {
     ElasticsearchClient client = new ElasticsearchClient(elasticsearchTransport);
     String alias = properties.elasticsearch().memoryIndex();
-    new IndexSetup(client).ensure(alias + "-v1", alias);
+    IndexSetup index = new IndexSetup(client);
+    ReadModelsReady.await(
+        "memory index " + alias,
+        () -> index.exists(alias) ? List.of() : List.of("alias " + alias),
+        properties.readModelsWait());
     return client;
   }
 

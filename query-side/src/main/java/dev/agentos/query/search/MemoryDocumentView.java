@@ -1,6 +1,6 @@
 package dev.agentos.query.search;
 
-import static dev.agentos.projections.memory.search.MemoryFields.*;
+import static dev.agentos.readmodels.search.MemoryFields.*;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.agentos.query.search;
 
 import dev.agentos.auth.Caller;
 import dev.agentos.events.memory.MemoryType;
-import dev.agentos.projections.memory.search.InvalidQueryException;
-import dev.agentos.projections.memory.search.MemoryFilters;
+import dev.agentos.readmodels.search.InvalidQueryException;
+import dev.agentos.readmodels.search.MemoryFilters;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

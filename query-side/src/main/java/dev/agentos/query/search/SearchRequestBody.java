@@ -1,11 +1,11 @@
 package dev.agentos.query.search;
 
 import dev.agentos.auth.Caller;
-import dev.agentos.projections.memory.search.InvalidQueryException;
-import dev.agentos.projections.memory.search.MemoryQuery;
-import dev.agentos.projections.memory.search.MemoryQuery.Inclusion;
-import dev.agentos.projections.memory.search.MemoryQuery.Mode;
-import dev.agentos.projections.memory.search.MemoryQuery.Weighting;
+import dev.agentos.readmodels.search.InvalidQueryException;
+import dev.agentos.readmodels.search.MemoryQuery;
+import dev.agentos.readmodels.search.MemoryQuery.Inclusion;
+import dev.agentos.readmodels.search.MemoryQuery.Mode;
+import dev.agentos.readmodels.search.MemoryQuery.Weighting;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.agentos.query.search;
 
-import dev.agentos.projections.memory.search.MemoryHit;
-import dev.agentos.projections.memory.search.MemoryQuery;
-import dev.agentos.projections.memory.search.ScoreExplanation;
+import dev.agentos.readmodels.search.MemoryHit;
+import dev.agentos.readmodels.search.MemoryQuery;
+import dev.agentos.readmodels.search.ScoreExplanation;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.agentos.query.web;
 
 import dev.agentos.auth.ProblemJsonHandler;
-import dev.agentos.projections.memory.cassandra.ListFiltersUnavailableException;
-import dev.agentos.projections.paging.InvalidCursorException;
+import dev.agentos.readmodels.memory.ListFiltersUnavailableException;
+import dev.agentos.readmodels.paging.InvalidCursorException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,8 +44,8 @@ public class ProblemHandler extends ProblemJsonHandler {
   }
 
   /** Search, related graph and categories check their requests in the library, by field. */
-  @ExceptionHandler(dev.agentos.projections.memory.search.InvalidQueryException.class)
-  ProblemDetail invalidSearch(dev.agentos.projections.memory.search.InvalidQueryException e) {
+  @ExceptionHandler(dev.agentos.readmodels.search.InvalidQueryException.class)
+  ProblemDetail invalidSearch(dev.agentos.readmodels.search.InvalidQueryException e) {
     return invalidField(e.field(), e.getMessage());
   }
 

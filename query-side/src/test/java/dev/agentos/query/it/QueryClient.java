@@ -22,7 +22,7 @@ public final class QueryClient {
   private final String baseUrl;
   private final String key;
 
-  QueryClient(String baseUrl, String key) {
+  public QueryClient(String baseUrl, String key) {
     this.baseUrl = baseUrl;
     this.key = key;
   }

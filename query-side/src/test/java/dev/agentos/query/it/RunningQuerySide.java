@@ -1,17 +1,24 @@
 package dev.agentos.query.it;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.auth.ApiKeyDirectory;
 import dev.agentos.auth.ApiKeys;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.events.agents.ApiKeyScope;
-import dev.agentos.projections.embedding.MemoryEmbedder;
-import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.query.QuerySideApplication;
+import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
+import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.memory.MemorySchema;
+import dev.agentos.readmodels.search.IndexSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +27,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.http.HttpHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.elasticsearch.client.RestClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,6 +82,7 @@ public final class RunningQuerySide implements AutoCloseable {
     String keyspace = "query_it_" + UUID.randomUUID().toString().substring(0, 8);
     String memoryIndex = "query-it-memories-" + UUID.randomUUID().toString().substring(0, 8);
     createAccessTopic(stack);
+    createReadModels(stack, keyspace, memoryIndex);
     ConfigurableApplicationContext context =
         SpringApplication.run(
             QuerySideApplication.class,
@@ -92,6 +102,33 @@ public final class RunningQuerySide implements AutoCloseable {
     new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
         .execute(context.getBean(DataSource.class));
     return new RunningQuerySide(context, keyspace, memoryIndex, stack);
+  }
+
+  /**
+   * The keyspace and the memory index, created as the projections create them at start (their one
+   * creator): these tests run no projections, and the query side only waits for them.
+   */
+  private static void createReadModels(StackEndpoints stack, String keyspace, String memoryIndex) {
+    String[] hostPort = stack.cassandraContactPoint().split(":");
+    try (CqlSession admin =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
+            .withLocalDatacenter(stack.cassandraDatacenter())
+            .withConfigLoader(
+                DriverConfigLoader.programmaticBuilder()
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                    .build())
+            .build()) {
+      MemorySchema.singleNode(keyspace).apply(admin);
+    }
+    try (RestClientTransport transport =
+        new RestClientTransport(
+            RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build(),
+            ElasticsearchJson.mapper())) {
+      new IndexSetup(new ElasticsearchClient(transport)).ensure(memoryIndex + "-v1", memoryIndex);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void createAccessTopic(StackEndpoints stack) {

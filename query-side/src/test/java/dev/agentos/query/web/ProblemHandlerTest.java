@@ -2,7 +2,7 @@ package dev.agentos.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentos.projections.memory.cassandra.ListFiltersUnavailableException;
+import dev.agentos.readmodels.memory.ListFiltersUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentos.query.it.QueryClient;
 
 /** What every refusal of the query API must look like: problem+json about the request only. */
-final class QueryProblems {
+public final class QueryProblems {
 
   private static final String[] INTERNALS = {
     "dev.agentos", "java.", "com.fasterxml", "FAIL_ON", "`", "<html", "Exception"
@@ -13,7 +13,7 @@ final class QueryProblems {
 
   private QueryProblems() {}
 
-  static void assertProblem(QueryClient.Response answer, int status) {
+  public static void assertProblem(QueryClient.Response answer, int status) {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
     assertThat(answer.header("Content-Type"))
         .as(answer.toString())
@@ -22,7 +22,7 @@ final class QueryProblems {
     assertThat(answer.raw().body()).as(answer.toString()).doesNotContain(INTERNALS);
   }
 
-  static void assertInvalidField(QueryClient.Response answer, String field) {
+  public static void assertInvalidField(QueryClient.Response answer, String field) {
     assertProblem(answer, 422);
     assertThat(answer.json().path("field").asText()).as(answer.toString()).isEqualTo(field);
   }

@@ -1,7 +1,0 @@
-package dev.agentos.projections.memory.cassandra;
-
-import java.time.Instant;
-
-/** The context a session works in now, and the one before. */
-public record SessionContext(
-    String sessionId, String contextId, String previousContextId, Instant switchedAt) {}

@@ -1,0 +1,45 @@
+package dev.agentos.readmodels.search;
+
+import static dev.agentos.readmodels.search.MemoryFields.*;
+
+import dev.agentos.readmodels.search.MemoryQuery.Weighting;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The recency and access factors of {@link Weighting}, computed from a memory's document. Both
+ * multiply the base score, so they re-order candidates without putting BM25 and cosine scores on
+ * one scale.
+ */
+final class ScoreWeighting {
+
+  private ScoreWeighting() {}
+
+  /**
+   * {@code 0.5^(age / halfLife)}: 1 for a memory changed just now, 0.5 one half-life ago. Age runs
+   * from the last change ({@code updated_at}, else {@code created_at}); a future time counts as 0.
+   */
+  static Double recency(Weighting weighting, Map<String, Object> doc, Instant now) {
+    if (weighting.recencyHalfLife() == null) {
+      return null;
+    }
+    Number changed = (Number) doc.getOrDefault(UPDATED_AT, doc.get(CREATED_AT));
+    if (changed == null) {
+      return 1.0;
+    }
+    double age = Math.max(0, now.toEpochMilli() - changed.longValue());
+    return Math.pow(0.5, age / weighting.recencyHalfLife().toMillis());
+  }
+
+  /**
+   * {@code 1 + weight * ln(1 + accessCount)}: logarithmic, so a hot memory cannot drown the rest.
+   */
+  static Double access(Weighting weighting, Map<String, Object> doc) {
+    if (weighting.accessWeight() == 0) {
+      return null;
+    }
+    Number count = (Number) doc.get(ACCESS_COUNT);
+    long accesses = count == null ? 0 : Math.max(0, count.longValue());
+    return 1 + weighting.accessWeight() * Math.log1p(accesses);
+  }
+}
