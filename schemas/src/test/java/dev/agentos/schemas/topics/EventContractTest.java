@@ -10,7 +10,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
-/** The rules every event schema follows (ARCHITECTURE.md, "Events and topics"). */
+/** The rules every event schema follows (docs/architecture.md, "Events and topics"). */
 class EventContractTest {
 
   @Test
