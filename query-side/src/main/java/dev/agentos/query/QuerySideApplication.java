@@ -1,5 +1,6 @@
 package dev.agentos.query;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,7 +18,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class QuerySideApplication {
 
+  /**
+   * Its configuration is {@code query-side.yml}, not {@code application.yml}: the read-path ITs run
+   * it beside the projections' classes, whose {@code application.yml} it must not read.
+   */
+  static final String CONFIG_NAME = "query-side";
+
   public static void main(String[] args) {
-    SpringApplication.run(QuerySideApplication.class, args);
+    application().run(args);
+  }
+
+  /** The application as {@link #main} runs it, for tests that start it in their own JVM. */
+  public static SpringApplication application() {
+    SpringApplication application = new SpringApplication(QuerySideApplication.class);
+    application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+    return application;
   }
 }

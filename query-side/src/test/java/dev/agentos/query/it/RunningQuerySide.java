@@ -32,7 +32,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.elasticsearch.client.RestClient;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -84,20 +83,20 @@ public final class RunningQuerySide implements AutoCloseable {
     createAccessTopic(stack);
     createReadModels(stack, keyspace, memoryIndex);
     ConfigurableApplicationContext context =
-        SpringApplication.run(
-            QuerySideApplication.class,
-            "--server.port=0",
-            "--spring.datasource.url=" + stack.postgresJdbcUrl(),
-            "--spring.datasource.username=" + stack.postgresUser(),
-            "--spring.datasource.password=" + stack.postgresPassword(),
-            "--agentos.query.cassandra.contact-point=" + stack.cassandraContactPoint(),
-            "--agentos.query.cassandra.datacenter=" + stack.cassandraDatacenter(),
-            "--agentos.query.cassandra.keyspace=" + keyspace,
-            "--agentos.query.elasticsearch.url=" + stack.elasticsearchUrl(),
-            "--agentos.query.elasticsearch.memory-index=" + memoryIndex,
-            "--agentos.query.access.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-            "--agentos.query.access.registry-url=" + stack.schemaRegistryUrl(),
-            "--agentos.query.access.topic=" + ACCESS_TOPIC);
+        QuerySideApplication.application()
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + stack.postgresJdbcUrl(),
+                "--spring.datasource.username=" + stack.postgresUser(),
+                "--spring.datasource.password=" + stack.postgresPassword(),
+                "--agentos.query.cassandra.contact-point=" + stack.cassandraContactPoint(),
+                "--agentos.query.cassandra.datacenter=" + stack.cassandraDatacenter(),
+                "--agentos.query.cassandra.keyspace=" + keyspace,
+                "--agentos.query.elasticsearch.url=" + stack.elasticsearchUrl(),
+                "--agentos.query.elasticsearch.memory-index=" + memoryIndex,
+                "--agentos.query.access.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--agentos.query.access.registry-url=" + stack.schemaRegistryUrl(),
+                "--agentos.query.access.topic=" + ACCESS_TOPIC);
     // The command side creates api_key in a full stack; a test JVM's own stack may not run one.
     new ResourceDatabasePopulator(new ClassPathResource(ApiKeyDirectory.TABLE_DDL))
         .execute(context.getBean(DataSource.class));
