@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemoryType;
 import dev.agentos.projections.embedding.MemoryEmbedder;
+import dev.agentos.projections.memory.cassandra.MemoryCassandraWriter;
+import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
+import dev.agentos.projections.memory.cassandra.ReadModelEvent;
 import dev.agentos.projections.memory.search.MemoryQuery.Inclusion;
 import dev.agentos.projections.memory.search.MemoryQuery.Mode;
 import dev.agentos.projections.memory.search.MemoryQuery.Weighting;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Filters, project scoping, inactive memories, weighting and explanations of {@link MemorySearch}
- * on the real Elasticsearch, over a small corpus about builds in one tenant and two projects.
+ * on the real Elasticsearch, over a small corpus about builds in one tenant and two projects; the
+ * reads access weighting ranks by are counted in the real Cassandra read model, as the query side
+ * reads them.
  */
 @ExtendWith(LocalStackExtension.class)
 class MemorySearchFeaturesIT {
@@ -76,34 +80,42 @@ class MemorySearchFeaturesIT {
           in("p3", "c3").expiresAt(Instant.now().minus(Duration.ofMinutes(2))));
 
   private static TestIndex index;
+  private static TestKeyspace keyspace;
+  private static AccessCounts accessCounts;
   private static MemorySearch search;
 
   @BeforeAll
   static void indexMemories(StackEndpoints stack) throws IOException {
     index = new TestIndex(stack, "it-search");
+    keyspace = new TestKeyspace(stack);
+    accessCounts = new MemoryReadModelQueries(keyspace.session)::accessCounts;
     MemoryEmbedder embedder = new MemoryEmbedder();
     MemorySearchIndexWriter writer =
         new MemorySearchIndexWriter(index.client, index.alias, new MemoryDocuments(embedder));
     search =
-        new MemorySearch(index.client, index.alias, embedder, Clock.fixed(NOW, ZoneOffset.UTC));
+        new MemorySearch(index.client, index.alias, embedder, Clock.fixed(NOW, ZoneOffset.UTC))
+            .withAccessCounts(accessCounts);
     writer.onMemoryEvents(
         List.of(GRADLE, JIB, MAVEN, NFS, BUILD01, BAZEL, EXPIRES_LATER, EXPIRED_RECENTLY).stream()
             .map(e -> new SequencedMemoryEvent(e, 0))
             .toList());
     writer.on(M.superseded(MAVEN, "gradle"), 1);
     writer.on(M.deleted(NFS), 1);
-    List<MemoryAccessed> accesses = new ArrayList<>();
+    List<ReadModelEvent> accesses = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      accesses.add(M.accessed(JIB));
+      accesses.add(new ReadModelEvent(M.accessed(JIB), ReadModelEvent.NO_SEQUENCE, "session-it"));
     }
-    writer.onAccesses(accesses);
+    new MemoryCassandraWriter(keyspace.session, Clock.systemUTC()).apply(accesses);
     index.refresh();
   }
 
   @AfterAll
-  static void dropIndex() throws IOException {
+  static void drop() throws IOException {
     if (index != null) {
       index.close();
+    }
+    if (keyspace != null) {
+      keyspace.close();
     }
   }
 
@@ -112,10 +124,11 @@ class MemorySearchFeaturesIT {
     // no query cache: every search embeds, so the overlapping flow is the one taken
     MemorySearch overlapping =
         new MemorySearch(
-            index.client,
-            index.alias,
-            new MemoryEmbedder().withoutQueryCache(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+                index.client,
+                index.alias,
+                new MemoryEmbedder().withoutQueryCache(),
+                Clock.fixed(NOW, ZoneOffset.UTC))
+            .withAccessCounts(accessCounts);
     MemorySearch sequential = overlapping.withoutOverlap();
     for (String text :
         List.of("build tool Bazel Gradle", "how are container images made?", "mirror port 8081")) {
@@ -265,6 +278,7 @@ class MemorySearchFeaturesIT {
     List<MemoryHit> weighted = search.search(query.with(new Weighting(null, 5)));
 
     assertThat(weighted).extracting(MemoryHit::memoryId).containsExactly("jib", "gradle");
+    assertThat(weighted).extracting(MemoryHit::accessCount).containsExactly(20L, 0L);
     assertThat(weighted.get(0).explanation().accessFactor())
         .isCloseTo(1 + 5 * Math.log(21), within(1e-9));
     assertThat(weighted.get(1).explanation().accessFactor()).isEqualTo(1.0);
