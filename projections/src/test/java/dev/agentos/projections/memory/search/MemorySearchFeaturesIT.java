@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -283,6 +284,27 @@ class MemorySearchFeaturesIT {
         .isCloseTo(1 + 5 * Math.log(21), within(1e-9));
     assertThat(weighted.get(1).explanation().accessFactor()).isEqualTo(1.0);
     assertThat(weighted.get(0).explanation().recencyFactor()).isNull();
+  }
+
+  @Test
+  void eachModeReadsTheCountsOfAllItsCandidatesInOneCall() {
+    for (Mode mode : Mode.values()) {
+      List<Collection<String>> calls = new ArrayList<>();
+      MemorySearch counted =
+          search.withAccessCounts(
+              (tenant, ids) -> {
+                calls.add(List.copyOf(ids));
+                return accessCounts.of(tenant, ids);
+              });
+
+      List<MemoryHit> hits =
+          counted.search(query("p1", "Gradle build images", mode).with(new Weighting(null, 1)));
+
+      assertThat(calls).as(mode.name()).hasSize(1);
+      assertThat(calls.get(0))
+          .as(mode.name())
+          .containsAll(hits.stream().map(MemoryHit::memoryId).toList());
+    }
   }
 
   private static MemoryQuery query(String project, String text, Mode mode) {
