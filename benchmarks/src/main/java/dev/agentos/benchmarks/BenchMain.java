@@ -131,7 +131,9 @@ public final class BenchMain {
 
   @Command(
       name = "search",
-      description = "Search latency per mode at 100,000 memories vs a plain Elasticsearch match.")
+      description =
+          "Search latency per mode at 100,000 memories vs a plain Elasticsearch match; then a"
+              + " search load through the query side and the memory index's indexing work under it.")
   static final class Search implements Callable<Integer> {
     @ParentCommand BenchMain bench;
 
@@ -173,8 +175,53 @@ public final class BenchMain {
                 + " (minutes at 100,000 memories); it stays in place.")
     String reuseIndex;
 
+    @Option(
+        names = "--load-only",
+        description = "Only the search load through the query side, not the latency per mode.")
+    boolean loadOnly;
+
+    @Option(
+        names = "--load-memories",
+        defaultValue = "3000",
+        description =
+            "Memories stored through the command side for the search load (default:"
+                + " ${DEFAULT-VALUE}).")
+    int loadMemories;
+
+    @Option(
+        names = "--load-seconds",
+        defaultValue = "120",
+        description = "Seconds of search load; 0: none (default: ${DEFAULT-VALUE}).")
+    int loadSeconds;
+
+    @Option(
+        names = "--load-clients",
+        defaultValue = "4",
+        description = "Concurrent searching clients (default: ${DEFAULT-VALUE}).")
+    int loadClients;
+
+    @Option(
+        names = "--memory-index",
+        defaultValue = "agentos-memories",
+        description =
+            "The index or alias memory-search writes, whose indexing work the load watches"
+                + " (default: ${DEFAULT-VALUE}).")
+    String memoryIndex;
+
     @Override
     public Integer call() throws Exception {
+      if (!loadOnly) {
+        latency();
+      }
+      if (loadSeconds > 0) {
+        new SearchIndexingLoad(
+                bench.target(), System.out, memoryIndex, loadMemories, loadSeconds, loadClients)
+            .run();
+      }
+      return 0;
+    }
+
+    private void latency() throws Exception {
       new SearchLatencyBenchmark(
               bench.home,
               System.out,
@@ -185,7 +232,6 @@ public final class BenchMain {
               reuseIndex,
               keepIndex)
           .run();
-      return 0;
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.Random;
  * the labelled set holds (errors and fixes, decisions, facts, preferences), filled from word lists
  * with a seeded random, so every run indexes the same 100,000 texts with a realistic vocabulary.
  */
-final class MemoryTemplates {
+public final class MemoryTemplates {
 
   static final List<String> TYPES = List.of("ERROR_FIX", "DECISION", "FACT", "PREFERENCE");
 
@@ -132,7 +132,7 @@ final class MemoryTemplates {
   private MemoryTemplates() {}
 
   /** The text of memory {@code n} (same n, same text, every run). */
-  static String memory(long n) {
+  public static String memory(long n) {
     Random random = new Random(n * 7919 + 17);
     String service = pick(random, SERVICES);
     return switch (type(n)) {
@@ -171,12 +171,12 @@ final class MemoryTemplates {
     };
   }
 
-  static String type(long n) {
+  public static String type(long n) {
     return TYPES.get((int) (n % TYPES.size()));
   }
 
   /** A question an agent might ask about memories like these (seeded by {@code n}). */
-  static String question(long n) {
+  public static String question(long n) {
     Random random = new Random(n * 104729 + 3);
     return switch ((int) (n % 4)) {
       case 0 ->

@@ -32,9 +32,6 @@ import java.util.function.Function;
  */
 public final class MemoryDocuments {
 
-  /** Access event ids kept per memory to recognise a redelivered access; see the writer. */
-  static final int ACCESS_IDS_KEPT = 64;
-
   /** A vector and the model that made it; never one without the other. */
   public record Vector(String model, List<Float> values) {}
 
@@ -142,8 +139,6 @@ public final class MemoryDocuments {
     doc.put(CONTEXT_ID, e.getContextId());
     state(doc, State.ACTIVE);
     doc.put(CREATED_AT, millis(e.getHeader().getOccurredAt()));
-    doc.put(ACCESS_COUNT, 0L);
-    doc.put(ACCESS_EVENT_IDS, List.of());
     content(doc, e.getType().name(), e.getContent(), e.getContentHash(), e.getTags());
     doc.put(METADATA, new LinkedHashMap<>(e.getMetadata()));
     doc.put(CONFIDENCE, e.getConfidence());
@@ -153,9 +148,9 @@ public final class MemoryDocuments {
   }
 
   /**
-   * The document after an update, which carries every mutable field. Scope, context, state and
-   * access statistics stay as they are: other events own them. A null {@code vector} keeps the
-   * current one (see {@link #needsVector}).
+   * The document after an update, which carries every mutable field. Scope, context and state stay
+   * as they are: other events own them. A null {@code vector} keeps the current one (see {@link
+   * #needsVector}).
    */
   public static Map<String, Object> updated(
       Map<String, Object> current, MemoryUpdated e, long sequence, Vector vector) {
@@ -167,8 +162,6 @@ public final class MemoryDocuments {
       scope(doc, e.getHeader());
       state(doc, State.ACTIVE);
       doc.put(CREATED_AT, millis(e.getHeader().getOccurredAt()));
-      doc.put(ACCESS_COUNT, 0L);
-      doc.put(ACCESS_EVENT_IDS, List.of());
     }
     content(doc, e.getType().name(), e.getContent(), e.getContentHash(), e.getTags());
     doc.put(METADATA, new LinkedHashMap<>(e.getMetadata()));
@@ -194,27 +187,6 @@ public final class MemoryDocuments {
     Map<String, Object> doc = new LinkedHashMap<>(current);
     state(doc, State.DELETED);
     return applied(doc, e.getHeader(), sequence);
-  }
-
-  /**
-   * One more access, or null when {@code eventId} was already counted. Only the last {@link
-   * #ACCESS_IDS_KEPT} ids are kept, oldest dropped first.
-   */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> accessed(Map<String, Object> current, String eventId) {
-    List<String> seen = (List<String>) current.getOrDefault(ACCESS_EVENT_IDS, List.of());
-    if (seen.contains(eventId)) {
-      return null;
-    }
-    List<String> ids = new ArrayList<>(seen);
-    ids.add(eventId);
-    if (ids.size() > ACCESS_IDS_KEPT) {
-      ids = new ArrayList<>(ids.subList(ids.size() - ACCESS_IDS_KEPT, ids.size()));
-    }
-    Map<String, Object> doc = new LinkedHashMap<>(current);
-    doc.put(ACCESS_COUNT, ((Number) current.getOrDefault(ACCESS_COUNT, 0L)).longValue() + 1);
-    doc.put(ACCESS_EVENT_IDS, ids);
-    return doc;
   }
 
   /** The document moved into a merge's target, or null when it is there already. */

@@ -16,25 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads and conditionally writes memory documents. Every write names the version of the document it
- * was computed from ({@code if_seq_no}/{@code if_primary_term}, or {@code create} for a new one),
- * so two writers of the same memory cannot lose each other's change: the loser gets its id back and
- * recomputes. Documents are plain maps, since the index has no scripts to change them in place.
+ * Elasticsearch's {@link MemoryDocumentStore}: reads and conditionally writes memory documents.
+ * Every write names the version of the document it was computed from ({@code if_seq_no}/{@code
+ * if_primary_term}, or {@code create} for a new one), so two writers of the same memory cannot lose
+ * each other's change: the loser gets its id back and recomputes. Documents are plain maps, since
+ * the index has no scripts to change them in place.
  */
-final class MemoryIndexStore {
+final class MemoryIndexStore implements MemoryDocumentStore {
 
   /** The longest document id Elasticsearch takes, in UTF-8 bytes. */
   static final int MAX_ID_BYTES = 512;
-
-  /** A document as read, with the version a write must name. */
-  record Current(Map<String, Object> doc, long seqNo, long primaryTerm) {}
 
   private static final int PAGE = 500;
 
@@ -51,8 +46,9 @@ final class MemoryIndexStore {
    * no document can have it, and asking fails the whole {@code _mget} (400), which would fail every
    * later batch holding an event of that memory, for good.
    */
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  Map<String, Current> read(Collection<String> ids) {
+  public Map<String, Current> read(Collection<String> ids) {
     Map<String, Current> found = new HashMap<>();
     List<String> possible =
         ids.stream()
@@ -81,8 +77,9 @@ final class MemoryIndexStore {
   }
 
   /** Every document of {@code tenantId} in one of {@code contextIds}, after a refresh. */
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  Map<String, Current> inContexts(String tenantId, List<String> contextIds) {
+  public Map<String, Current> inContexts(String tenantId, List<String> contextIds) {
     Map<String, Current> found = new HashMap<>();
     List<FieldValue> contexts = contextIds.stream().map(FieldValue::of).toList();
     try {
@@ -135,20 +132,6 @@ final class MemoryIndexStore {
   }
 
   /**
-   * What a write did not do: the ids that lost to another writer (to recompute), and the ids
-   * Elasticsearch refused for good, with its reason.
-   */
-  record Written(Set<String> conflicts, Map<String, Refused> refused) {
-
-    static Written nothing() {
-      return new Written(new HashSet<>(), new LinkedHashMap<>());
-    }
-  }
-
-  /** A document Elasticsearch will never take as it is: its error type and explanation. */
-  record Refused(String type, String description) {}
-
-  /**
    * Writes {@code docs} in one {@code _bulk}, each conditional on the version in {@code basis} (or
    * on being new when absent). A document Elasticsearch refuses for good ({@link
    * BulkItemErrors#isPermanent}) is answered as refused; one refused for a passing reason (429,
@@ -156,7 +139,8 @@ final class MemoryIndexStore {
    * reason of one of its documents (400 {@code action_request_validation_exception}: an id over 512
    * bytes) is written again one document at a time, to refuse only that one.
    */
-  Written write(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
+  @Override
+  public Written write(Map<String, Map<String, Object>> docs, Map<String, Current> basis) {
     Written written = Written.nothing();
     if (docs.isEmpty()) {
       return written;

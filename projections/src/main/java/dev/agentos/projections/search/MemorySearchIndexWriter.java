@@ -3,15 +3,14 @@ package dev.agentos.projections.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.agentos.events.memory.CollapsedDuplicate;
 import dev.agentos.events.memory.ContextsMerged;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
 import dev.agentos.events.memory.MemoryUpdated;
+import dev.agentos.projections.search.MemoryDocumentStore.Current;
+import dev.agentos.projections.search.MemoryDocumentStore.Refused;
+import dev.agentos.projections.search.MemoryDocumentStore.Written;
 import dev.agentos.projections.search.MemoryDocuments.Vectors;
-import dev.agentos.projections.search.MemoryIndexStore.Current;
-import dev.agentos.projections.search.MemoryIndexStore.Refused;
-import dev.agentos.projections.search.MemoryIndexStore.Written;
 import dev.agentos.projections.source.Refusal;
 import dev.agentos.readmodels.search.MemoryFields;
 import dev.agentos.schemas.streams.StreamIds;
@@ -38,32 +37,32 @@ import java.util.function.BiFunction;
  *   <li>Memory-aggregate events (stored, updated, superseded, deleted) carry their aggregate
  *       sequence; a document keeps the last one applied as {@code version} and ignores any event
  *       not newer. External versioning ({@code version_type=external}) would do the same for whole
- *       documents, but it would also wipe the fields other streams own (context after a merge,
- *       access count), and those streams have no memory sequence to version with. So every write is
- *       a read, a change computed here (the index has no painless), and a write conditional on the
- *       version read ({@code if_seq_no}); a writer that loses recomputes. A memory's first event
- *       skips the read: its document is created ({@code op_type=create}), which fails if it exists.
+ *       documents, but it would also wipe the fields another stream owns (context after a merge),
+ *       and that stream has no memory sequence to version with. So every write is a read, a change
+ *       computed here (the index has no painless), and a write conditional on the version read
+ *       ({@code if_seq_no}); a writer that loses recomputes. A memory's first event skips the read:
+ *       its document is created ({@code op_type=create}), which fails if it exists.
  *   <li>{@code ContextsMerged} sets values (context, superseded-by), so applying it twice gives the
  *       same documents.
- *   <li>{@code MemoryAccessed} increments, so a document keeps the ids of its last {@value
- *       MemoryDocuments#ACCESS_IDS_KEPT} access events and skips one it has counted. A redelivery
- *       comes from the uncommitted tail of a partition; it would count twice only if that memory
- *       were read more than that many times within the tail.
  * </ul>
  *
- * A batch of events goes through at most one {@code _mget}, one embedding call (through the cache
- * the wiring puts before the model, which a replay finds full) and one {@code _bulk}. A document
- * Elasticsearch refuses for good (a metadata value over 32,766 bytes, a vector of the wrong size)
- * is answered as a {@link Refusal} of the events that made it, whose records are then set aside;
- * the rest of the batch is written. A refusal that may pass (429, 5xx) is thrown: the batch is
- * retried.
+ * Reads ({@code MemoryAccessed}) are not this index's business: writing a document again means
+ * indexing its vector again, so the access counts search ranks by are kept in the Cassandra read
+ * model and read for the candidates of a search ({@link AccessCounts}).
+ *
+ * <p>A batch of events goes through at most one {@code _mget}, one embedding call (through the
+ * cache the wiring puts before the model, which a replay finds full) and one {@code _bulk}. A
+ * document Elasticsearch refuses for good (a metadata value over 32,766 bytes, a vector of the
+ * wrong size) is answered as a {@link Refusal} of the events that made it, whose records are then
+ * set aside; the rest of the batch is written. A refusal that may pass (429, 5xx) is thrown: the
+ * batch is retried.
  */
 public final class MemorySearchIndexWriter {
 
   private static final int ATTEMPTS = 5;
   private static final int SHOWN_ID_CHARS = 200;
 
-  private final MemoryIndexStore store;
+  private final MemoryDocumentStore store;
   private final MemoryDocuments documents;
   private final MemoryEventFold fold;
 
@@ -78,7 +77,12 @@ public final class MemorySearchIndexWriter {
 
   public MemorySearchIndexWriter(
       ElasticsearchClient client, String indexOrAlias, MemoryDocuments documents) {
-    this.store = new MemoryIndexStore(client, indexOrAlias);
+    this(new MemoryIndexStore(client, indexOrAlias), documents);
+  }
+
+  /** Writes into {@code store}: the rules here hold whatever stores the documents. */
+  public MemorySearchIndexWriter(MemoryDocumentStore store, MemoryDocuments documents) {
+    this.store = store;
     this.documents = documents;
     this.fold = new MemoryEventFold(documents);
   }
@@ -219,10 +223,6 @@ public final class MemorySearchIndexWriter {
         .toList();
   }
 
-  public void on(MemoryAccessed event) {
-    written(onAccesses(List.of(event)));
-  }
-
   /** For a single event written outside a processor: its refusal has no record to set aside. */
   private static void written(List<? extends Refusal<?>> refused) {
     if (!refused.isEmpty()) {
@@ -230,49 +230,10 @@ public final class MemorySearchIndexWriter {
     }
   }
 
-  /** Counts each access once per memory; an access by another tenant counts nowhere. */
-  public List<Refusal<MemoryAccessed>> onAccesses(List<MemoryAccessed> batch) {
-    Map<String, List<MemoryAccessed>> byMemory = new LinkedHashMap<>();
-    for (MemoryAccessed event : batch) {
-      for (String memoryId : new LinkedHashSet<>(event.getMemoryIds())) {
-        byMemory
-            .computeIfAbsent(
-                StreamIds.of(event.getHeader().getTenantId(), memoryId), id -> new ArrayList<>())
-            .add(event);
-      }
-    }
-    Map<String, Refused> refused =
-        change(
-            byMemory.keySet(),
-            store.read(byMemory.keySet()),
-            (id, doc) -> {
-              Map<String, Object> changed = null;
-              for (MemoryAccessed event : byMemory.get(id)) {
-                Map<String, Object> basis = changed == null ? doc : changed;
-                if (basis == null
-                    || !event.getHeader().getTenantId().equals(basis.get(MemoryFields.TENANT_ID))) {
-                  continue;
-                }
-                Map<String, Object> next =
-                    MemoryDocuments.accessed(basis, event.getHeader().getEventId());
-                changed = next == null ? changed : next;
-              }
-              return changed;
-            },
-            "MemoryAccessed");
-    List<Refusal<MemoryAccessed>> refusals = new ArrayList<>();
-    refused.forEach(
-        (id, why) ->
-            byMemory
-                .get(id)
-                .forEach(e -> refusals.add(refusal(e, "the access of " + shown(id), why))));
-    return refusals;
-  }
-
   /**
    * Applies {@code change} (current document or null → new document, or null for no change) to each
-   * id, retrying the ids another writer changed meanwhile. Answers the ids Elasticsearch refused
-   * for good, with why.
+   * id, retrying the ids another writer changed meanwhile. Answers the ids store refused for good,
+   * with why.
    */
   private Map<String, Refused> change(
       Set<String> ids,

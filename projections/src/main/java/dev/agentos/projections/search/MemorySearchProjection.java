@@ -1,7 +1,6 @@
 package dev.agentos.projections.search;
 
 import dev.agentos.events.memory.ContextsMerged;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemorySuperseded;
@@ -23,11 +22,12 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
- * The processing group {@value #GROUP}: memory, context-merge and access events into the memory
- * search index. Events are collected per processor batch and written together, so a batch costs one
- * {@code _mget}, one embedding call for all the texts it stores and one {@code _bulk} per run of
- * memory events (see {@link MemorySearchIndexWriter}). A merge or an access run is applied where it
- * falls between them, keeping the topic order.
+ * The processing group {@value #GROUP}: memory and context-merge events into the memory search
+ * index. Events are collected per processor batch and written together, so a batch costs one {@code
+ * _mget}, one embedding call for all the texts it stores and one {@code _bulk} per run of memory
+ * events (see {@link MemorySearchIndexWriter}). A merge is applied where it falls between them,
+ * keeping the topic order. Reads ({@code MemoryAccessed}) are counted by the Cassandra read model,
+ * not here: counting them in a document would index its vector again at every read.
  */
 @ProcessingGroup(MemorySearchProjection.GROUP)
 public class MemorySearchProjection {
@@ -93,11 +93,6 @@ public class MemorySearchProjection {
     batch.add(e);
   }
 
-  @EventHandler
-  void on(MemoryAccessed e) {
-    batch.add(e);
-  }
-
   /**
    * Whether {@code e} is being read as it happens: not in a replay (Axon's reset) and stored within
    * {@link #LIVE_WITHIN}, which also tells a read model rebuilt under a new processor name from
@@ -116,18 +111,12 @@ public class MemorySearchProjection {
   private List<Refusal<Object>> write(List<Object> events) {
     List<Refusal<?>> refused = new ArrayList<>();
     List<SequencedMemoryEvent> memoryRun = new ArrayList<>();
-    List<MemoryAccessed> accessRun = new ArrayList<>();
     for (Object event : events) {
       if (!(event instanceof SequencedMemoryEvent)) {
         refused.addAll(flushMemories(memoryRun));
       }
-      if (!(event instanceof MemoryAccessed)) {
-        refused.addAll(flushAccesses(accessRun));
-      }
       if (event instanceof SequencedMemoryEvent memory) {
         memoryRun.add(memory);
-      } else if (event instanceof MemoryAccessed access) {
-        accessRun.add(access);
       } else if (event instanceof ContextsMerged merged) {
         refused.addAll(writer.on(merged));
       } else {
@@ -135,7 +124,6 @@ public class MemorySearchProjection {
       }
     }
     refused.addAll(flushMemories(memoryRun));
-    refused.addAll(flushAccesses(accessRun));
     return refused.stream()
         .map(r -> new Refusal<Object>(r.item(), r.reason(), r.errorClass()))
         .toList();
@@ -143,10 +131,6 @@ public class MemorySearchProjection {
 
   private List<Refusal<SequencedMemoryEvent>> flushMemories(List<SequencedMemoryEvent> run) {
     return flush(run, writer::onMemoryEvents);
-  }
-
-  private List<Refusal<MemoryAccessed>> flushAccesses(List<MemoryAccessed> run) {
-    return flush(run, writer::onAccesses);
   }
 
   /** Writes a run, if any, and empties it. */

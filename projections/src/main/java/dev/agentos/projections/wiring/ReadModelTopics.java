@@ -13,13 +13,12 @@ import java.util.Map;
  */
 public final class ReadModelTopics {
 
-  private static final List<String> MEMORY_STREAMS =
-      List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name(), Topics.MEMORY_ACCESS.name());
-
   private static final Map<String, List<String>> BY_GROUP =
       Map.of(
-          MemoryCassandraProjection.GROUP, MEMORY_STREAMS,
-          MemorySearchProjection.GROUP, MEMORY_STREAMS,
+          MemoryCassandraProjection.GROUP,
+              List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name(), Topics.MEMORY_ACCESS.name()),
+          // Not the reads: their counts are the Cassandra read model's (MemorySearchProjection).
+          MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
           MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()));
 
   private ReadModelTopics() {}

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,6 +220,22 @@ class CassandraMemoryReadModelIT {
     assertThat(stats.lastAccessedAt())
         .as("the latest read, not the last applied")
         .isEqualTo(T0.plusSeconds(3));
+  }
+
+  /** What a search ranks its candidates by: their counts in one call, the same as one by one. */
+  @Test
+  void theAccessCountsOfManyMemoriesAreReadTogether() {
+    TestEvents e = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    TestEvents other = new TestEvents("tenant-" + UUID.randomUUID(), "p1");
+    writer.apply(
+        e.readBy("session-a", e.accessed(T0, "m1", "m2")),
+        e.readBy("session-b", e.accessed(T0.plusSeconds(1), "m1")),
+        other.readBy("session-c", other.accessed(T0, "m3")));
+
+    assertThat(queries.accessCounts(e.tenant, List.of("m1", "m2", "m3", "never-read")).join())
+        .as("another tenant's reads count nowhere here")
+        .isEqualTo(Map.of("m1", 2L, "m2", 1L, "m3", 0L, "never-read", 0L));
+    assertThat(queries.accessCounts(e.tenant, List.of()).join()).isEmpty();
   }
 
   @Test

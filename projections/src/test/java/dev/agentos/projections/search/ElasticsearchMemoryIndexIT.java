@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemoryUpdated;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
@@ -214,20 +213,6 @@ class ElasticsearchMemoryIndexIT {
   }
 
   @Test
-  void aRedeliveredAccessCountsOnce() throws IOException {
-    MemoryAccessed access = MemoryEvents.accessed("tenant-a", "a-tabs");
-    MemoryAccessed foreign = MemoryEvents.accessed("tenant-b", "a-tabs");
-
-    writer.on(access);
-    writer.onAccesses(List.of(access, foreign));
-    writer.on(MemoryEvents.accessed("tenant-a", "a-tabs"));
-
-    Map<?, ?> doc =
-        client.get(g -> g.index(ALIAS).id(StreamIds.of("tenant-a", "a-tabs")), Map.class).source();
-    assertThat(((Number) doc.get(MemoryFields.ACCESS_COUNT)).longValue()).isEqualTo(2);
-  }
-
-  @Test
   void twoTenantsMemoriesOfOneIdAreTwoDocuments() throws IOException {
     MemoryStored ours =
         MemoryEvents.stored("tenant-a", "shared-id", "ctx-a", "Releases are cut on Mondays.", "x");
@@ -237,7 +222,6 @@ class ElasticsearchMemoryIndexIT {
         List.of(
             new SequencedMemoryEvent(ours, 0, true), new SequencedMemoryEvent(theirs, 0, true)));
     writer.on(MemoryEvents.updated(theirs, "Releases are cut on Fridays at noon."), 1);
-    writer.on(MemoryEvents.accessed("tenant-a", "shared-id"));
     refresh();
 
     for (Mode mode : Mode.values()) {
@@ -248,16 +232,6 @@ class ElasticsearchMemoryIndexIT {
           .as(mode.name())
           .containsExactly("Releases are cut on Fridays at noon.");
     }
-    Map<?, ?> ourDoc =
-        client
-            .get(g -> g.index(ALIAS).id(StreamIds.of("tenant-a", "shared-id")), Map.class)
-            .source();
-    Map<?, ?> theirDoc =
-        client
-            .get(g -> g.index(ALIAS).id(StreamIds.of("tenant-b", "shared-id")), Map.class)
-            .source();
-    assertThat(((Number) ourDoc.get(MemoryFields.ACCESS_COUNT)).longValue()).isEqualTo(1);
-    assertThat(((Number) theirDoc.get(MemoryFields.ACCESS_COUNT)).longValue()).isZero();
   }
 
   /** The contents of {@code shared-id} a search of the tenant finds. */

@@ -46,7 +46,6 @@ class MemoryDocumentsTest {
         .containsEntry(CONTENT, "Prices round half-up")
         .containsEntry(TAGS, List.of("money"))
         .containsEntry(METADATA, Map.of("file", "src/Main.java"))
-        .containsEntry(ACCESS_COUNT, 0L)
         .containsEntry(EMBEDDING, List.of(1f))
         .containsEntry(EMBEDDING_MODEL, "bge")
         .containsEntry(LAST_EVENT_ID, e.getHeader().getEventId())
@@ -111,11 +110,9 @@ class MemoryDocumentsTest {
   }
 
   @Test
-  void anUpdateKeepsScopeStateAndAccessesAndTheVectorOfUnchangedText() {
+  void anUpdateKeepsScopeStateAndTheVectorOfUnchangedText() {
     MemoryStored e = MemoryEvents.stored("t1", "m1", "c1", "same text");
-    Map<String, Object> current =
-        MemoryDocuments.accessed(
-            MemoryDocuments.stored(e, 0, new Vector("bge", List.of(1f))), "access-1");
+    Map<String, Object> current = MemoryDocuments.stored(e, 0, new Vector("bge", List.of(1f)));
     MemoryUpdated retagged = MemoryEvents.updated(e, "same text");
     retagged.setTags(new ArrayList<>(List.of("new-tag")));
 
@@ -125,7 +122,6 @@ class MemoryDocumentsTest {
     assertThat(doc)
         .containsEntry(TAGS, List.of("new-tag"))
         .containsEntry(CONTEXT_ID, "c1")
-        .containsEntry(ACCESS_COUNT, 1L)
         .containsEntry(EMBEDDING, List.of(1f))
         .containsEntry(VERSION, 3L);
     assertThat(MemoryDocuments.needsVector(current, MemoryEvents.updated(e, "new text"))).isTrue();
@@ -140,23 +136,6 @@ class MemoryDocumentsTest {
     assertThat(MemoryDocuments.isNewer(doc, 1)).isFalse();
     assertThat(MemoryDocuments.isNewer(doc, 3)).isTrue();
     assertThat(MemoryDocuments.isNewer(null, 0)).isTrue();
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void anAccessCountsOnceAndOnlyTheLastAccessIdsAreKept() {
-    Map<String, Object> doc =
-        MemoryDocuments.stored(MemoryEvents.stored("t1", "m1", "c1", "x"), 0, aVector());
-    doc = MemoryDocuments.accessed(doc, "a1");
-
-    assertThat(MemoryDocuments.accessed(doc, "a1")).isNull();
-    for (int i = 0; i < MemoryDocuments.ACCESS_IDS_KEPT; i++) {
-      doc = MemoryDocuments.accessed(doc, "b" + i);
-    }
-    assertThat(doc.get(ACCESS_COUNT)).isEqualTo(1L + MemoryDocuments.ACCESS_IDS_KEPT);
-    assertThat((List<Object>) doc.get(ACCESS_EVENT_IDS))
-        .hasSize(MemoryDocuments.ACCESS_IDS_KEPT)
-        .doesNotContain("a1");
   }
 
   @Test

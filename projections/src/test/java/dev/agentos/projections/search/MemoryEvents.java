@@ -2,8 +2,6 @@ package dev.agentos.projections.search;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.memory.ForgetReason;
-import dev.agentos.events.memory.MemoryAccessKind;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryDeleted;
 import dev.agentos.events.memory.MemoryEmbedding;
 import dev.agentos.events.memory.MemoryStored;
@@ -66,14 +64,6 @@ final class MemoryEvents {
         .setHeader(header(stored.getHeader().getTenantId()))
         .setMemoryId(stored.getMemoryId())
         .setReason(ForgetReason.REQUESTED)
-        .build();
-  }
-
-  static MemoryAccessed accessed(String tenant, String... memoryIds) {
-    return MemoryAccessed.newBuilder()
-        .setHeader(header(tenant))
-        .setMemoryIds(new ArrayList<>(List.of(memoryIds)))
-        .setAccessKind(MemoryAccessKind.SEARCH)
         .build();
   }
 

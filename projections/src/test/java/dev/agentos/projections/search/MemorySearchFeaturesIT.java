@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
-import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.events.memory.MemoryStored;
 import dev.agentos.events.memory.MemoryType;
+import dev.agentos.projections.memory.MemoryCassandraWriter;
+import dev.agentos.projections.memory.ReadModelEvent;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.memory.MemoryReadModelQueries;
+import dev.agentos.readmodels.search.AccessCounts;
 import dev.agentos.readmodels.search.MemoryFields;
 import dev.agentos.readmodels.search.MemoryFilters;
 import dev.agentos.readmodels.search.MemoryHit;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Filters, project scoping, inactive memories, weighting and explanations of {@link MemorySearch}
- * on the real Elasticsearch, over a small corpus about builds in one tenant and two projects.
+ * on the real Elasticsearch, over a small corpus about builds in one tenant and two projects; the
+ * reads access weighting ranks by are counted in the real Cassandra read model, as the query side
+ * reads them.
  */
 @ExtendWith(LocalStackExtension.class)
 class MemorySearchFeaturesIT {
@@ -82,34 +88,42 @@ class MemorySearchFeaturesIT {
           in("p3", "c3").expiresAt(Instant.now().minus(Duration.ofMinutes(2))));
 
   private static TestIndex index;
+  private static TestKeyspace keyspace;
+  private static AccessCounts accessCounts;
   private static MemorySearch search;
 
   @BeforeAll
   static void indexMemories(StackEndpoints stack) throws IOException {
     index = new TestIndex(stack, "it-search");
+    keyspace = new TestKeyspace(stack);
+    accessCounts = new MemoryReadModelQueries(keyspace.session)::accessCounts;
     MemoryEmbedder embedder = new MemoryEmbedder();
     MemorySearchIndexWriter writer =
         new MemorySearchIndexWriter(index.client, index.alias, new MemoryDocuments(embedder));
     search =
-        new MemorySearch(index.client, index.alias, embedder, Clock.fixed(NOW, ZoneOffset.UTC));
+        new MemorySearch(index.client, index.alias, embedder, Clock.fixed(NOW, ZoneOffset.UTC))
+            .withAccessCounts(accessCounts);
     writer.onMemoryEvents(
         List.of(GRADLE, JIB, MAVEN, NFS, BUILD01, BAZEL, EXPIRES_LATER, EXPIRED_RECENTLY).stream()
             .map(e -> new SequencedMemoryEvent(e, 0))
             .toList());
     writer.on(M.superseded(MAVEN, "gradle"), 1);
     writer.on(M.deleted(NFS), 1);
-    List<MemoryAccessed> accesses = new ArrayList<>();
+    List<ReadModelEvent> accesses = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      accesses.add(M.accessed(JIB));
+      accesses.add(new ReadModelEvent(M.accessed(JIB), ReadModelEvent.NO_SEQUENCE, "session-it"));
     }
-    writer.onAccesses(accesses);
+    new MemoryCassandraWriter(keyspace.session, Clock.systemUTC()).apply(accesses);
     index.refresh();
   }
 
   @AfterAll
-  static void dropIndex() throws IOException {
+  static void drop() throws IOException {
     if (index != null) {
       index.close();
+    }
+    if (keyspace != null) {
+      keyspace.close();
     }
   }
 
@@ -118,10 +132,11 @@ class MemorySearchFeaturesIT {
     // no query cache: every search embeds, so the overlapping flow is the one taken
     MemorySearch overlapping =
         new MemorySearch(
-            index.client,
-            index.alias,
-            new MemoryEmbedder().withoutQueryCache(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+                index.client,
+                index.alias,
+                new MemoryEmbedder().withoutQueryCache(),
+                Clock.fixed(NOW, ZoneOffset.UTC))
+            .withAccessCounts(accessCounts);
     MemorySearch sequential = overlapping.withoutOverlap();
     for (String text :
         List.of("build tool Bazel Gradle", "how are container images made?", "mirror port 8081")) {
@@ -271,10 +286,32 @@ class MemorySearchFeaturesIT {
     List<MemoryHit> weighted = search.search(query.with(new Weighting(null, 5)));
 
     assertThat(weighted).extracting(MemoryHit::memoryId).containsExactly("jib", "gradle");
+    assertThat(weighted).extracting(MemoryHit::accessCount).containsExactly(20L, 0L);
     assertThat(weighted.get(0).explanation().accessFactor())
         .isCloseTo(1 + 5 * Math.log(21), within(1e-9));
     assertThat(weighted.get(1).explanation().accessFactor()).isEqualTo(1.0);
     assertThat(weighted.get(0).explanation().recencyFactor()).isNull();
+  }
+
+  @Test
+  void eachModeReadsTheCountsOfAllItsCandidatesInOneCall() {
+    for (Mode mode : Mode.values()) {
+      List<Collection<String>> calls = new ArrayList<>();
+      MemorySearch counted =
+          search.withAccessCounts(
+              (tenant, ids) -> {
+                calls.add(List.copyOf(ids));
+                return accessCounts.of(tenant, ids);
+              });
+
+      List<MemoryHit> hits =
+          counted.search(query("p1", "Gradle build images", mode).with(new Weighting(null, 1)));
+
+      assertThat(calls).as(mode.name()).hasSize(1);
+      assertThat(calls.get(0))
+          .as(mode.name())
+          .containsAll(hits.stream().map(MemoryHit::memoryId).toList());
+    }
   }
 
   private static MemoryQuery query(String project, String text, Mode mode) {

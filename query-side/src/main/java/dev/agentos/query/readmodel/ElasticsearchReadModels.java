@@ -51,13 +51,16 @@ public class ElasticsearchReadModels {
     return new MemoryEmbedder();
   }
 
+  /** Access counts come from the Cassandra read model: a read never rewrites a memory document. */
   @Bean
   MemorySearch memorySearch(
       ElasticsearchClient client,
       QuerySideProperties properties,
       MemoryEmbedder embedder,
-      Clock clock) {
-    return new MemorySearch(client, properties.elasticsearch().memoryIndex(), embedder, clock);
+      Clock clock,
+      MemoryReadModelQueries queries) {
+    return new MemorySearch(client, properties.elasticsearch().memoryIndex(), embedder, clock)
+        .withAccessCounts(queries::accessCounts);
   }
 
   @Bean

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A memory as the search index holds it, in the API's names (the index's are snake_case). */
+/**
+ * A memory as the search index holds it, in the API's names (the index's are snake_case), with how
+ * often it was read, which the memory read model counts beside the index.
+ */
 public record MemoryDocumentView(
     String memoryId,
     String projectId,
@@ -26,7 +29,7 @@ public record MemoryDocumentView(
     Long accessCount) {
 
   @SuppressWarnings("unchecked")
-  static MemoryDocumentView of(String memoryId, Map<String, Object> doc) {
+  static MemoryDocumentView of(String memoryId, Map<String, Object> doc, long accessCount) {
     return new MemoryDocumentView(
         memoryId,
         (String) doc.get(PROJECT_ID),
@@ -43,7 +46,7 @@ public record MemoryDocumentView(
         instant(doc.get(CREATED_AT)),
         instant(doc.get(UPDATED_AT)),
         instant(doc.get(EXPIRES_AT)),
-        doc.get(ACCESS_COUNT) instanceof Number n ? n.longValue() : null);
+        accessCount);
   }
 
   private static Instant instant(Object millis) {

@@ -30,7 +30,7 @@ public record SearchResponseBody(String mode, int k, List<Hit> hits) {
                         h.score(),
                         h.matchedBy().name(),
                         h.explanation(),
-                        MemoryDocumentView.of(h.memoryId(), h.document())))
+                        MemoryDocumentView.of(h.memoryId(), h.document(), h.accessCount())))
             .toList());
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentos.readmodels.memory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -9,8 +10,14 @@ import dev.agentos.readmodels.context.SessionContext;
 import dev.agentos.readmodels.paging.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The reads the query side needs from the memory read models, each one partition: every method
@@ -170,6 +177,40 @@ public final class MemoryReadModelQueries {
         count,
         last == null ? null : last.getInstant("last_accessed_at"),
         last == null ? null : last.getString("last_access_kind"));
+  }
+
+  /**
+   * How often each of {@code memoryIds} was read, as {@link #accessStats} counts (0 for a memory
+   * never read). All partitions are asked at once (no multi-partition {@code IN}, which would make
+   * one coordinator wait for them all), so a search pays one round trip for its candidates.
+   */
+  public CompletableFuture<Map<String, Long>> accessCounts(
+      String tenantId, Collection<String> memoryIds) {
+    Map<String, Long> counts = new ConcurrentHashMap<>();
+    List<CompletableFuture<Void>> reads = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(memoryIds)) {
+      reads.add(
+          session
+              .executeAsync(accessCount.bind(tenantId, id))
+              .thenCompose(page -> sum(page, 0))
+              .thenAccept(count -> counts.put(id, count))
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+        .thenApply(done -> Map.copyOf(counts));
+  }
+
+  /** The tallies of a partition's readers added up, page after page. */
+  private static CompletionStage<Long> sum(AsyncResultSet page, long before) {
+    long count = before;
+    for (Row tally : page.currentPage()) {
+      count += tally.getLong("access_count"); // one row per reader, see AccessEvents
+    }
+    if (!page.hasMorePages()) {
+      return CompletableFuture.completedFuture(count);
+    }
+    long sofar = count;
+    return page.fetchNextPage().thenCompose(next -> sum(next, sofar));
   }
 
   private List<Relation> relations(PreparedStatement statement, String tenantId, String memoryId) {

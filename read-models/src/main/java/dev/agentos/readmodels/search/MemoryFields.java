@@ -33,8 +33,6 @@ public final class MemoryFields {
   public static final String CREATED_AT = "created_at";
   public static final String UPDATED_AT = "updated_at";
   public static final String EXPIRES_AT = "expires_at";
-  public static final String ACCESS_COUNT = "access_count";
-  public static final String ACCESS_EVENT_IDS = "access_event_ids";
   public static final String EMBEDDING = "embedding";
   public static final String EMBEDDING_MODEL = "embedding_model";
   public static final String LAST_EVENT_ID = "last_event_id";

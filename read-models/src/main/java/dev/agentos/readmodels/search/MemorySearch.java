@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Searches one tenant's and project's memories by keyword (BM25 on content, tags boosted), by
@@ -27,6 +28,10 @@ import java.util.concurrent.CompletableFuture;
  * optionally re-ranked by recency and access frequency ({@link MemoryQuery.Weighting}). The scope
  * filters ({@link ScopeFilters}) are in every query, kNN included, so memories out of scope never
  * reach the ranking at all.
+ *
+ * <p>How often each candidate was read comes from beside the index ({@link AccessCounts}, the
+ * Cassandra read model on the query side), in one call for all the candidates, and every hit
+ * carries it: a read never writes the index.
  *
  * <p>kNN only compares vectors of {@link MemoryEmbedder#MODEL_NAME}, the model that embeds the
  * query: a client-supplied vector of another model lives in another space.
@@ -53,6 +58,7 @@ public final class MemorySearch {
   private final MemoryEmbedder embedder;
   private final Clock clock;
   private final int hybridWindow;
+  private final AccessCounts accessCounts;
 
   /** Whether a hybrid search sends its keyword side while the query is embedded. */
   private final boolean overlap;
@@ -64,16 +70,36 @@ public final class MemorySearch {
   /** {@code clock} is the "now" recency weighting measures ages from. */
   public MemorySearch(
       ElasticsearchClient client, String indexOrAlias, MemoryEmbedder embedder, Clock clock) {
-    this(new IndexReader(client, indexOrAlias), embedder, clock, HYBRID_WINDOW, true);
+    this(
+        new IndexReader(client, indexOrAlias),
+        embedder,
+        clock,
+        HYBRID_WINDOW,
+        true,
+        AccessCounts.NONE);
   }
 
   private MemorySearch(
-      IndexReader reader, MemoryEmbedder embedder, Clock clock, int hybridWindow, boolean overlap) {
+      IndexReader reader,
+      MemoryEmbedder embedder,
+      Clock clock,
+      int hybridWindow,
+      boolean overlap,
+      AccessCounts accessCounts) {
     this.reader = reader;
     this.embedder = embedder;
     this.clock = clock;
     this.hybridWindow = hybridWindow;
     this.overlap = overlap;
+    this.accessCounts = accessCounts;
+  }
+
+  /**
+   * The same search with the reads of its candidates from {@code counts}; without, every memory
+   * counts as never read.
+   */
+  public MemorySearch withAccessCounts(AccessCounts counts) {
+    return new MemorySearch(reader, embedder, clock, hybridWindow, overlap, counts);
   }
 
   /**
@@ -85,7 +111,7 @@ public final class MemorySearch {
       throw new IllegalArgumentException(
           "hybrid window must be between 1 and " + MemoryQuery.MAX_K * 10 + ", was " + window);
     }
-    return new MemorySearch(reader, embedder, clock, window, overlap);
+    return new MemorySearch(reader, embedder, clock, window, overlap, accessCounts);
   }
 
   /**
@@ -93,7 +119,7 @@ public final class MemorySearch {
    * _msearch}, as before the keyword side overlapped the embedding: what the benchmarks compare.
    */
   public MemorySearch withoutOverlap() {
-    return new MemorySearch(reader, embedder, clock, hybridWindow, false);
+    return new MemorySearch(reader, embedder, clock, hybridWindow, false, accessCounts);
   }
 
   public List<MemoryHit> search(MemoryQuery query) {
@@ -113,6 +139,7 @@ public final class MemorySearch {
   }
 
   private List<MemoryHit> single(MemoryQuery query, List<Ranked> ranked, MatchedBy matchedBy) {
+    Map<String, Long> counts = await(accessCounts(query, ids(ranked)));
     Instant now = clock.instant();
     return ranked.stream()
         .map(
@@ -127,7 +154,8 @@ public final class MemorySearch {
                   byKeyword ? null : r,
                   null,
                   r.score(),
-                  r.doc());
+                  r.doc(),
+                  counts);
             })
         .toList();
   }
@@ -149,8 +177,11 @@ public final class MemorySearch {
             ids(sides.keyword()),
             ids(sides.semantic()),
             rerank ? sides.keyword().size() + sides.semantic().size() : query.k());
-    Map<String, Map<String, Object>> docs =
-        reader.sources(query.tenantId(), fused.stream().map(Fused::id).toList());
+    List<String> fusedIds = fused.stream().map(Fused::id).toList();
+    // Cassandra answers while Elasticsearch does.
+    CompletableFuture<Map<String, Long>> reads = accessCounts(query, fusedIds);
+    Map<String, Map<String, Object>> docs = reader.sources(query.tenantId(), fusedIds);
+    Map<String, Long> counts = await(reads);
     Instant now = clock.instant();
     return fused.stream()
         .filter(f -> docs.containsKey(f.id()))
@@ -165,7 +196,8 @@ public final class MemorySearch {
                     bySemantic.get(f.id()),
                     f.score(),
                     f.score(),
-                    docs.get(f.id())))
+                    docs.get(f.id()),
+                    counts))
         .toList();
   }
 
@@ -195,7 +227,9 @@ public final class MemorySearch {
       Ranked semantic,
       Double fusedScore,
       double baseScore,
-      Map<String, Object> doc) {
+      Map<String, Object> doc,
+      Map<String, Long> accessCounts) {
+    long reads = accessCounts.getOrDefault(id, 0L);
     ScoreExplanation explanation =
         new ScoreExplanation(
             keyword == null ? null : keyword.rank(),
@@ -205,8 +239,23 @@ public final class MemorySearch {
             fusedScore,
             baseScore,
             ScoreWeighting.recency(query.weighting(), doc, now),
-            ScoreWeighting.access(query.weighting(), doc));
-    return new MemoryHit(id, explanation.finalScore(), matchedBy, explanation, doc);
+            ScoreWeighting.access(query.weighting(), reads));
+    return new MemoryHit(id, explanation.finalScore(), matchedBy, explanation, doc, reads);
+  }
+
+  /** The reads of the candidates {@code ids}: one call, none when there are none. */
+  private CompletableFuture<Map<String, Long>> accessCounts(MemoryQuery query, List<String> ids) {
+    return ids.isEmpty()
+        ? CompletableFuture.completedFuture(Map.of())
+        : accessCounts.of(query.tenantId(), ids);
+  }
+
+  private static Map<String, Long> await(CompletableFuture<Map<String, Long>> counts) {
+    try {
+      return counts.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** Keyword search alone: every word of the question counts. */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The recency and access factors of {@link Weighting}, computed from a memory's document. Both
+ * The recency and access factors of {@link Weighting}, from a memory's document and its reads. Both
  * multiply the base score, so they re-order candidates without putting BM25 and cosine scores on
  * one scale.
  */
@@ -33,13 +33,12 @@ final class ScoreWeighting {
 
   /**
    * {@code 1 + weight * ln(1 + accessCount)}: logarithmic, so a hot memory cannot drown the rest.
+   * The count comes from beside the index ({@link AccessCounts}).
    */
-  static Double access(Weighting weighting, Map<String, Object> doc) {
+  static Double access(Weighting weighting, long accessCount) {
     if (weighting.accessWeight() == 0) {
       return null;
     }
-    Number count = (Number) doc.get(ACCESS_COUNT);
-    long accesses = count == null ? 0 : Math.max(0, count.longValue());
-    return 1 + weighting.accessWeight() * Math.log1p(accesses);
+    return 1 + weighting.accessWeight() * Math.log1p(Math.max(0, accessCount));
   }
 }

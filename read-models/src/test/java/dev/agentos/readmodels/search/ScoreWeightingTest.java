@@ -41,14 +41,9 @@ class ScoreWeightingTest {
   void accessGrowsLogarithmicallyWithTheCount() {
     Weighting weighting = new Weighting(null, 0.5);
 
-    assertThat(ScoreWeighting.access(weighting, Map.of(MemoryFields.ACCESS_COUNT, 0L)))
-        .isEqualTo(1.0);
-    assertThat(ScoreWeighting.access(weighting, Map.of()))
-        .as("a document without a count")
-        .isEqualTo(1.0);
-    assertThat(ScoreWeighting.access(weighting, Map.of(MemoryFields.ACCESS_COUNT, 99L)))
+    assertThat(ScoreWeighting.access(weighting, 0)).isEqualTo(1.0);
+    assertThat(ScoreWeighting.access(weighting, 99))
         .isCloseTo(1 + 0.5 * Math.log(100), within(1e-12));
-    assertThat(ScoreWeighting.access(Weighting.NONE, Map.of(MemoryFields.ACCESS_COUNT, 9L)))
-        .isNull();
+    assertThat(ScoreWeighting.access(Weighting.NONE, 9)).isNull();
   }
 }
