@@ -8,8 +8,8 @@ import java.util.Objects;
  * A client of AgentOS's two HTTP APIs as one caller (one API key): {@link #commands()} for the
  * command side (store, change and relate memories, contexts, events, executions, suggestions,
  * agents and keys), {@link #queries()} for the query side (read, list and search memories, their
- * related graph, categories and history, contexts). Immutable and thread-safe; {@code with…} copies
- * share the connection pool.
+ * related graph, categories and history, contexts), and {@link #replays()} for the projections'
+ * admin API. Immutable and thread-safe; {@code with…} copies share the connection pool.
  *
  * <pre>{@code
  * AgentOsClient client = AgentOsClient.builder()
@@ -25,6 +25,7 @@ public final class AgentOsClient {
   private final HttpClient http;
   private final String commandUrl;
   private final String queryUrl;
+  private final String projectionsUrl;
   private final String apiKey;
   private final Duration timeout;
   private final String sessionId;
@@ -34,6 +35,7 @@ public final class AgentOsClient {
       HttpClient http,
       String commandUrl,
       String queryUrl,
+      String projectionsUrl,
       String apiKey,
       Duration timeout,
       String sessionId,
@@ -41,6 +43,7 @@ public final class AgentOsClient {
     this.http = http;
     this.commandUrl = commandUrl;
     this.queryUrl = queryUrl;
+    this.projectionsUrl = projectionsUrl;
     this.apiKey = apiKey;
     this.timeout = timeout;
     this.sessionId = sessionId;
@@ -61,19 +64,27 @@ public final class AgentOsClient {
     return new QueryApi(endpoint(queryUrl, "query"));
   }
 
+  /** The projections' admin API (read model replays); fails without a projections URL. */
+  public ReplayApi replays() {
+    return new ReplayApi(endpoint(projectionsUrl, "projections"));
+  }
+
   /** The same client calling as the holder of {@code otherKey} (e.g. an agent's key it issued). */
   public AgentOsClient withApiKey(String otherKey) {
-    return new AgentOsClient(http, commandUrl, queryUrl, otherKey, timeout, sessionId, traceId);
+    return new AgentOsClient(
+        http, commandUrl, queryUrl, projectionsUrl, otherKey, timeout, sessionId, traceId);
   }
 
   /** The same client sending {@code X-Session-Id: sessionId} (null: none) with every call. */
   public AgentOsClient withSessionId(String sessionId) {
-    return new AgentOsClient(http, commandUrl, queryUrl, apiKey, timeout, sessionId, traceId);
+    return new AgentOsClient(
+        http, commandUrl, queryUrl, projectionsUrl, apiKey, timeout, sessionId, traceId);
   }
 
   /** The same client sending {@code X-Trace-Id: traceId} (null: none) with every call. */
   public AgentOsClient withTraceId(String traceId) {
-    return new AgentOsClient(http, commandUrl, queryUrl, apiKey, timeout, sessionId, traceId);
+    return new AgentOsClient(
+        http, commandUrl, queryUrl, projectionsUrl, apiKey, timeout, sessionId, traceId);
   }
 
   public String apiKey() {
@@ -93,6 +104,7 @@ public final class AgentOsClient {
 
     private String commandUrl;
     private String queryUrl;
+    private String projectionsUrl;
     private String apiKey;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -111,6 +123,12 @@ public final class AgentOsClient {
     /** The query side, e.g. {@code http://127.0.0.1:8091}. */
     public Builder queryUrl(String url) {
       this.queryUrl = withoutTrailingSlash(url);
+      return this;
+    }
+
+    /** The projections, e.g. {@code http://127.0.0.1:8092}: only for {@link #replays()}. */
+    public Builder projectionsUrl(String url) {
+      this.projectionsUrl = withoutTrailingSlash(url);
       return this;
     }
 
@@ -159,7 +177,8 @@ public final class AgentOsClient {
                   .version(HttpClient.Version.HTTP_1_1)
                   .connectTimeout(connectTimeout)
                   .build();
-      return new AgentOsClient(client, commandUrl, queryUrl, apiKey, timeout, sessionId, traceId);
+      return new AgentOsClient(
+          client, commandUrl, queryUrl, projectionsUrl, apiKey, timeout, sessionId, traceId);
     }
 
     private static String withoutTrailingSlash(String url) {

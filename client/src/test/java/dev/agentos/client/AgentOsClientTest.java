@@ -275,4 +275,22 @@ class AgentOsClientTest {
 
     assertThat(missing).hasMessageContaining("no query URL");
   }
+
+  @Test
+  void aReplayIsStartedOnTheProjectionsAndAnOlderProgressWithoutFinishedIsDoneWhenCaughtUp() {
+    AgentOsClient admin =
+        AgentOsClient.builder().projectionsUrl(api.url()).apiKey("aos_admin").build();
+    api.answers(
+        202,
+        "{\"readModel\":\"memory-search\",\"processor\":\"p\",\"caughtUp\":true,"
+            + "\"recordsRead\":12,\"replayStartedAt\":\"2026-01-02T03:04:05Z\"}");
+
+    var progress = admin.replays().start("memory-search");
+
+    assertThat(api.last().method()).isEqualTo("POST");
+    assertThat(api.last().uri()).isEqualTo("/admin/replay/memory-search");
+    assertThat(api.last().header("Authorization")).isEqualTo("Bearer aos_admin");
+    assertThat(progress.recordsRead()).isEqualTo(12);
+    assertThat(progress.isDone()).isTrue();
+  }
 }
