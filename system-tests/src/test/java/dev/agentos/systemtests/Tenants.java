@@ -1,6 +1,7 @@
 package dev.agentos.systemtests;
 
 import dev.agentos.auth.ApiKeys;
+import dev.agentos.client.AgentOsClient;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.QuerySideService;
@@ -30,8 +31,22 @@ final class Tenants {
     return application(QuerySideService.URL);
   }
 
+  /** A client of both APIs as a new key of {@code tenantId}/{@code projectId}. */
+  AgentOsClient newClient(String tenantId, String projectId) {
+    return AgentOsClient.builder()
+        .commandUrl(commandSideUrl())
+        .queryUrl(querySideUrl())
+        .apiKey(newKey(tenantId, projectId))
+        .build();
+  }
+
   /** A new key of {@code tenantId}/{@code projectId} that may write and read memories. */
   String newKey(String tenantId, String projectId) {
+    return newKey(tenantId, projectId, "MEMORY_WRITE,MEMORY_READ");
+  }
+
+  /** A new key of {@code tenantId}/{@code projectId} with {@code scopes} (comma-separated). */
+  String newKey(String tenantId, String projectId, String scopes) {
     String key = ApiKeys.generate();
     try (Connection db =
             DriverManager.getConnection(
@@ -45,7 +60,7 @@ final class Tenants {
       insert.setString(3, tenantId);
       insert.setString(4, projectId);
       insert.setString(5, "st-agent-" + UUID.randomUUID());
-      insert.setString(6, "MEMORY_WRITE,MEMORY_READ");
+      insert.setString(6, scopes);
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot add a key to api_key", e);
