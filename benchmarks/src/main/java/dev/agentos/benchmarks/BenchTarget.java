@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ import java.util.UUID;
  * by hand), and as the admin (replays).
  */
 record BenchTarget(StackEndpoints stack, AgentOsClient agent, AgentOsClient admin) {
+
+  private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
   static BenchTarget connect(Path home, String adminKey) throws IOException {
     Path file = home.resolve(LocalStack.PROPERTIES_FILE);
@@ -45,6 +48,9 @@ record BenchTarget(StackEndpoints stack, AgentOsClient agent, AgentOsClient admi
             .queryUrl(properties.getProperty(QuerySideService.URL))
             .projectionsUrl(properties.getProperty(ProjectionsService.URL))
             .apiKey(adminKey)
+            // A measurement waits as long as the stack takes (a 500-memory batch, a replay's
+            // start on a loaded machine): a timeout would end the run, not make it faster.
+            .timeout(CALL_TIMEOUT)
             .build();
     String agentId = "bench-" + UUID.randomUUID();
     admin.commands().registerAgent(RegisterAgent.of(agentId, "benchmark", "agentos-benchmarks"));

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,8 @@ final class Tenants {
         .commandUrl(commandSideUrl())
         .queryUrl(querySideUrl())
         .apiKey(newKey(tenantId, projectId))
+        // The stack shares two cores with the build; a slow answer is not what these tests test.
+        .timeout(Duration.ofMinutes(2))
         .build();
   }
 
