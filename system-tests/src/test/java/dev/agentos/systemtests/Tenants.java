@@ -4,6 +4,7 @@ import dev.agentos.auth.ApiKeys;
 import dev.agentos.client.AgentOsClient;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.service.CommandSideService;
+import dev.agentos.deploy.local.service.ProjectionsService;
 import dev.agentos.deploy.local.service.QuerySideService;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,10 +35,16 @@ final class Tenants {
 
   /** A client of both APIs as a new key of {@code tenantId}/{@code projectId}. */
   AgentOsClient newClient(String tenantId, String projectId) {
+    return client(newKey(tenantId, projectId));
+  }
+
+  /** A client of both APIs and of the projections' admin API as the holder of {@code key}. */
+  AgentOsClient client(String key) {
     return AgentOsClient.builder()
         .commandUrl(commandSideUrl())
         .queryUrl(querySideUrl())
-        .apiKey(newKey(tenantId, projectId))
+        .projectionsUrl(application(ProjectionsService.URL))
+        .apiKey(key)
         // The stack shares two cores with the build; a slow answer is not what these tests test.
         .timeout(Duration.ofMinutes(2))
         .build();
