@@ -1,9 +1,13 @@
 package dev.agentos.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentos.deploy.local.service.QuerySideService;
+import dev.agentos.client.AgentOsApiException;
+import dev.agentos.client.QueryApi;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.StoreMemory;
+import dev.agentos.client.query.Search;
+import dev.agentos.client.query.SearchMode;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,9 +49,9 @@ final class FreshnessBenchmark {
   }
 
   void run() throws Exception {
-    String queryUrl = target.application(QuerySideService.URL);
+    QueryApi queries = target.agent().queries();
     String context = "bench-fresh-" + UUID.randomUUID();
-    target.post("/v1/contexts", Map.of("contextId", context, "name", "freshness " + context));
+    target.agent().commands().createContext(CreateContext.of(context, "freshness " + context));
     System.out.printf(
         "freshness: %d memories, %d clients, polling every %d ms%n", memories, clients, pollMillis);
     Measurement searchable = new Measurement("visible in search (ES)");
@@ -60,7 +64,7 @@ final class FreshnessBenchmark {
           clients,
           client -> {
             for (int i = next.getAndIncrement(); i < memories; i = next.getAndIncrement()) {
-              measureOne(queryUrl, context, searchable, readable, hops);
+              measureOne(queries, context, searchable, readable, hops);
               if ((i + 1) % 100 == 0) {
                 System.out.printf("  %d/%d memories visible%n", i + 1, memories);
               }
@@ -75,7 +79,7 @@ final class FreshnessBenchmark {
   }
 
   private void measureOne(
-      String queryUrl,
+      QueryApi queries,
       String context,
       Measurement searchable,
       Measurement readable,
@@ -84,19 +88,13 @@ final class FreshnessBenchmark {
     String token = "fresh" + UUID.randomUUID().toString().replace("-", "");
     String id =
         target
-            .post(
-                "/v1/memories",
-                Map.of(
-                    "contextId",
-                    context,
-                    "type",
-                    "FACT",
-                    "content",
-                    "freshness probe " + token + " for the benchmark",
-                    "tags",
-                    List.of("bench")))
-            .get("id")
-            .asText();
+            .agent()
+            .commands()
+            .storeMemory(
+                StoreMemory.of(
+                        context, MemoryType.FACT, "freshness probe " + token + " for the benchmark")
+                    .withTags(List.of("bench")))
+            .id();
     long accepted = System.nanoTime();
     long acceptedMillis = System.currentTimeMillis();
     long foundAt = 0;
@@ -112,12 +110,12 @@ final class FreshnessBenchmark {
       if (indexedMillis == 0 && hops.indexed(memoryIndex, id)) {
         indexedMillis = System.currentTimeMillis();
       }
-      if (foundAt == 0 && found(queryUrl, context, token, id)) {
+      if (foundAt == 0 && found(queries, context, token, id)) {
         foundAt = System.nanoTime();
         foundMillis = System.currentTimeMillis();
         indexedMillis = indexedMillis == 0 ? foundMillis : indexedMillis;
       }
-      if (readAt == 0 && readable(queryUrl, id)) {
+      if (readAt == 0 && readable(queries, id)) {
         readAt = System.nanoTime();
         readMillis = System.currentTimeMillis();
       }
@@ -130,23 +128,18 @@ final class FreshnessBenchmark {
     hops.record(id, acceptedMillis, readMillis, indexedMillis, foundMillis);
   }
 
-  private boolean found(String queryUrl, String context, String token, String id) throws Exception {
-    JsonNode hits =
-        BenchTarget.call(
-                queryUrl,
-                target.agentKey(),
-                "POST",
-                "/v1/memories/search",
-                Map.of("query", token, "mode", "keyword", "k", 1, "contextId", context))
-            .get("hits");
-    return hits.findValuesAsText("memoryId").contains(id);
+  private static boolean found(QueryApi queries, String context, String token, String id) {
+    return queries
+        .search(Search.in(context, token, SearchMode.KEYWORD, 1))
+        .memoryIds()
+        .contains(id);
   }
 
-  private boolean readable(String queryUrl, String id) throws Exception {
+  private static boolean readable(QueryApi queries, String id) {
     try {
-      BenchTarget.call(queryUrl, target.agentKey(), "GET", "/v1/memories/" + id, null);
+      queries.memory(id);
       return true;
-    } catch (IllegalStateException notYet) {
+    } catch (AgentOsApiException notYet) {
       return false;
     }
   }

@@ -1,6 +1,7 @@
 package dev.agentos.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.client.CommandApi;
+import dev.agentos.client.command.IngestResult;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.interactions.ConversationTurnRecorded;
 import dev.agentos.events.interactions.TurnRole;
@@ -9,10 +10,6 @@ import dev.agentos.schemas.registry.RegistrySerdeConfig;
 import dev.agentos.schemas.registry.SchemaRegistryClient;
 import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +47,6 @@ final class IngestBenchmark {
     return p;
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ROUNDS = 2;
   private static final String CONTENT =
       "I ran the checkout tests; test_apply_discount failed with Decimal('2.67') != Decimal('2.68'),"
@@ -133,7 +129,7 @@ final class IngestBenchmark {
 
   private Measurement http(int count, String name) throws Exception {
     String session = "bench-" + UUID.randomUUID();
-    List<String> bodies = new ArrayList<>();
+    List<List<Map<String, Object>>> batches = new ArrayList<>();
     for (int start = 0; start < count; start += batch) {
       List<Map<String, Object>> batchEvents = new ArrayList<>();
       for (int i = start; i < Math.min(count, start + batch); i++) {
@@ -146,9 +142,9 @@ final class IngestBenchmark {
         event.put("content", CONTENT);
         batchEvents.add(event);
       }
-      bodies.add(JSON.writeValueAsString(Map.of("events", batchEvents)));
+      batches.add(batchEvents);
     }
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    CommandApi commands = target.agent().commands();
     Measurement m = new Measurement(name);
     AtomicInteger next = new AtomicInteger();
     AtomicLong accepted = new AtomicLong();
@@ -156,22 +152,20 @@ final class IngestBenchmark {
     Concurrently.run(
         clients,
         client -> {
-          for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+          for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
             long sent = System.nanoTime();
-            HttpResponse<String> response =
-                http.send(
-                    HttpRequest.newBuilder(URI.create(target.commandSideUrl() + "/v1/events"))
-                        .header("Authorization", "Bearer " + target.agentKey())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            IngestResult result = commands.ingest(batches.get(i));
+            if (result.accepted() != result.results().size()) {
               throw new IllegalStateException(
-                  "ingest answered " + response.statusCode() + ": " + response.body());
+                  "ingest accepted "
+                      + result.accepted()
+                      + " of "
+                      + result.results().size()
+                      + ": "
+                      + result.results());
             }
             m.recordCall(sent);
-            accepted.addAndGet(JSON.readTree(response.body()).get("accepted").asLong());
+            accepted.addAndGet(result.accepted());
           }
         });
     m.finish(accepted.get());

@@ -1,19 +1,16 @@
 package dev.agentos.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.agentos.client.CommandApi;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.StoreMemory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * every command must at least pay for durability.
  */
 final class MemoryStoreBenchmark {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BenchTarget target;
   private final int seconds;
@@ -92,9 +87,9 @@ final class MemoryStoreBenchmark {
 
   /** Stores memories for {@code runSeconds}, one per request or {@code size} per batch request. */
   private Measurement httpStores(int runSeconds, String name, int size) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    CommandApi commands = target.agent().commands();
     String contextId = "bench-context-" + UUID.randomUUID();
-    target.post("/v1/contexts", Map.of("contextId", contextId, "name", contextId));
+    commands.createContext(CreateContext.of(contextId, contextId));
     Measurement m = new Measurement(name);
     AtomicLong done = new AtomicLong();
     long deadline = System.nanoTime() + runSeconds * 1_000_000_000L;
@@ -103,42 +98,23 @@ final class MemoryStoreBenchmark {
         clients,
         client -> {
           for (int i = 0; System.nanoTime() < deadline; i++) {
-            List<Map<String, Object>> memories = new ArrayList<>();
+            List<StoreMemory> memories = new ArrayList<>();
             for (int j = 0; j < size; j++) {
               memories.add(
-                  Map.of(
-                      "contextId",
-                      contextId,
-                      "type",
-                      "FACT",
-                      "content",
-                      "bench memory " + client + "-" + i + "-" + j + ": round half-up",
-                      "tags",
-                      List.of("bench")));
+                  StoreMemory.of(
+                          contextId,
+                          MemoryType.FACT,
+                          "bench memory " + client + "-" + i + "-" + j + ": round half-up")
+                      .withTags(List.of("bench")));
             }
-            boolean single = size == 1;
-            String body =
-                JSON.writeValueAsString(single ? memories.get(0) : Map.of("memories", memories));
-            URI uri =
-                URI.create(
-                    target.commandSideUrl() + (single ? "/v1/memories" : "/v1/memories/batch"));
             long began = System.nanoTime();
-            HttpResponse<String> response =
-                http.send(
-                    HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + target.agentKey())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-              throw new IllegalStateException(
-                  "memory store answered " + response.statusCode() + ": " + response.body());
-            }
-            m.recordCall(began);
             // Count what the answer says was stored, not what was sent.
-            JsonNode answer = JSON.readTree(response.body());
-            done.addAndGet(single ? (answer.has("id") ? 1 : 0) : answer.get("memories").size());
+            int stored =
+                size == 1
+                    ? (commands.storeMemory(memories.get(0)).id() != null ? 1 : 0)
+                    : commands.storeMemories(memories).memories().size();
+            m.recordCall(began);
+            done.addAndGet(stored);
           }
         });
     m.finish(done.get());

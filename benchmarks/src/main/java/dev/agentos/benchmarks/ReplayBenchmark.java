@@ -1,7 +1,11 @@
 package dev.agentos.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentos.deploy.local.service.ProjectionsService;
+import dev.agentos.client.CommandApi;
+import dev.agentos.client.ReplayApi;
+import dev.agentos.client.admin.ReplayProgress;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.StoreMemory;
 import dev.agentos.projections.wiring.ReadModelTopics;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.SchemaRegistryClient;
@@ -46,7 +50,7 @@ final class ReplayBenchmark {
   }
 
   void run() throws Exception {
-    String projections = target.application(ProjectionsService.URL);
+    ReplayApi replays = target.admin().replays();
     if (seed > 0) {
       seed();
     }
@@ -57,7 +61,7 @@ final class ReplayBenchmark {
             "no read model " + readModel + ": memory-cassandra, memory-search or metrics-influx");
       }
       double floor = consumeAll(topics);
-      Replayed replayed = replay(projections, readModel);
+      Replayed replayed = replay(replays, readModel);
       System.out.printf(
           Locale.ROOT,
           "%-17s replayed %,d records in %.1f s: %,.0f records/s; plain consumer %,.0f records/s;"
@@ -96,7 +100,8 @@ final class ReplayBenchmark {
   /** Stores {@code seed} memories with two tags each through the command side, in batches. */
   private void seed() throws Exception {
     String contextId = "bench-replay-" + UUID.randomUUID();
-    target.post("/v1/contexts", Map.of("contextId", contextId, "name", contextId));
+    CommandApi commands = target.agent().commands();
+    commands.createContext(CreateContext.of(contextId, contextId));
     int requests = (seed + SEED_BATCH - 1) / SEED_BATCH;
     AtomicInteger next = new AtomicInteger();
     long started = System.nanoTime();
@@ -104,20 +109,17 @@ final class ReplayBenchmark {
         SEED_CLIENTS,
         client -> {
           for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-            List<Map<String, Object>> memories = new ArrayList<>();
+            List<StoreMemory> memories = new ArrayList<>();
             for (int i = r * SEED_BATCH; i < Math.min(seed, (r + 1) * SEED_BATCH); i++) {
               memories.add(
-                  Map.of(
-                      "contextId",
-                      contextId,
-                      "type",
-                      i % 3 == 0 ? "ERROR_FIX" : "FACT",
-                      "content",
-                      "replay bench memory " + i + ": retries use exponential backoff",
-                      "tags",
-                      List.of(TAGS.get(i % TAGS.size()), TAGS.get((i / 7) % TAGS.size()))));
+                  StoreMemory.of(
+                          contextId,
+                          i % 3 == 0 ? MemoryType.ERROR_FIX : MemoryType.FACT,
+                          "replay bench memory " + i + ": retries use exponential backoff")
+                      .withTags(
+                          List.of(TAGS.get(i % TAGS.size()), TAGS.get((i / 7) % TAGS.size()))));
             }
-            target.post("/v1/memories/batch", Map.of("memories", memories));
+            commands.storeMemories(memories);
           }
         });
     System.out.printf(
@@ -127,32 +129,31 @@ final class ReplayBenchmark {
         (System.nanoTime() - started) / 1e9);
   }
 
-  private Replayed replay(String projections, String readModel) throws Exception {
-    String path = "/admin/replay/" + readModel;
+  private Replayed replay(ReplayApi replays, String readModel) throws Exception {
     long started = System.nanoTime();
-    BenchTarget.call(projections, target.adminKey(), "POST", path, null);
-    JsonNode progress;
+    replays.start(readModel);
+    ReplayProgress progress;
     long lastRead = -1;
     long lastReadAt = started;
     long caughtUpAt = 0;
     do {
       Thread.sleep(250);
-      progress = BenchTarget.call(projections, target.adminKey(), "GET", path, null);
-      if (progress.path("recordsRead").asLong() != lastRead) {
-        lastRead = progress.path("recordsRead").asLong();
+      progress = replays.progress(readModel);
+      if (progress.recordsRead() != lastRead) {
+        lastRead = progress.recordsRead();
         lastReadAt = System.nanoTime();
       }
       System.out.printf(
           Locale.ROOT,
           "  %s: %,d records read, %,.0f records/s, lag %,d%n",
           readModel,
-          progress.path("recordsRead").asLong(),
-          progress.path("recordsPerSecond").asDouble(),
-          progress.path("lag").asLong());
-      if (caughtUpAt == 0 && progress.path("caughtUp").asBoolean()) {
+          progress.recordsRead(),
+          progress.recordsPerSecond(),
+          progress.lag());
+      if (caughtUpAt == 0 && progress.caughtUp()) {
         caughtUpAt = System.nanoTime();
       }
-    } while (!finished(progress));
+    } while (!progress.isDone());
     // finished is seen at the next poll: up to 250 ms late, which the figure includes
     long now = System.nanoTime();
     return new Replayed(
@@ -160,12 +161,6 @@ final class ReplayBenchmark {
         (now - started) / 1e9,
         (lastReadAt - started) / 1e9,
         (caughtUpAt - started) / 1e9);
-  }
-
-  /** Finished, or caught up for a projections from before after-replay steps were waited for. */
-  private static boolean finished(JsonNode progress) {
-    JsonNode finished = progress.path("finished");
-    return finished.isBoolean() ? finished.asBoolean() : progress.path("caughtUp").asBoolean();
   }
 
   /** Records per second one consumer reads and decodes {@code topics} from offset zero at. */

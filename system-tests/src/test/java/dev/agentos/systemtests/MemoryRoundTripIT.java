@@ -3,12 +3,27 @@ package dev.agentos.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentos.client.AgentOsApiException;
+import dev.agentos.client.CommandApi;
+import dev.agentos.client.QueryApi;
+import dev.agentos.client.command.AddRelation;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.MergeContexts;
+import dev.agentos.client.command.RelationType;
+import dev.agentos.client.command.StoreMemory;
+import dev.agentos.client.command.UpdateMemory;
+import dev.agentos.client.query.Memory;
+import dev.agentos.client.query.MemoryGraph;
+import dev.agentos.client.query.MemoryVersion;
+import dev.agentos.client.query.Related;
+import dev.agentos.client.query.Search;
+import dev.agentos.client.query.SearchMode;
+import dev.agentos.client.query.SearchResult;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,25 +41,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MemoryRoundTripIT {
 
   /**
-   * Read models follow the log; on a busy 2-core machine that can take a few seconds. Answers are
-   * read with {@code path}, not {@code get}, inside awaits: a field not there yet must fail the
-   * assertion (and be asked again), not throw.
+   * Read models follow the log; on a busy 2-core machine that can take a few seconds. Inside
+   * awaits, a refusal (a 404 of an item not read-modelled yet) is asked again like a failed
+   * assertion.
    */
   private static final Duration PROJECTED = Duration.ofSeconds(60);
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private Api commands;
-  private Api queries;
-  private Api otherTenant;
+  private CommandApi commands;
+  private QueryApi queries;
+  private QueryApi otherTenant;
 
   @BeforeAll
   void keys(StackEndpoints stack) {
     Tenants tenants = new Tenants(stack);
-    String key = tenants.newKey("st-tenant-" + run, "st-project");
-    String otherKey = tenants.newKey("st-other-" + run, "st-project");
-    commands = new Api(tenants.commandSideUrl(), key);
-    queries = new Api(tenants.querySideUrl(), key);
-    otherTenant = new Api(tenants.querySideUrl(), otherKey);
+    var client = tenants.newClient("st-tenant-" + run, "st-project");
+    commands = client.commands();
+    queries = client.queries();
+    otherTenant = tenants.newClient("st-other-" + run, "st-project").queries();
   }
 
   @Test
@@ -53,85 +67,83 @@ class MemoryRoundTripIT {
     String id =
         store(
             context,
-            "ERROR_FIX",
+            MemoryType.ERROR_FIX,
             "terraform apply failed with InvalidClientTokenId until AWS_REGION was set to"
                 + " eu-west-1 in the deploy script");
 
-    awaitHits("AWS_REGION InvalidClientTokenId", "keyword", context, id);
+    awaitHits("AWS_REGION InvalidClientTokenId", SearchMode.KEYWORD, context, id);
     awaitHits(
-        "which cloud location has to be configured before provisioning", "semantic", context, id);
-    awaitHits("deploy credentials error region", "hybrid", context, id);
+        "which cloud location has to be configured before provisioning",
+        SearchMode.SEMANTIC,
+        context,
+        id);
+    awaitHits("deploy credentials error region", SearchMode.HYBRID, context, id);
 
-    JsonNode read = queries.get("/v1/memories/" + id).expect(200);
-    assertThat(read.get("contextId").asText()).isEqualTo(context);
-    assertThat(read.get("type").asText()).isEqualTo("ERROR_FIX");
+    Memory read = queries.memory(id);
+    assertThat(read.contextId()).isEqualTo(context);
+    assertThat(read.type()).isEqualTo("ERROR_FIX");
   }
 
   @Test
   void anUpdateIsWhatSearchFindsAfterwards() {
     String context = newContext();
-    String id = store(context, "FACT", "The staging database is PostgreSQL 15");
-    awaitHits("staging database PostgreSQL", "keyword", context, id);
+    String id = store(context, MemoryType.FACT, "The staging database is PostgreSQL 15");
+    awaitHits("staging database PostgreSQL", SearchMode.KEYWORD, context, id);
 
-    commands
-        .patch("/v1/memories/" + id, Map.of("content", "The staging database moved to CockroachDB"))
-        .expect(200);
+    commands.updateMemory(id, UpdateMemory.content("The staging database moved to CockroachDB"));
 
-    awaitHits("CockroachDB", "keyword", context, id);
+    awaitHits("CockroachDB", SearchMode.KEYWORD, context, id);
     await()
         .atMost(PROJECTED)
-        .untilAsserted(
-            () ->
-                assertThat(queries.get("/v1/memories/" + id).expect(200).get("content").asText())
-                    .contains("CockroachDB"));
+        .ignoreExceptionsInstanceOf(AgentOsApiException.class)
+        .untilAsserted(() -> assertThat(queries.memory(id).content()).contains("CockroachDB"));
   }
 
   @Test
   void aDeletedMemoryIsGoneFromSearchAndReadsButNotFromHistory() {
     String context = newContext();
-    String id = store(context, "FACT", "The nightly build publishes to the artifacts bucket");
-    awaitHits("nightly build artifacts bucket", "keyword", context, id);
+    String id =
+        store(context, MemoryType.FACT, "The nightly build publishes to the artifacts bucket");
+    awaitHits("nightly build artifacts bucket", SearchMode.KEYWORD, context, id);
 
-    commands.delete("/v1/memories/" + id).expect(200);
+    commands.deleteMemory(id);
 
     await()
         .atMost(PROJECTED)
         .untilAsserted(
             () -> {
-              assertThat(queries.get("/v1/memories/" + id).status()).isEqualTo(404);
-              assertThat(hitIds("nightly build artifacts bucket", "hybrid", context))
+              assertThat(Answers.statusOf(() -> queries.memory(id))).isEqualTo(404);
+              assertThat(hitIds("nightly build artifacts bucket", SearchMode.HYBRID, context))
                   .doesNotContain(id);
             });
-    JsonNode history = queries.get("/v1/memories/" + id + "/history").expect(200);
-    assertThat(history.findValuesAsText("eventType"))
+    List<MemoryVersion> history = queries.history(id);
+    assertThat(history)
+        .extracting(MemoryVersion::eventType)
         .containsExactly("MemoryStored", "MemoryDeleted");
-    assertThat(history.get(0).get("content").asText()).contains("nightly build");
+    assertThat(history.get(0).content()).contains("nightly build");
   }
 
   @Test
   void aRelationShowsInTheRelatedGraph() {
     String context = newContext();
-    String cause = store(context, "FACT", "Checkout rounds money half-even");
-    String fix = store(context, "ERROR_FIX", "Round money half-up in checkout totals");
-    commands
-        .post(
-            "/v1/memories/" + fix + "/relations",
-            Map.of("toMemoryId", cause, "relationType", "FIXES"))
-        .expect(201);
+    String cause = store(context, MemoryType.FACT, "Checkout rounds money half-even");
+    String fix = store(context, MemoryType.ERROR_FIX, "Round money half-up in checkout totals");
+    commands.addRelation(fix, AddRelation.of(cause, RelationType.FIXES));
 
     await()
         .atMost(PROJECTED)
+        .ignoreExceptionsInstanceOf(AgentOsApiException.class)
         .untilAsserted(
             () -> {
-              JsonNode graph = queries.get("/v1/memories/" + fix + "/related?depth=2").expect(200);
-              assertThat(graph.get("nodes").findValuesAsText("memoryId")).contains(cause);
-              assertThat(graph.get("edges"))
+              MemoryGraph graph = queries.related(fix, Related.depth(2));
+              assertThat(graph.nodes()).extracting(MemoryGraph.Node::memoryId).contains(cause);
+              assertThat(graph.edges())
                   .anySatisfy(
                       edge -> {
-                        assertThat(edge.get("kind").asText()).isEqualTo("RELATION");
-                        assertThat(edge.get("relationType").asText()).isEqualTo("FIXES");
-                        assertThat(edge.get("from").asText()).isEqualTo(fix);
-                        assertThat(edge.get("to").asText()).isEqualTo(cause);
+                        assertThat(edge.kind()).isEqualTo("RELATION");
+                        assertThat(edge.relationType()).isEqualTo("FIXES");
+                        assertThat(edge.from()).isEqualTo(fix);
+                        assertThat(edge.to()).isEqualTo(cause);
                       });
             });
   }
@@ -140,94 +152,66 @@ class MemoryRoundTripIT {
   void aMergedContextHoldsTheMembersOfBoth() {
     String first = newContext();
     String second = newContext();
-    String a = store(first, "DECISION", "Feature flags live in LaunchDarkly");
-    String b = store(second, "DECISION", "Use trunk-based development with short-lived branches");
-    awaitHits("LaunchDarkly", "keyword", first, a);
-    awaitHits("trunk-based", "keyword", second, b);
+    String a = store(first, MemoryType.DECISION, "Feature flags live in LaunchDarkly");
+    String b =
+        store(second, MemoryType.DECISION, "Use trunk-based development with short-lived branches");
+    awaitHits("LaunchDarkly", SearchMode.KEYWORD, first, a);
+    awaitHits("trunk-based", SearchMode.KEYWORD, second, b);
 
     String merged = "st-merged-" + UUID.randomUUID();
-    commands
-        .post(
-            "/v1/contexts/merge",
-            Map.of(
-                "name",
-                "system test " + merged,
-                "sourceContextIds",
-                List.of(first, second),
-                "targetContextId",
-                merged))
-        .expect(201);
+    commands.mergeContexts(
+        new MergeContexts(List.of(first, second), "system test " + merged, merged));
 
     await()
         .atMost(PROJECTED)
+        .ignoreExceptionsInstanceOf(AgentOsApiException.class)
         .untilAsserted(
             () -> {
-              assertThat(
-                      queries
-                          .get("/v1/contexts/" + merged)
-                          .expect(200)
-                          .get("members")
-                          .findValuesAsText("memoryId"))
-                  .contains(a, b);
-              assertThat(
-                      queries.get("/v1/contexts/" + first).expect(200).path("mergedInto").asText())
-                  .isEqualTo(merged);
+              assertThat(queries.context(merged).memberIds()).contains(a, b);
+              assertThat(queries.context(first).mergedInto()).isEqualTo(merged);
             });
   }
 
   @Test
   void searchesAreCountedAsAccesses() {
     String context = newContext();
-    String id = store(context, "PREFERENCE", "The user wants commit messages in the imperative");
-    awaitHits("commit messages imperative", "keyword", context, id);
+    String id =
+        store(context, MemoryType.PREFERENCE, "The user wants commit messages in the imperative");
+    awaitHits("commit messages imperative", SearchMode.KEYWORD, context, id);
 
     await()
         .atMost(PROJECTED)
         .untilAsserted(
             () ->
-                assertThat(
-                        search("commit messages imperative", "keyword", context)
-                            .path(0)
-                            .path("memory")
-                            .path("accessCount")
-                            .asLong())
-                    .isPositive());
+                assertThat(search("commit messages imperative", SearchMode.KEYWORD, context).hits())
+                    .first()
+                    .satisfies(hit -> assertThat(hit.memory().accessCount()).isPositive()));
   }
 
   @Test
   void anotherTenantSeesNothing() {
     String context = newContext();
-    String id = store(context, "FACT", "The signing key rotates every ninety days");
-    awaitHits("signing key rotates", "keyword", context, id);
+    String id = store(context, MemoryType.FACT, "The signing key rotates every ninety days");
+    awaitHits("signing key rotates", SearchMode.KEYWORD, context, id);
 
-    assertThat(otherTenant.get("/v1/memories/" + id).status()).isEqualTo(404);
-    assertThat(otherTenant.get("/v1/memories/" + id + "/history").status()).isEqualTo(404);
-    assertThat(otherTenant.get("/v1/contexts/" + context).status()).isEqualTo(404);
-    JsonNode hits =
-        otherTenant
-            .post("/v1/memories/search", Map.of("query", "signing key rotates", "k", 10))
-            .expect(200)
-            .get("hits");
-    assertThat(hits.findValuesAsText("memoryId")).doesNotContain(id);
+    assertThat(Answers.statusOf(() -> otherTenant.memory(id))).isEqualTo(404);
+    assertThat(Answers.statusOf(() -> otherTenant.history(id))).isEqualTo(404);
+    assertThat(Answers.statusOf(() -> otherTenant.context(context))).isEqualTo(404);
+    SearchResult found = otherTenant.search(Search.builder("signing key rotates").k(10).build());
+    assertThat(found.memoryIds()).doesNotContain(id);
   }
 
   private String newContext() {
     String id = "st-ctx-" + UUID.randomUUID();
-    commands.post("/v1/contexts", Map.of("contextId", id, "name", "system test " + id)).expect(201);
+    commands.createContext(CreateContext.of(id, "system test " + id));
     return id;
   }
 
-  private String store(String context, String type, String content) {
-    return commands
-        .post(
-            "/v1/memories",
-            Map.of("contextId", context, "type", type, "content", content, "tags", List.of(run)))
-        .expect(201)
-        .get("id")
-        .asText();
+  private String store(String context, MemoryType type, String content) {
+    return commands.storeMemory(StoreMemory.of(context, type, content).withTags(List.of(run))).id();
   }
 
-  private void awaitHits(String query, String mode, String context, String id) {
+  private void awaitHits(String query, SearchMode mode, String context, String id) {
     await()
         .atMost(PROJECTED)
         .pollInterval(Duration.ofMillis(200))
@@ -238,16 +222,11 @@ class MemoryRoundTripIT {
                     .contains(id));
   }
 
-  private List<String> hitIds(String query, String mode, String context) {
-    return search(query, mode, context).findValuesAsText("memoryId");
+  private List<String> hitIds(String query, SearchMode mode, String context) {
+    return search(query, mode, context).memoryIds();
   }
 
-  private JsonNode search(String query, String mode, String context) {
-    return queries
-        .post(
-            "/v1/memories/search",
-            Map.of("query", query, "mode", mode, "k", 10, "contextId", context))
-        .expect(200)
-        .get("hits");
+  private SearchResult search(String query, SearchMode mode, String context) {
+    return queries.search(Search.in(context, query, mode, 10));
   }
 }

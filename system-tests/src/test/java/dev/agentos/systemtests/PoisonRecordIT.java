@@ -5,6 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.client.AgentOsApiException;
+import dev.agentos.client.AgentOsClient;
+import dev.agentos.client.CommandApi;
+import dev.agentos.client.QueryApi;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.StoreMemory;
+import dev.agentos.client.query.Search;
+import dev.agentos.client.query.SearchMode;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.common.EventHeader;
@@ -76,16 +84,16 @@ class PoisonRecordIT {
   private StackEndpoints stack;
   private KafkaProducer<String, Object> avro;
   private KafkaConsumer<String, Object> deadLetters;
-  private Api commands;
-  private Api queries;
+  private CommandApi commands;
+  private QueryApi queries;
 
   @BeforeAll
   void start(StackEndpoints stack) {
     this.stack = stack;
     Tenants tenants = new Tenants(stack);
-    String key = tenants.newKey(tenant, "st-project");
-    commands = new Api(tenants.commandSideUrl(), key);
-    queries = new Api(tenants.querySideUrl(), key);
+    AgentOsClient client = tenants.newClient(tenant, "st-project");
+    commands = client.commands();
+    queries = client.queries();
     avro = producer();
     deadLetters = deadLetterConsumer();
   }
@@ -244,27 +252,22 @@ class PoisonRecordIT {
     String word = "zebrafish" + run.replaceAll("[^a-z]", "");
     String id =
         commands
-            .post(
-                "/v1/memories",
-                Map.of(
-                    "contextId", context, "type", "FACT", "content", "The " + word + " test runs"))
-            .expect(201)
-            .get("id")
-            .asText();
+            .storeMemory(
+                StoreMemory.of(
+                    context,
+                    dev.agentos.client.command.MemoryType.FACT,
+                    "The " + word + " test runs"))
+            .id();
     await()
         .atMost(STILL_FLOWING)
         .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptionsInstanceOf(AgentOsApiException.class)
         .untilAsserted(
             () -> {
-              JsonNode hits =
-                  queries
-                      .post(
-                          "/v1/memories/search",
-                          Map.of("query", word, "mode", "keyword", "k", 10, "contextId", context))
-                      .expect(200)
-                      .get("hits");
-              assertThat(hits.findValuesAsText("memoryId")).contains(id);
-              assertThat(queries.get("/v1/memories/" + id).status()).isEqualTo(200);
+              assertThat(
+                      queries.search(Search.in(context, word, SearchMode.KEYWORD, 10)).memoryIds())
+                  .contains(id);
+              assertThat(Answers.statusOf(() -> queries.memory(id))).isEqualTo(200);
             });
   }
 
@@ -347,7 +350,7 @@ class PoisonRecordIT {
 
   private String newContext() {
     String id = "st-ctx-" + UUID.randomUUID();
-    commands.post("/v1/contexts", Map.of("contextId", id, "name", "poison " + id)).expect(201);
+    commands.createContext(CreateContext.of(id, "poison " + id));
     return id;
   }
 

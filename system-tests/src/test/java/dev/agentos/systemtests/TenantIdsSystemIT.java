@@ -3,13 +3,20 @@ package dev.agentos.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentos.client.AgentOsApiException;
+import dev.agentos.client.AgentOsClient;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.StoreMemory;
+import dev.agentos.client.command.UpdateMemory;
+import dev.agentos.client.query.MemoryVersion;
+import dev.agentos.client.query.Search;
+import dev.agentos.client.query.SearchMode;
+import dev.agentos.client.query.SearchResult;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +35,8 @@ class TenantIdsSystemIT {
   void twoTenantsWithOneMemoryIdEachReadSearchAndSeeTheHistoryOfTheirOwn(StackEndpoints stack) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Tenants tenants = new Tenants(stack);
-    Tenant first = Tenant.of(tenants, "st-first-" + run);
-    Tenant second = Tenant.of(tenants, "st-second-" + run);
+    Tenant first = new Tenant(tenants.newClient("st-first-" + run, "st-project"));
+    Tenant second = new Tenant(tenants.newClient("st-second-" + run, "st-project"));
     String contextId = "st-shared-ctx-" + run;
     String memoryId = "st-shared-mem-" + run;
     String firstText = "Invoices are sent on the first working day of the month";
@@ -38,34 +45,20 @@ class TenantIdsSystemIT {
     first.store(contextId, memoryId, firstText);
     second.store(contextId, memoryId, secondText);
     String secondUpdated = secondText + " from the EU region";
-    second
-        .commands()
-        .patch("/v1/memories/" + memoryId, Map.of("content", secondUpdated))
-        .expect(200);
+    second.client().commands().updateMemory(memoryId, UpdateMemory.content(secondUpdated));
 
     first.awaitsOnly(memoryId, firstText, List.of(firstText));
     second.awaitsOnly(memoryId, secondUpdated, List.of(secondText, secondUpdated));
   }
 
-  /** One tenant's clients of both APIs. */
-  private record Tenant(Api commands, Api queries) {
-
-    static Tenant of(Tenants tenants, String tenantId) {
-      String key = tenants.newKey(tenantId, "st-project");
-      return new Tenant(
-          new Api(tenants.commandSideUrl(), key), new Api(tenants.querySideUrl(), key));
-    }
+  /** One tenant's client of both APIs. */
+  private record Tenant(AgentOsClient client) {
 
     void store(String contextId, String memoryId, String content) {
-      commands
-          .post("/v1/contexts", Map.of("contextId", contextId, "name", "shared " + contextId))
-          .expect(201);
-      commands
-          .post(
-              "/v1/memories",
-              Map.of(
-                  "memoryId", memoryId, "contextId", contextId, "type", "FACT", "content", content))
-          .expect(201);
+      client.commands().createContext(CreateContext.of(contextId, "shared " + contextId));
+      client
+          .commands()
+          .storeMemory(StoreMemory.of(contextId, MemoryType.FACT, content).withMemoryId(memoryId));
     }
 
     /** Reads, every mode of search and the history show this tenant's memory, never the other. */
@@ -73,34 +66,30 @@ class TenantIdsSystemIT {
       await()
           .atMost(PROJECTED)
           .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptionsInstanceOf(AgentOsApiException.class)
           .untilAsserted(
               () -> {
-                assertThat(queries.get("/v1/memories/" + memoryId).json().path("content").asText())
-                    .isEqualTo(content);
-                for (String mode : List.of("keyword", "semantic", "hybrid")) {
-                  assertThat(contentsFound(memoryId, mode)).as(mode).containsExactly(content);
+                assertThat(client.queries().memory(memoryId).content()).isEqualTo(content);
+                for (SearchMode mode : SearchMode.values()) {
+                  assertThat(contentsFound(memoryId, mode))
+                      .as(mode.json())
+                      .containsExactly(content);
                 }
               });
-      JsonNode versions = queries.get("/v1/memories/" + memoryId + "/history").expect(200);
-      assertThat(versions.findValuesAsText("content")).containsExactlyElementsOf(history);
+      assertThat(client.queries().history(memoryId))
+          .extracting(MemoryVersion::content)
+          .containsExactlyElementsOf(history);
     }
 
-    private List<String> contentsFound(String memoryId, String mode) {
-      JsonNode hits =
-          queries
-              .post(
-                  "/v1/memories/search",
-                  Map.of("query", "when are invoices sent", "mode", mode, "k", 10))
-              .expect(200)
-              .get("hits");
-      List<String> contents = new ArrayList<>();
-      hits.forEach(
-          hit -> {
-            if (hit.path("memoryId").asText().equals(memoryId)) {
-              contents.add(hit.path("memory").path("content").asText());
-            }
-          });
-      return contents;
+    private List<String> contentsFound(String memoryId, SearchMode mode) {
+      SearchResult found =
+          client
+              .queries()
+              .search(Search.builder("when are invoices sent").mode(mode).k(10).build());
+      return found.hits().stream()
+          .filter(hit -> hit.memoryId().equals(memoryId))
+          .map(hit -> hit.memory().content())
+          .toList();
     }
   }
 }

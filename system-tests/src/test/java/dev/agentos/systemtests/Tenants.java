@@ -1,13 +1,16 @@
 package dev.agentos.systemtests;
 
 import dev.agentos.auth.ApiKeys;
+import dev.agentos.client.AgentOsClient;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.service.CommandSideService;
+import dev.agentos.deploy.local.service.ProjectionsService;
 import dev.agentos.deploy.local.service.QuerySideService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -30,8 +33,30 @@ final class Tenants {
     return application(QuerySideService.URL);
   }
 
+  /** A client of both APIs as a new key of {@code tenantId}/{@code projectId}. */
+  AgentOsClient newClient(String tenantId, String projectId) {
+    return client(newKey(tenantId, projectId));
+  }
+
+  /** A client of both APIs and of the projections' admin API as the holder of {@code key}. */
+  AgentOsClient client(String key) {
+    return AgentOsClient.builder()
+        .commandUrl(commandSideUrl())
+        .queryUrl(querySideUrl())
+        .projectionsUrl(application(ProjectionsService.URL))
+        .apiKey(key)
+        // The stack shares two cores with the build; a slow answer is not what these tests test.
+        .timeout(Duration.ofMinutes(2))
+        .build();
+  }
+
   /** A new key of {@code tenantId}/{@code projectId} that may write and read memories. */
   String newKey(String tenantId, String projectId) {
+    return newKey(tenantId, projectId, "MEMORY_WRITE,MEMORY_READ");
+  }
+
+  /** A new key of {@code tenantId}/{@code projectId} with {@code scopes} (comma-separated). */
+  String newKey(String tenantId, String projectId, String scopes) {
     String key = ApiKeys.generate();
     try (Connection db =
             DriverManager.getConnection(
@@ -45,7 +70,7 @@ final class Tenants {
       insert.setString(3, tenantId);
       insert.setString(4, projectId);
       insert.setString(5, "st-agent-" + UUID.randomUUID());
-      insert.setString(6, "MEMORY_WRITE,MEMORY_READ");
+      insert.setString(6, scopes);
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot add a key to api_key", e);

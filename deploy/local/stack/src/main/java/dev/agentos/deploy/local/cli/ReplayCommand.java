@@ -1,21 +1,20 @@
 package dev.agentos.deploy.local.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentos.client.AgentOsApiException;
+import dev.agentos.client.AgentOsClient;
+import dev.agentos.client.ReplayApi;
+import dev.agentos.client.admin.ReplayProgress;
 import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.ProjectionsService;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +30,6 @@ import picocli.CommandLine.ParentCommand;
         "Rebuilds a read model (memory-cassandra, memory-search, metrics-influx) from Kafka.")
 final class ReplayCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration EVERY = Duration.ofSeconds(2);
 
   @ParentCommand AgentOsCli cli;
@@ -45,56 +43,43 @@ final class ReplayCommand implements Callable<Integer> {
       description = "An admin key (default: $AGENTOS_ADMIN_KEY, else <home>/admin-key).")
   String adminKey;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Override
   public Integer call() throws Exception {
-    String url = projectionsUrl() + "/admin/replay/" + readModel;
-    String key = adminKey();
-    JsonNode progress =
-        send(
-            HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()),
-            key,
-            202);
-    System.out.println(
-        "replaying " + readModel + " (processor " + progress.path("processor").asText() + ")");
-    // Finished: caught up and the read model's after-replay steps done (e.g. memory-cassandra's
-    // list indexes built). A projections that does not report it yet: caught up.
-    while (!(progress.path("finished").isBoolean()
-        ? progress.path("finished").asBoolean()
-        : progress.path("caughtUp").asBoolean())) {
+    ReplayApi replays =
+        AgentOsClient.builder()
+            .projectionsUrl(projectionsUrl())
+            .apiKey(adminKey())
+            // Stopping a busy processor before clearing its read model can take minutes.
+            .timeout(Duration.ofMinutes(3))
+            .build()
+            .replays();
+    ReplayProgress progress = refusedSaysWhy(() -> replays.start(readModel));
+    System.out.println("replaying " + readModel + " (processor " + progress.processor() + ")");
+    while (!progress.isDone()) {
       Thread.sleep(EVERY.toMillis());
-      progress = send(HttpRequest.newBuilder(URI.create(url)).GET(), key, 200);
+      progress = refusedSaysWhy(() -> replays.progress(readModel));
       System.out.printf(
           "%s: %d records read, %.0f records/s, lag %d%n",
-          readModel,
-          progress.path("recordsRead").asLong(),
-          progress.path("recordsPerSecond").asDouble(),
-          progress.path("lag").asLong());
+          readModel, progress.recordsRead(), progress.recordsPerSecond(), progress.lag());
     }
     System.out.println(
         readModel + " rebuilt: caught up with its topics and its after-replay steps done.");
     return 0;
   }
 
-  private JsonNode send(HttpRequest.Builder request, String key, int expected)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            request.header("Authorization", "Bearer " + key).timeout(Duration.ofMinutes(3)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      // The body is problem+json: its detail says what is wrong.
-      JsonNode problem = JSON.readTree(response.body().isBlank() ? "{}" : response.body());
+  private ReplayProgress refusedSaysWhy(Supplier<ReplayProgress> call) {
+    try {
+      return call.get();
+    } catch (AgentOsApiException refused) {
       throw new IllegalStateException(
           "replay of "
               + readModel
               + " refused ("
-              + response.statusCode()
+              + refused.status()
               + "): "
-              + problem.path("detail").asText(response.body()));
+              + refused.detail().orElse(refused.body()),
+          refused);
     }
-    return JSON.readTree(response.body());
   }
 
   private String projectionsUrl() throws IOException {

@@ -1,11 +1,17 @@
 package dev.agentos.deploy.local.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import dev.agentos.client.QueryApi;
+import dev.agentos.client.query.MemoryGraph;
+import dev.agentos.client.query.MemoryVersion;
+import dev.agentos.client.query.Related;
+import dev.agentos.client.query.Search;
+import dev.agentos.client.query.SearchMode;
+import dev.agentos.client.query.SearchResult;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The demo's second half, on the query side: the agent's memories come back through the read models
@@ -17,10 +23,10 @@ final class DemoReads {
   /** How long the demo waits for the projections to make a stored memory searchable. */
   private static final Duration FRESHNESS_WAIT = Duration.ofSeconds(60);
 
-  private final DemoClient query;
+  private final QueryApi query;
   private final PrintStream out;
 
-  DemoReads(DemoClient query, PrintStream out) {
+  DemoReads(QueryApi query, PrintStream out) {
     this.query = query;
     this.out = out;
   }
@@ -29,76 +35,59 @@ final class DemoReads {
    * Searches with words the memory does not contain, shows the graph around {@code fixId} and the
    * versions of {@code updatedId}.
    */
-  void show(String contextId, String fixId, String updatedId)
-      throws IOException, InterruptedException {
+  void show(String contextId, String fixId, String updatedId) throws InterruptedException {
     String question = "why did the money calculation come out one cent short?";
-    JsonNode hits = awaitSearchFinds(question, contextId, fixId);
+    SearchResult found =
+        await(
+            "the search to find memory " + fixId,
+            () -> query.search(Search.in(contextId, question, SearchMode.SEMANTIC, 3)),
+            answer -> answer.memoryIds().contains(fixId));
     out.printf("semantic search \"%s\":%n", question);
-    for (JsonNode hit : hits) {
+    for (SearchResult.Hit hit : found.hits()) {
       out.printf(
+          Locale.ROOT,
           "  %.3f  %-10s %s%n",
-          hit.get("score").asDouble(),
-          hit.get("memory").get("type").asText(),
-          hit.get("memory").get("content").asText());
+          hit.score(),
+          hit.memory().type(),
+          hit.memory().content());
     }
 
-    JsonNode graph =
+    MemoryGraph graph =
         await(
             "the related graph of " + fixId + " to hold its relation",
-            () ->
-                query.call(
-                    "GET", "/v1/memories/" + fixId + "/related?depth=2", null, Map.of(), 200),
-            g -> g.get("edges").findValuesAsText("kind").contains("RELATION"));
+            () -> query.related(fixId, Related.depth(2)),
+            g -> g.edges().stream().anyMatch(MemoryGraph.Edge::isRelation));
     out.printf(
         "related graph around %s: %d nodes, %d edges%n",
-        fixId, graph.get("nodes").size(), graph.get("edges").size());
-    for (JsonNode edge : graph.get("edges")) {
-      boolean relation = "RELATION".equals(edge.get("kind").asText());
+        fixId, graph.nodes().size(), graph.edges().size());
+    for (MemoryGraph.Edge edge : graph.edges()) {
       out.printf(
+          Locale.ROOT,
           "  %s -%s-> %s%n",
-          edge.get("from").asText(),
-          relation
-              ? edge.get("relationType").asText()
-              : String.format("SIMILAR %.2f", edge.get("similarity").asDouble()),
-          edge.get("to").asText());
+          edge.from(),
+          edge.isRelation()
+              ? edge.relationType()
+              : String.format(Locale.ROOT, "SIMILAR %.2f", edge.similarity()),
+          edge.to());
     }
 
-    JsonNode history =
-        query.call("GET", "/v1/memories/" + updatedId + "/history", null, Map.of(), 200);
     out.printf("history of %s (from the event log):%n", updatedId);
-    for (JsonNode version : history) {
+    for (MemoryVersion version : query.history(updatedId)) {
       out.printf(
           "  v%d %s at %s: %s%n",
-          version.get("version").asLong(),
-          version.get("eventType").asText(),
-          version.get("occurredAt").asText(),
-          version.get("content").asText());
+          version.version(), version.eventType(), version.occurredAt(), version.content());
     }
-  }
-
-  /** The hits of a semantic search, once the projections have indexed the memory it should find. */
-  private JsonNode awaitSearchFinds(String question, String contextId, String expectedId)
-      throws IOException, InterruptedException {
-    return await(
-            "the search to find memory " + expectedId,
-            () ->
-                query.post(
-                    "/v1/memories/search",
-                    Map.of("query", question, "mode", "semantic", "k", 3, "contextId", contextId),
-                    200),
-            answer -> answer.get("hits").findValuesAsText("memoryId").contains(expectedId))
-        .get("hits");
   }
 
   /**
    * Asks until the answer shows what the projections were to build: read models follow the log a
    * moment behind the command that wrote it.
    */
-  private static JsonNode await(String what, Call call, Predicate<JsonNode> done)
-      throws IOException, InterruptedException {
+  private static <T> T await(String what, Supplier<T> call, Predicate<T> done)
+      throws InterruptedException {
     long deadline = System.nanoTime() + FRESHNESS_WAIT.toNanos();
     while (true) {
-      JsonNode answer = call.run();
+      T answer = call.get();
       if (done.test(answer)) {
         return answer;
       }
@@ -112,9 +101,5 @@ final class DemoReads {
       }
       Thread.sleep(250);
     }
-  }
-
-  private interface Call {
-    JsonNode run() throws IOException, InterruptedException;
   }
 }

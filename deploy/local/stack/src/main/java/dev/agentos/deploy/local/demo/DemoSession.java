@@ -1,11 +1,30 @@
 package dev.agentos.deploy.local.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import dev.agentos.client.AgentOsClient;
+import dev.agentos.client.CommandApi;
+import dev.agentos.client.command.AddRelation;
+import dev.agentos.client.command.AddedRelation;
+import dev.agentos.client.command.ApiKeyScope;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.IngestResult;
+import dev.agentos.client.command.IssueApiKey;
+import dev.agentos.client.command.IssuedApiKey;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.ProposeSuggestion;
+import dev.agentos.client.command.QueuedExecution;
+import dev.agentos.client.command.RegisterAgent;
+import dev.agentos.client.command.RelationType;
+import dev.agentos.client.command.RequestExecution;
+import dev.agentos.client.command.StoreMemory;
+import dev.agentos.client.command.SuggestionFormat;
+import dev.agentos.client.command.UpdateMemory;
+import dev.agentos.client.command.VerificationAccepted;
+import dev.agentos.client.command.VerifySuggestion;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -15,8 +34,8 @@ import java.util.UUID;
  */
 public final class DemoSession {
 
-  private final DemoClient admin;
-  private final String queryUrl;
+  private final AgentOsClient admin;
+  private final boolean withQuerySide;
   private final PrintStream out;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String sessionId = "demo-session-" + run;
@@ -25,151 +44,113 @@ public final class DemoSession {
    * @param queryUrl the query side, or null when the stack runs none (the demo then only writes)
    */
   public DemoSession(String baseUrl, String queryUrl, String adminKey, PrintStream out) {
-    this.admin = new DemoClient(baseUrl, adminKey);
-    this.queryUrl = queryUrl;
+    this.admin =
+        AgentOsClient.builder().commandUrl(baseUrl).queryUrl(queryUrl).apiKey(adminKey).build();
+    this.withQuerySide = queryUrl != null;
     this.out = out;
   }
 
-  public void run() throws IOException, InterruptedException {
+  /** Plays the session; the first call AgentOS refuses stops it with that call and the reason. */
+  public void run() throws InterruptedException {
     String agentId = "demo-agent-" + run;
-    admin.post(
-        "/v1/agents",
-        Map.of("agentId", agentId, "displayName", "Demo coding agent", "client", "agentos-demo"),
-        201);
-    JsonNode key =
-        admin.post(
-            "/v1/agents/" + agentId + "/keys",
-            Map.of(
-                "scopes",
-                List.of("EVENTS_WRITE", "MEMORY_WRITE", "MEMORY_READ", "EXECUTIONS_RUN"),
-                "label",
-                "demo"),
-            201);
-    DemoClient agent = admin.as(key.get("key").asText());
+    admin.commands().registerAgent(RegisterAgent.of(agentId, "Demo coding agent", "agentos-demo"));
+    IssuedApiKey key =
+        admin
+            .commands()
+            .issueApiKey(
+                agentId,
+                IssueApiKey.of(
+                    "demo",
+                    ApiKeyScope.EVENTS_WRITE,
+                    ApiKeyScope.MEMORY_WRITE,
+                    ApiKeyScope.MEMORY_READ,
+                    ApiKeyScope.EXECUTIONS_RUN));
+    AgentOsClient agent = admin.withApiKey(key.key());
+    CommandApi commands = agent.commands();
     out.printf(
         "agent %s registered, key %s… issued (scopes %s)%n",
-        agentId, key.get("keyPrefix").asText(), key.get("scopes"));
+        agentId, key.keyPrefix(), new TreeSet<>(key.scopes()));
 
     String contextId = "ctx-" + run;
     // A context's name is unique in its project, and every run of the demo works in the same one.
-    agent.post(
-        "/v1/contexts",
-        Map.of("contextId", contextId, "name", "Fix the flaky checkout test (demo " + run + ")"),
-        201);
-    agent.call(
-        "PUT",
-        "/v1/sessions/" + sessionId + "/context",
-        Map.of("contextId", contextId),
-        Map.of(),
-        200);
+    commands.createContext(
+        CreateContext.of(contextId, "Fix the flaky checkout test (demo " + run + ")"));
+    commands.switchContext(sessionId, contextId);
     out.printf("context %s created and made active for session %s%n", contextId, sessionId);
 
-    JsonNode ingest = agent.post("/v1/events", Map.of("events", sessionEvents()), 200);
+    IngestResult ingest = commands.ingest(sessionEvents());
     out.printf(
         "events: %d accepted, %d rejected (conversation turns, a tool call, two test runs, metrics)%n",
-        ingest.get("accepted").asInt(), ingest.get("rejected").asInt());
+        ingest.accepted(), ingest.rejected());
 
     String fact =
         storeMemory(
-            agent,
+            commands,
             contextId,
-            "FACT",
+            MemoryType.FACT,
             "The checkout tests run with pytest; the flaky one is test_apply_discount.");
     String fix =
         storeMemory(
-            agent,
+            commands,
             contextId,
-            "ERROR_FIX",
+            MemoryType.ERROR_FIX,
             "test_apply_discount failed because Decimal rounding used ROUND_HALF_EVEN; use ROUND_HALF_UP for money.");
     storeMemory(
-        agent,
+        commands,
         contextId,
-        "PREFERENCE",
+        MemoryType.PREFERENCE,
         "The user prefers small commits with a failing test first.");
-    JsonNode relation =
-        agent.post(
-            "/v1/memories/" + fix + "/relations",
-            Map.of("toMemoryId", fact, "relationType", "FIXES"),
-            201);
-    out.printf(
-        "3 memories stored; %s FIXES %s (relation %s)%n",
-        fix, fact, relation.get("relationId").asText());
-    agent.call(
-        "PATCH",
-        "/v1/memories/" + fact,
-        Map.of(
-            "content",
-            "The checkout tests run with pytest -q; the flaky one was test_apply_discount (fixed)."),
-        Map.of(),
-        200);
+    AddedRelation relation = commands.addRelation(fix, AddRelation.of(fact, RelationType.FIXES));
+    out.printf("3 memories stored; %s FIXES %s (relation %s)%n", fix, fact, relation.relationId());
+    commands.updateMemory(
+        fact,
+        UpdateMemory.content(
+            "The checkout tests run with pytest -q; the flaky one was test_apply_discount (fixed)."));
     out.printf("memory %s updated: the flaky test is fixed%n", fact);
 
-    JsonNode failing =
-        agent.post("/v1/executions", execution("assert round(2.675, 2) == 2.68"), 201);
-    JsonNode passing =
-        agent.post(
-            "/v1/executions",
+    QueuedExecution failing =
+        commands.requestExecution(execution("assert round(2.675, 2) == 2.68"));
+    QueuedExecution passing =
+        commands.requestExecution(
             execution(
-                "from decimal import *; assert Decimal('2.675').quantize(Decimal('0.01'), ROUND_HALF_UP) == Decimal('2.68')"),
-            201);
+                "from decimal import *; assert Decimal('2.675').quantize(Decimal('0.01'), ROUND_HALF_UP) == Decimal('2.68')"));
     out.printf(
         "executions requested: %s (will fail), %s (will pass); they run when the executor exists%n",
-        failing.get("id").asText(), passing.get("id").asText());
+        failing.id(), passing.id());
 
     String suggestionId = "sugg-" + run;
-    agent.post(
-        "/v1/suggestions",
-        Map.of(
-            "suggestionId",
+    commands.proposeSuggestion(
+        new ProposeSuggestion(
             suggestionId,
-            "language",
+            null,
             "python",
-            "format",
-            "FULL_FILE",
-            "filePath",
             "checkout/discount.py",
-            "code",
+            SuggestionFormat.FULL_FILE,
             "from decimal import Decimal, ROUND_HALF_UP\n\ndef apply(p, d):\n    return (p * (1 - d)).quantize(Decimal('0.01'), ROUND_HALF_UP)\n",
-            "rationale",
-            "round money half-up"),
-        201);
-    JsonNode verification =
-        agent.post(
-            "/v1/suggestions/" + suggestionId + "/verify", Map.of("testCommand", "pytest -q"), 202);
+            "round money half-up",
+            null));
+    VerificationAccepted verification =
+        commands.verifySuggestion(suggestionId, VerifySuggestion.of("pytest -q"));
     out.printf(
         "suggestion %s proposed; verification %s requested as execution %s%n",
-        suggestionId,
-        verification.get("verificationId").asText(),
-        verification.get("executionId").asText());
+        suggestionId, verification.verificationId(), verification.executionId());
 
-    if (queryUrl == null) {
+    if (!withQuerySide) {
       out.println("no query side in this stack: skipping search, related graph and history");
     } else {
-      new DemoReads(new DemoClient(queryUrl, agent.key()), out).show(contextId, fix, fact);
+      new DemoReads(agent.queries(), out).show(contextId, fix, fact);
     }
   }
 
-  private String storeMemory(DemoClient agent, String contextId, String type, String content)
-      throws IOException, InterruptedException {
-    return agent
-        .post(
-            "/v1/memories",
-            Map.of(
-                "contextId",
-                contextId,
-                "type",
-                type,
-                "content",
-                content,
-                "tags",
-                List.of("checkout", "demo")),
-            201)
-        .get("id")
-        .asText();
+  private static String storeMemory(
+      CommandApi commands, String contextId, MemoryType type, String content) {
+    return commands
+        .storeMemory(StoreMemory.of(contextId, type, content).withTags(List.of("checkout", "demo")))
+        .id();
   }
 
-  private static Map<String, Object> execution(String code) {
-    return Map.of("language", "python", "code", code, "command", "python main.py");
+  private static RequestExecution execution(String code) {
+    return RequestExecution.code("python", code, "python main.py");
   }
 
   private List<Map<String, Object>> sessionEvents() {

@@ -1,0 +1,11 @@
+package dev.agentos.client.command;
+
+/** What an API key may do; {@code ADMIN} implies every other scope within its tenant. */
+public enum ApiKeyScope {
+  EVENTS_WRITE,
+  MEMORY_READ,
+  MEMORY_WRITE,
+  EXECUTIONS_RUN,
+  QUERY_READ,
+  ADMIN
+}
