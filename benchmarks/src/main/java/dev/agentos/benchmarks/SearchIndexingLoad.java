@@ -3,7 +3,11 @@ package dev.agentos.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentos.benchmarks.search.MemoryTemplates;
-import dev.agentos.deploy.local.service.QuerySideService;
+import dev.agentos.client.command.CreateContext;
+import dev.agentos.client.command.MemoryType;
+import dev.agentos.client.command.StoreMemory;
+import dev.agentos.client.query.Search;
+import dev.agentos.client.query.SearchResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -78,7 +82,7 @@ final class SearchIndexingLoad {
 
   void run() throws Exception {
     String context = "bench-reads-" + UUID.randomUUID();
-    target.post("/v1/contexts", Map.of("contextId", context, "name", context));
+    target.agent().commands().createContext(CreateContext.of(context, context));
     long started = System.nanoTime();
     store(context);
     awaitIndexed(context);
@@ -88,7 +92,6 @@ final class SearchIndexingLoad {
         memories,
         (System.nanoTime() - started) / 1e9);
     Indexing before = awaitQuiet();
-    String queryUrl = target.application(QuerySideService.URL);
     AtomicInteger searches = new AtomicInteger();
     AtomicLong hits = new AtomicLong();
     Measurement load = new Measurement("search (query side, k " + K + ")");
@@ -99,16 +102,10 @@ final class SearchIndexingLoad {
         client -> {
           for (int n = client; System.nanoTime() < deadline; n += clients) {
             long call = System.nanoTime();
-            JsonNode answer =
-                BenchTarget.call(
-                    queryUrl,
-                    target.agentKey(),
-                    "POST",
-                    "/v1/memories/search",
-                    Map.of("query", MemoryTemplates.question(n), "k", K, "contextId", context));
+            SearchResult answer = target.agent().queries().search(search(n, context));
             load.recordCall(call);
             searches.incrementAndGet();
-            hits.addAndGet(answer.get("hits").size());
+            hits.addAndGet(answer.hits().size());
           }
         });
     load.finish(searches.get());
@@ -136,7 +133,7 @@ final class SearchIndexingLoad {
         Locale.ROOT,
         "reads counted beside the index: the most read memory of the context shows accessCount"
             + " %d%n",
-        mostRead(queryUrl, context));
+        mostRead(context));
   }
 
   /** Memories from the latency benchmark's templates, in batches through the command side. */
@@ -147,20 +144,16 @@ final class SearchIndexingLoad {
         STORE_CLIENTS,
         client -> {
           for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-            List<Map<String, Object>> batch = new ArrayList<>();
+            List<StoreMemory> batch = new ArrayList<>();
             for (int n = r * STORE_BATCH; n < Math.min(memories, (r + 1) * STORE_BATCH); n++) {
               batch.add(
-                  Map.of(
-                      "contextId",
-                      context,
-                      "type",
-                      MemoryTemplates.type(n),
-                      "content",
-                      MemoryTemplates.memory(n),
-                      "tags",
-                      List.of("bench")));
+                  StoreMemory.of(
+                          context,
+                          MemoryType.valueOf(MemoryTemplates.type(n)),
+                          MemoryTemplates.memory(n))
+                      .withTags(List.of("bench")));
             }
-            target.post("/v1/memories/batch", Map.of("memories", batch));
+            target.agent().commands().storeMemories(batch);
           }
         });
   }
@@ -197,20 +190,17 @@ final class SearchIndexingLoad {
         indexing.path("indexing").path("index_time_in_millis").asLong());
   }
 
-  private long mostRead(String queryUrl, String context) throws Exception {
-    JsonNode hits =
-        BenchTarget.call(
-                queryUrl,
-                target.agentKey(),
-                "POST",
-                "/v1/memories/search",
-                Map.of("query", MemoryTemplates.question(0), "k", K, "contextId", context))
-            .get("hits");
-    long most = 0;
-    for (JsonNode hit : hits) {
-      most = Math.max(most, hit.path("memory").path("accessCount").asLong());
-    }
-    return most;
+  private long mostRead(String context) {
+    return target.agent().queries().search(search(0, context)).hits().stream()
+        .map(hit -> hit.memory().accessCount())
+        .filter(count -> count != null)
+        .mapToLong(Long::longValue)
+        .max()
+        .orElse(0);
+  }
+
+  private static Search search(long n, String context) {
+    return Search.builder(MemoryTemplates.question(n)).k(K).contextId(context).build();
   }
 
   /** A call on the memory index, which is not behind the API's keys. */
