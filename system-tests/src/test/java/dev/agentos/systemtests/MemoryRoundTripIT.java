@@ -102,10 +102,16 @@ class MemoryRoundTripIT {
               assertThat(hitIds("nightly build artifacts bucket", "hybrid", context))
                   .doesNotContain(id);
             });
-    JsonNode history = queries.get("/v1/memories/" + id + "/history").expect(200);
-    assertThat(history.findValuesAsText("eventType"))
-        .containsExactly("MemoryStored", "MemoryDeleted");
-    assertThat(history.get(0).get("content").asText()).contains("nightly build");
+    // The history is a read model of its own (memory-history), projected apart from the others.
+    await()
+        .atMost(PROJECTED)
+        .untilAsserted(
+            () -> {
+              JsonNode history = queries.get("/v1/memories/" + id + "/history").json();
+              assertThat(history.findValuesAsText("eventType"))
+                  .containsExactly("MemoryStored", "MemoryDeleted");
+              assertThat(history.path(0).path("content").asText()).contains("nightly build");
+            });
   }
 
   @Test

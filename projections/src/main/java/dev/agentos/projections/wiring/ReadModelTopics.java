@@ -1,6 +1,7 @@
 package dev.agentos.projections.wiring;
 
 import dev.agentos.projections.memory.cassandra.MemoryCassandraProjection;
+import dev.agentos.projections.memory.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.search.MemorySearchProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
 import dev.agentos.schemas.topics.Topics;
@@ -18,9 +19,15 @@ public final class ReadModelTopics {
 
   private static final Map<String, List<String>> BY_GROUP =
       Map.of(
-          MemoryCassandraProjection.GROUP, MEMORY_STREAMS,
-          MemorySearchProjection.GROUP, MEMORY_STREAMS,
-          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()));
+          MemoryCassandraProjection.GROUP,
+          MEMORY_STREAMS,
+          // A memory's history is its aggregate's events only: no contexts, no accesses.
+          MemoryHistoryProjection.GROUP,
+          List.of(Topics.MEMORY.name()),
+          MemorySearchProjection.GROUP,
+          MEMORY_STREAMS,
+          MetricsInfluxProjection.GROUP,
+          List.of(Topics.METRICS.name()));
 
   private ReadModelTopics() {}
 

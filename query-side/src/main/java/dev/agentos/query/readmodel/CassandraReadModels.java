@@ -3,6 +3,7 @@ package dev.agentos.query.readmodel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.agentos.projections.history.MemoryHistoryReader;
 import dev.agentos.projections.memory.cassandra.MemoryReadModelQueries;
 import dev.agentos.projections.memory.cassandra.MemorySchema;
 import dev.agentos.query.QuerySideProperties;
@@ -35,6 +36,15 @@ public class CassandraReadModels {
   @Bean
   MemoryReadModelQueries memoryReadModelQueries(CqlSession cassandraSession) {
     return new MemoryReadModelQueries(cassandraSession);
+  }
+
+  /**
+   * Every version of a memory, from the table the projections' {@code memory-history} writes (and
+   * creates: until it exists, every memory's history is unknown, answered 404).
+   */
+  @Bean
+  MemoryHistoryReader memoryHistoryReader(CqlSession cassandraSession) {
+    return new MemoryHistoryReader(cassandraSession);
   }
 
   private static com.datastax.oss.driver.api.core.CqlSessionBuilder builder(

@@ -1,6 +1,9 @@
 package dev.agentos.query.history;
 
 import dev.agentos.auth.Caller;
+import dev.agentos.projections.history.MemoryHistoryReader;
+import dev.agentos.projections.history.MemoryStatus;
+import dev.agentos.projections.history.MemoryVersion;
 import dev.agentos.query.memory.MemoryAsOfReader;
 import dev.agentos.query.memory.MemoryView;
 import dev.agentos.query.web.NotFoundException;
@@ -8,15 +11,15 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@code ?asOf=} from the memory's events. A memory that was deleted by then is not found,
- * as {@code GET /v1/memories/{id}} treats a deleted memory now; its history still shows it.
+ * Answers {@code ?asOf=} from the history read model. A memory that was deleted by then is not
+ * found, as {@code GET /v1/memories/{id}} treats a deleted memory now; its history still shows it.
  */
 @Component
-public class EventStoreAsOfReader implements MemoryAsOfReader {
+public class HistoryAsOfReader implements MemoryAsOfReader {
 
-  private final MemoryHistory history;
+  private final MemoryHistoryReader history;
 
-  public EventStoreAsOfReader(MemoryHistory history) {
+  public HistoryAsOfReader(MemoryHistoryReader history) {
     this.history = history;
   }
 
