@@ -1,7 +1,9 @@
 package dev.agentos.projections.history;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,31 +46,11 @@ public record HistoryRow(
   public static final String RELATION_ADDED = "MemoryRelationAdded";
   public static final String RELATION_REMOVED = "MemoryRelationRemoved";
 
-  /** The table's columns, one per field of this record and in its order. */
+  /** The table's columns: this record's fields, in their order, in snake case. */
   public static final List<String> COLUMNS =
-      List.of(
-          "tenant_id",
-          "memory_id",
-          "sequence",
-          "event_type",
-          "event_id",
-          "occurred_at",
-          "agent_id",
-          "session_id",
-          "project_id",
-          "context_id",
-          "memory_type",
-          "content",
-          "content_hash",
-          "tags",
-          "metadata",
-          "confidence",
-          "expires_at",
-          "superseded_by",
-          "relation_id",
-          "to_memory_id",
-          "relation_type",
-          "strength");
+      Arrays.stream(HistoryRow.class.getRecordComponents())
+          .map(field -> field.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
+          .toList();
 
   public HistoryRow {
     tags = tags == null ? null : Set.copyOf(tags);
@@ -77,29 +59,15 @@ public record HistoryRow(
 
   /** The fields' values in {@link #COLUMNS}' order, null where the event carries none. */
   public Object[] columnValues() {
-    return new Object[] {
-      tenantId,
-      memoryId,
-      sequence,
-      eventType,
-      eventId,
-      occurredAt,
-      agentId,
-      sessionId,
-      projectId,
-      contextId,
-      memoryType,
-      content,
-      contentHash,
-      tags,
-      metadata,
-      confidence,
-      expiresAt,
-      supersededBy,
-      relationId,
-      toMemoryId,
-      relationType,
-      strength
-    };
+    return Arrays.stream(HistoryRow.class.getRecordComponents())
+        .map(
+            field -> {
+              try {
+                return field.getAccessor().invoke(this);
+              } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.getName(), e);
+              }
+            })
+        .toArray();
   }
 }
