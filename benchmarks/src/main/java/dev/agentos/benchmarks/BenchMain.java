@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ./agentos bench <ingest|memory|retrieval|search|vectors|freshness|replay>}: measures a
- * running stack and prints the figures.
+ * {@code ./agentos bench <ingest|memory|history|retrieval|search|vectors|freshness|replay>}:
+ * measures a running stack and prints the figures.
  */
 @Command(
     name = "bench",
@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {
       BenchMain.Ingest.class,
       BenchMain.Memory.class,
+      BenchMain.History.class,
       BenchMain.Retrieval.class,
       BenchMain.Search.class,
       VectorsCommand.class,
@@ -102,6 +103,51 @@ public final class BenchMain {
     @Override
     public Integer call() throws Exception {
       new MemoryStoreBenchmark(bench.target(), seconds, clients, batch).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "history",
+      description =
+          "History and as-of reads from the memory-history read model vs a plain read of the"
+              + " memory's row (Cassandra) and GET by id (HTTP).")
+  static final class History implements Callable<Integer> {
+    @ParentCommand BenchMain bench;
+
+    @Option(
+        names = "--memories",
+        defaultValue = "200",
+        description = "Memories stored (default: ${DEFAULT-VALUE}).")
+    int memories;
+
+    @Option(
+        names = "--updates",
+        defaultValue = "9",
+        description = "Updates of each memory: versions are one more (default: ${DEFAULT-VALUE}).")
+    int updates;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "10",
+        description = "Seconds per run (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "8",
+        description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+        names = "--keyspace",
+        defaultValue = "agentos_memory",
+        description = "The read models' keyspace (default: ${DEFAULT-VALUE}).")
+    String keyspace;
+
+    @Override
+    public Integer call() throws Exception {
+      new HistoryBenchmark(bench.target(), keyspace, memories, updates, seconds, clients).run();
       return 0;
     }
   }

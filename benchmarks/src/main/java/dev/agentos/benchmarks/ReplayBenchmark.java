@@ -58,7 +58,9 @@ final class ReplayBenchmark {
       List<String> topics = ReadModelTopics.of(readModel);
       if (topics.isEmpty()) {
         throw new IllegalArgumentException(
-            "no read model " + readModel + ": memory-cassandra, memory-search or metrics-influx");
+            "no read model "
+                + readModel
+                + ": memory-cassandra, memory-history, memory-search or metrics-influx");
       }
       double floor = consumeAll(topics);
       Replayed replayed = replay(replays, readModel);

@@ -116,11 +116,17 @@ class MemoryRoundTripIT {
               assertThat(hitIds("nightly build artifacts bucket", SearchMode.HYBRID, context))
                   .doesNotContain(id);
             });
-    List<MemoryVersion> history = queries.history(id);
-    assertThat(history)
-        .extracting(MemoryVersion::eventType)
-        .containsExactly("MemoryStored", "MemoryDeleted");
-    assertThat(history.get(0).content()).contains("nightly build");
+    // The history is a read model of its own (memory-history), projected apart from the others.
+    await()
+        .atMost(PROJECTED)
+        .untilAsserted(
+            () -> {
+              List<MemoryVersion> history = queries.history(id);
+              assertThat(history)
+                  .extracting(MemoryVersion::eventType)
+                  .containsExactly("MemoryStored", "MemoryDeleted");
+              assertThat(history.get(0).content()).contains("nightly build");
+            });
   }
 
   @Test

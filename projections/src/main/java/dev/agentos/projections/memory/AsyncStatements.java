@@ -16,19 +16,19 @@ import java.util.function.Function;
  * (after every statement has finished), so the processor retries the batch; the writes are
  * idempotent, so what did land is harmless.
  */
-final class AsyncStatements {
+public final class AsyncStatements {
 
   // Well under the driver's 1,024 requests per connection; more only queues inside Cassandra.
   private static final int IN_FLIGHT = 256;
 
   private AsyncStatements() {}
 
-  static void run(CqlSession session, List<? extends Statement<?>> statements) {
+  public static void run(CqlSession session, List<? extends Statement<?>> statements) {
     map(session, statements, result -> null);
   }
 
   /** Runs the statements and maps each result, in the statements' order. */
-  static <T> List<T> map(
+  public static <T> List<T> map(
       CqlSession session,
       List<? extends Statement<?>> statements,
       Function<AsyncResultSet, T> mapping) {

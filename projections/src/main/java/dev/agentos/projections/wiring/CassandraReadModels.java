@@ -127,7 +127,7 @@ class CassandraReadModels {
     };
   }
 
-  private static CqlSessionBuilder builder(ReadModelStores.Cassandra cassandra) {
+  static CqlSessionBuilder builder(ReadModelStores.Cassandra cassandra) {
     int colon = cassandra.contactPoint().lastIndexOf(':');
     if (colon < 0) {
       throw new IllegalArgumentException(

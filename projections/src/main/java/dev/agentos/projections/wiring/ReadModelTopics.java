@@ -1,5 +1,6 @@
 package dev.agentos.projections.wiring;
 
+import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
 import dev.agentos.projections.search.MemorySearchProjection;
@@ -17,6 +18,8 @@ public final class ReadModelTopics {
       Map.of(
           MemoryCassandraProjection.GROUP,
               List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name(), Topics.MEMORY_ACCESS.name()),
+          // A memory's history is its aggregate's events only: no contexts, no accesses.
+          MemoryHistoryProjection.GROUP, List.of(Topics.MEMORY.name()),
           // Not the reads: their counts are the Cassandra read model's (MemorySearchProjection).
           MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
           MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()));

@@ -4,6 +4,8 @@ import dev.agentos.auth.Caller;
 import dev.agentos.auth.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.query.web.NotFoundException;
+import dev.agentos.readmodels.history.MemoryHistoryReader;
+import dev.agentos.readmodels.history.MemoryVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -12,15 +14,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every version of a memory, from the event log rather than the read model. */
+/**
+ * Every version of a memory, from the history read model: eventually consistent, like every read
+ * here, a change shows once the projections have written it.
+ */
 @RestController
 @RequestMapping("/v1/memories")
 @Tag(name = "memories")
 public class MemoryHistoryController {
 
-  private final MemoryHistory history;
+  private final MemoryHistoryReader history;
 
-  public MemoryHistoryController(MemoryHistory history) {
+  public MemoryHistoryController(MemoryHistoryReader history) {
     this.history = history;
   }
 

@@ -4,8 +4,9 @@ import dev.agentos.auth.Caller;
 import java.time.Instant;
 
 /**
- * Answers {@code GET /v1/memories/{id}?asOf=…}: the memory as it was at an instant, rebuilt from
- * its events. Provide it as a bean; until one exists the endpoint answers 501 for {@code asOf}.
+ * Answers {@code GET /v1/memories/{id}?asOf=…}: the memory as it was at an instant, from its
+ * versions in the history read model. Provide it as a bean; until one exists the endpoint answers
+ * 501 for {@code asOf}.
  */
 public interface MemoryAsOfReader {
 

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.query.QuerySideProperties;
+import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.memory.MemoryReadModelQueries;
 import dev.agentos.readmodels.memory.MemorySchema;
 import java.net.InetSocketAddress;
@@ -37,6 +38,15 @@ public class CassandraReadModels {
   @Bean
   MemoryReadModelQueries memoryReadModelQueries(CqlSession cassandraSession) {
     return new MemoryReadModelQueries(cassandraSession);
+  }
+
+  /**
+   * Every version of a memory, from the table the projections' {@code memory-history} writes (and
+   * creates: until it exists, every memory's history is unknown, answered 404).
+   */
+  @Bean
+  MemoryHistoryReader memoryHistoryReader(CqlSession cassandraSession) {
+    return new MemoryHistoryReader(cassandraSession);
   }
 
   private static com.datastax.oss.driver.api.core.CqlSessionBuilder builder(

@@ -170,8 +170,8 @@ class MemoryQueryIT {
   }
 
   @Test
-  void asOfIsAnsweredFromTheEventLogNotTheReadModel() {
-    // m1 exists only in the seeded read model, never in the event store (MemoryHistoryIT has both).
+  void asOfIsAnsweredFromTheHistoryNotTheCurrentMemoryRows() {
+    // m1 exists only in the seeded memory rows, never in the history (MemoryHistoryIT has both).
     var answer = reader.get("/v1/memories/m1?asOf=2026-11-01T10:00:05Z");
 
     assertThat(answer.status()).isEqualTo(404);

@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "replay",
     description =
-        "Rebuilds a read model (memory-cassandra, memory-search, metrics-influx) from Kafka.")
+        "Rebuilds a read model (memory-cassandra, memory-history, memory-search, metrics-influx)"
+            + " from Kafka.")
 final class ReplayCommand implements Callable<Integer> {
 
   private static final Duration EVERY = Duration.ofSeconds(2);

@@ -1,4 +1,4 @@
-package dev.agentos.query.history;
+package dev.agentos.systemtests.readpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import dev.agentos.events.memory.MemoryAccessed;
 import dev.agentos.query.it.QueryClient;
 import dev.agentos.query.it.QuerySideExtension;
 import dev.agentos.query.it.RunningQuerySide;
+import dev.agentos.schemas.fixtures.MemoryEvents;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Reads by id are recorded as MemoryAccessed events on the real Kafka, through the registry serde,
  * batched: several quick reads of one caller and session become fewer events than reads. The memory
- * comes from the event store (asOf), so no read model has to be seeded.
+ * comes from the history read model (asOf), so only that one has to be seeded.
  */
 @ExtendWith({LocalStackExtension.class, QuerySideExtension.class})
 class MemoryAccessIT {
@@ -39,10 +39,9 @@ class MemoryAccessIT {
     String tenant = "it-access-" + UUID.randomUUID();
     MemoryEvents a = new MemoryEvents(tenant, UUID.randomUUID().toString());
     MemoryEvents b = new MemoryEvents(tenant, UUID.randomUUID().toString());
-    AxonEventStoreWriter store =
-        new AxonEventStoreWriter(app.bean(DataSource.class), List.of(a.stored(T0, "x")));
-    store.append(a, a.stored(T0, "a"));
-    store.append(b, b.stored(T0, "b"));
+    HistorySeed store = new HistorySeed(app.cassandra());
+    store.append(a.stored(T0, "a"));
+    store.append(b.stored(T0, "b"));
     QueryClient reader = app.as(app.newKey(tenant, "p1", ApiKeyScope.MEMORY_READ));
     String session = "session-" + UUID.randomUUID();
     String asOf = "?asOf=2026-03-02T00:00:00Z";

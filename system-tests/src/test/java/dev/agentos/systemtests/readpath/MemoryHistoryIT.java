@@ -1,4 +1,4 @@
-package dev.agentos.query.history;
+package dev.agentos.systemtests.readpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,18 +8,19 @@ import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.query.it.QueryClient;
 import dev.agentos.query.it.QuerySideExtension;
 import dev.agentos.query.it.RunningQuerySide;
+import dev.agentos.readmodels.history.MemoryHistoryReader;
+import dev.agentos.schemas.fixtures.MemoryEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Memory history and asOf over HTTP, from events Axon's own engine wrote to the real PostgreSQL
- * event store, under random aggregate ids and a random tenant.
+ * Memory history and asOf over HTTP, from events the projections' history writer wrote to the real
+ * Cassandra read model, under random aggregate ids and a random tenant.
  */
 @ExtendWith({LocalStackExtension.class, QuerySideExtension.class})
 class MemoryHistoryIT {
@@ -37,22 +38,12 @@ class MemoryHistoryIT {
   private static QueryClient reader;
   private static QueryClient stranger;
   private static QueryClient twin;
-  private static MemoryHistory history;
+  private static MemoryHistoryReader history;
 
   @BeforeAll
   static void writeEvents(RunningQuerySide app) {
-    AxonEventStoreWriter store =
-        new AxonEventStoreWriter(
-            app.bean(DataSource.class),
-            List.of(
-                GONE.stored(T0, "x"),
-                GONE.updated(T0, "x"),
-                GONE.related(T0, "r", "m"),
-                GONE.unrelated(T0, "r", "m"),
-                GONE.superseded(T0, "m"),
-                GONE.deleted(T0)));
+    HistorySeed store = new HistorySeed(app.cassandra());
     store.append(
-        GONE,
         GONE.stored(T0, "first"),
         GONE.updated(T0.plusSeconds(1), "second"),
         GONE.related(T0.plusSeconds(2), "r1", KEPT.memoryId),
@@ -60,14 +51,13 @@ class MemoryHistoryIT {
         GONE.superseded(T0.plusSeconds(4), KEPT.memoryId),
         GONE.deleted(T0.plusSeconds(5)));
     store.append(
-        KEPT,
         KEPT.stored(T0.plusSeconds(10), "kept first"),
         KEPT.updated(T0.plusSeconds(20), "kept second"));
-    store.append(TWIN, TWIN.stored(T0.plusSeconds(30), "twin's own"));
+    store.append(TWIN.stored(T0.plusSeconds(30), "twin's own"));
     reader = app.as(app.newKey(TENANT, "p1", ApiKeyScope.MEMORY_READ));
     twin = app.as(app.newKey(TWIN.tenant, "p1", ApiKeyScope.MEMORY_READ));
     stranger = app.as(app.newKey("it-other-" + UUID.randomUUID(), "p1", ApiKeyScope.ADMIN));
-    history = app.bean(MemoryHistory.class);
+    history = app.bean(MemoryHistoryReader.class);
   }
 
   private static List<String> texts(JsonNode array, String field) {

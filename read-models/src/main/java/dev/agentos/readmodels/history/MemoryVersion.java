@@ -1,4 +1,4 @@
-package dev.agentos.query.history;
+package dev.agentos.readmodels.history;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

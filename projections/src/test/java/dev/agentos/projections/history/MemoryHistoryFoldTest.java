@@ -1,24 +1,32 @@
-package dev.agentos.query.history;
+package dev.agentos.projections.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentos.readmodels.history.HistoryRow;
+import dev.agentos.readmodels.history.MemoryHistoryFold;
+import dev.agentos.readmodels.history.MemoryHistoryReader;
+import dev.agentos.readmodels.history.MemoryRelation;
+import dev.agentos.readmodels.history.MemoryStatus;
+import dev.agentos.readmodels.history.MemoryVersion;
+import dev.agentos.schemas.fixtures.MemoryEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
+/** The history rows of a memory's events, written by {@link HistoryRows}, folded into versions. */
 class MemoryHistoryFoldTest {
 
   private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
   private final MemoryEvents events = new MemoryEvents("t1", "m1");
 
-  private static List<StoredEvent> stream(SpecificRecord... payloads) {
-    List<StoredEvent> stream = new ArrayList<>();
+  static List<HistoryRow> stream(SpecificRecord... payloads) {
+    List<HistoryRow> stream = new ArrayList<>();
     for (int i = 0; i < payloads.length; i++) {
-      stream.add(new StoredEvent(i, payloads[i]));
+      stream.add(HistoryRows.of(payloads[i], i));
     }
     return stream;
   }
@@ -118,13 +126,22 @@ class MemoryHistoryFoldTest {
   void asOfIsTheLatestVersionAtOrBeforeTheInstant() {
     List<MemoryVersion> versions = fullLife();
 
-    assertThat(MemoryHistory.latestAtOrBefore(versions, T0.minusMillis(1))).isEmpty();
-    assertThat(MemoryHistory.latestAtOrBefore(versions, T0).orElseThrow().version()).isZero();
-    assertThat(MemoryHistory.latestAtOrBefore(versions, T0.plusMillis(999)).orElseThrow().version())
+    assertThat(MemoryHistoryReader.latestAtOrBefore(versions, T0.minusMillis(1))).isEmpty();
+    assertThat(MemoryHistoryReader.latestAtOrBefore(versions, T0).orElseThrow().version()).isZero();
+    assertThat(
+            MemoryHistoryReader.latestAtOrBefore(versions, T0.plusMillis(999))
+                .orElseThrow()
+                .version())
         .isZero();
-    assertThat(MemoryHistory.latestAtOrBefore(versions, T0.plusSeconds(1)).orElseThrow().version())
+    assertThat(
+            MemoryHistoryReader.latestAtOrBefore(versions, T0.plusSeconds(1))
+                .orElseThrow()
+                .version())
         .isEqualTo(1);
-    assertThat(MemoryHistory.latestAtOrBefore(versions, T0.plusSeconds(99)).orElseThrow().status())
+    assertThat(
+            MemoryHistoryReader.latestAtOrBefore(versions, T0.plusSeconds(99))
+                .orElseThrow()
+                .status())
         .isEqualTo(MemoryStatus.DELETED);
   }
 

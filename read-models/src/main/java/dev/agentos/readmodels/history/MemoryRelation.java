@@ -1,4 +1,4 @@
-package dev.agentos.query.history;
+package dev.agentos.readmodels.history;
 
 /** A relation this memory owned at a version (it is the relation's source). */
 public record MemoryRelation(

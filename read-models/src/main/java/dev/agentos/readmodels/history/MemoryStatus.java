@@ -1,4 +1,4 @@
-package dev.agentos.query.history;
+package dev.agentos.readmodels.history;
 
 /** Where a memory stands after an event: deleted memories keep their history. */
 public enum MemoryStatus {

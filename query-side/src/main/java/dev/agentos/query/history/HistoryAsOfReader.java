@@ -4,19 +4,22 @@ import dev.agentos.auth.Caller;
 import dev.agentos.query.memory.MemoryAsOfReader;
 import dev.agentos.query.memory.MemoryView;
 import dev.agentos.query.web.NotFoundException;
+import dev.agentos.readmodels.history.MemoryHistoryReader;
+import dev.agentos.readmodels.history.MemoryStatus;
+import dev.agentos.readmodels.history.MemoryVersion;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@code ?asOf=} from the memory's events. A memory that was deleted by then is not found,
- * as {@code GET /v1/memories/{id}} treats a deleted memory now; its history still shows it.
+ * Answers {@code ?asOf=} from the history read model. A memory that was deleted by then is not
+ * found, as {@code GET /v1/memories/{id}} treats a deleted memory now; its history still shows it.
  */
 @Component
-public class EventStoreAsOfReader implements MemoryAsOfReader {
+public class HistoryAsOfReader implements MemoryAsOfReader {
 
-  private final MemoryHistory history;
+  private final MemoryHistoryReader history;
 
-  public EventStoreAsOfReader(MemoryHistory history) {
+  public HistoryAsOfReader(MemoryHistoryReader history) {
     this.history = history;
   }
 
