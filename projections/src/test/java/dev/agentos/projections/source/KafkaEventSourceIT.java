@@ -123,6 +123,7 @@ class KafkaEventSourceIT {
             "--agentos.projections.processors." + SeenEvents.GROUP + ".start-at=latest",
             // The read models are ReadModelsIT's business; they stay off here.
             "--agentos.projections.processors.memory-cassandra.enabled=false",
+            "--agentos.projections.processors.memory-history.enabled=false",
             "--agentos.projections.processors.memory-search.enabled=false",
             "--agentos.projections.processors.metrics-influx.enabled=false",
             // event-streams stays on (every non-raw topic, for Kibana): it needs this stack's ES.

@@ -177,6 +177,7 @@ class EventStreamProjectionIT {
             group + ".start-at=latest",
             // The memory and metrics read models are ReadModelsIT's business; they stay off here.
             "--agentos.projections.processors.memory-cassandra.enabled=false",
+            "--agentos.projections.processors.memory-history.enabled=false",
             "--agentos.projections.processors.memory-search.enabled=false",
             "--agentos.projections.processors.metrics-influx.enabled=false");
   }
