@@ -1,30 +1,25 @@
 package dev.agentos.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.agentos.client.AgentOsClient;
+import dev.agentos.client.RawAnswer;
+import dev.agentos.client.RawCalls;
 import java.util.Map;
 
 /**
- * GETs from (and POSTs searches to) the query API as one caller (one API key, or none), for
- * integration tests.
+ * The query API as its ITs call it: any path, any body, any status answered as it is. It sends
+ * through the one client's raw calls ({@link AgentOsClient}), so these tests and every other caller
+ * speak HTTP to AgentOS the same way.
  */
 public final class QueryClient {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RawCalls calls;
 
-  private final String baseUrl;
-  private final String key;
-
+  /**
+   * @param key the API key sent as {@code Authorization: Bearer}; null: none
+   */
   public QueryClient(String baseUrl, String key) {
-    this.baseUrl = baseUrl;
-    this.key = key;
+    this.calls = AgentOsClient.builder().queryUrl(baseUrl).apiKey(key).build().queries().raw();
   }
 
   public Response get(String pathAndQuery) {
@@ -33,55 +28,36 @@ public final class QueryClient {
 
   /** A GET with extra request headers, e.g. {@code X-Session-Id}. */
   public Response get(String pathAndQuery, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
-    headers.forEach(request::header);
-    return send(request);
+    return new Response(calls.send("GET", pathAndQuery, null, headers));
   }
 
-  /** POSTs {@code json} (a JSON text) as the body. */
+  /** POSTs {@code json} (a JSON text) as the body, exactly as given. */
   public Response post(String path, String json) {
-    return send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  private Response send(HttpRequest.Builder request) {
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    try {
-      return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new Response(calls.send("POST", path, json));
   }
 
   /** An answer: status, JSON body and headers. */
-  public record Response(HttpResponse<String> raw) {
+  public record Response(RawAnswer raw) {
 
     public int status() {
-      return raw.statusCode();
+      return raw.status();
     }
 
     public JsonNode json() {
-      try {
-        return JSON.readTree(raw.body());
-      } catch (IOException e) {
-        throw new UncheckedIOException("not JSON: " + raw.body(), e);
-      }
+      return raw.json();
     }
 
     public String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
+      return raw.header(name).orElse(null);
+    }
+
+    public String body() {
+      return raw.body();
     }
 
     @Override
     public String toString() {
-      return raw.statusCode() + " " + raw.body();
+      return raw.status() + " " + raw.body();
     }
   }
 }

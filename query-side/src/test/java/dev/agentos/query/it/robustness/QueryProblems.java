@@ -19,7 +19,7 @@ public final class QueryProblems {
         .as(answer.toString())
         .startsWith("application/problem+json");
     assertThat(answer.json().get("status").asInt()).as(answer.toString()).isEqualTo(status);
-    assertThat(answer.raw().body()).as(answer.toString()).doesNotContain(INTERNALS);
+    assertThat(answer.body()).as(answer.toString()).doesNotContain(INTERNALS);
   }
 
   public static void assertInvalidField(QueryClient.Response answer, String field) {
