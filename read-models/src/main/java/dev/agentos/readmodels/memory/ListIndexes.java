@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.agentos.readmodels.cassandra.Keyspace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class ListIndexes {
                 cql ->
                     session
                         .executeAsync(
-                            SimpleStatement.newInstance(cql).setTimeout(MemorySchema.DDL_TIMEOUT))
+                            SimpleStatement.newInstance(cql).setTimeout(Keyspace.DDL_TIMEOUT))
                         .toCompletableFuture())
             .toList();
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();

@@ -2,12 +2,7 @@ package dev.agentos.readmodels.memory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
+import dev.agentos.readmodels.cassandra.Keyspace;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +20,7 @@ public final class MemorySchema {
       Pattern.compile("CREATE TABLE IF NOT EXISTS \\S+\\.(\\w+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern INDEX_NAME =
       Pattern.compile("CREATE CUSTOM INDEX IF NOT EXISTS (\\w+) ON", Pattern.CASE_INSENSITIVE);
-  private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
-  // DDL waits for schema agreement, which takes seconds on a small machine.
-  static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
-
-  private final String keyspace;
-  private final String replication;
+  private final Keyspace keyspace;
 
   /**
    * @param keyspace the keyspace to create and fill
@@ -38,28 +28,22 @@ public final class MemorySchema {
    *     'replication_factor': 1}}
    */
   public MemorySchema(String keyspace, String replication) {
-    if (!KEYSPACE_NAME.matcher(keyspace).matches()) {
-      // The name is spliced into DDL, so it must be a plain identifier.
-      throw new IllegalArgumentException("not a keyspace name: " + keyspace);
-    }
-    this.keyspace = keyspace;
-    this.replication = replication;
+    this.keyspace = new Keyspace(keyspace, replication);
   }
 
   /** A single-node schema: replication factor 1. */
   public static MemorySchema singleNode(String keyspace) {
-    return new MemorySchema(keyspace, "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+    Keyspace single = Keyspace.singleNode(keyspace);
+    return new MemorySchema(single.name(), single.replication());
   }
 
   public String keyspace() {
-    return keyspace;
+    return keyspace.name();
   }
 
   public void apply(CqlSession session) {
-    execute(
-        session,
-        "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
-    statements().forEach(ddl -> execute(session, ddl));
+    keyspace.create(session);
+    statements().forEach(ddl -> Keyspace.execute(session, ddl));
   }
 
   /**
@@ -67,7 +51,8 @@ public final class MemorySchema {
    * includes the versions and access tallies, or the replayed events would all be skipped as seen.
    */
   public void truncate(CqlSession session) {
-    tableNames().forEach(table -> execute(session, "TRUNCATE " + keyspace + "." + table));
+    tableNames()
+        .forEach(table -> Keyspace.execute(session, "TRUNCATE " + keyspace.name() + "." + table));
   }
 
   /**
@@ -79,7 +64,8 @@ public final class MemorySchema {
     session
         .execute(
             SimpleStatement.newInstance(
-                "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", keyspace))
+                "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?",
+                keyspace.name()))
         .forEach(row -> present.add(row.getString("table_name")));
     return tableNames().stream().filter(table -> !present.contains(table)).toList();
   }
@@ -108,36 +94,13 @@ public final class MemorySchema {
   }
 
   public void drop(CqlSession session) {
-    execute(session, "DROP KEYSPACE IF EXISTS " + keyspace);
+    Keyspace.execute(session, "DROP KEYSPACE IF EXISTS " + keyspace.name());
   }
 
   /**
    * The statements of the resource (tables, then the indexes on them), with the keyspace filled in.
    */
   public List<String> statements() {
-    String withoutComments =
-        Arrays.stream(readResource().split("\n"))
-            .filter(line -> !line.strip().startsWith("--"))
-            .reduce("", (a, b) -> a + b + "\n");
-    return Arrays.stream(withoutComments.split(";"))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .map(s -> s.replace("${keyspace}", keyspace))
-        .toList();
-  }
-
-  static void execute(CqlSession session, String cql) {
-    session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
-  }
-
-  private static String readResource() {
-    try (InputStream in = MemorySchema.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return keyspace.statements(MemorySchema.class, RESOURCE);
   }
 }
