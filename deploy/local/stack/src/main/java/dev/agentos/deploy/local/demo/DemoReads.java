@@ -1,5 +1,6 @@
 package dev.agentos.deploy.local.demo;
 
+import dev.agentos.client.AgentOsApiException;
 import dev.agentos.client.QueryApi;
 import dev.agentos.client.query.MemoryGraph;
 import dev.agentos.client.query.MemoryVersion;
@@ -9,6 +10,7 @@ import dev.agentos.client.query.SearchMode;
 import dev.agentos.client.query.SearchResult;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -71,8 +73,14 @@ final class DemoReads {
           edge.to());
     }
 
-    out.printf("history of %s (from the event log):%n", updatedId);
-    for (MemoryVersion version : query.history(updatedId)) {
+    // The history is a read model of its own (memory-history): wait for the update to reach it.
+    List<MemoryVersion> versions =
+        await(
+            "the history of " + updatedId + " to show its update",
+            () -> historyOf(updatedId),
+            history -> history.size() > 1);
+    out.printf("history of %s (the memory-history read model):%n", updatedId);
+    for (MemoryVersion version : versions) {
       out.printf(
           "  v%d %s at %s: %s%n",
           version.version(), version.eventType(), version.occurredAt(), version.content());
@@ -83,6 +91,18 @@ final class DemoReads {
    * Asks until the answer shows what the projections were to build: read models follow the log a
    * moment behind the command that wrote it.
    */
+  /** The memory's versions; none while the projection has not written its first. */
+  private List<MemoryVersion> historyOf(String memoryId) {
+    try {
+      return query.history(memoryId);
+    } catch (AgentOsApiException e) {
+      if (e.isNotFound()) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
   private static <T> T await(String what, Supplier<T> call, Predicate<T> done)
       throws InterruptedException {
     long deadline = System.nanoTime() + FRESHNESS_WAIT.toNanos();
