@@ -1,8 +1,10 @@
 package dev.agentos.readmodels.search;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * How often memories were read, kept beside the search index rather than in it: a count in a memory
@@ -19,4 +21,18 @@ public interface AccessCounts {
    * The reads of each of {@code memoryIds} in {@code tenantId}; a memory never read may be absent.
    */
   CompletableFuture<Map<String, Long>> of(String tenantId, Collection<String> memoryIds);
+
+  /** The reads of a search's candidates: one call, none when there are none. */
+  default CompletableFuture<Map<String, Long>> ofCandidates(String tenantId, List<String> ids) {
+    return ids.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : of(tenantId, ids);
+  }
+
+  /** The counts once read, the store's own failure rethrown as it is. */
+  static Map<String, Long> await(CompletableFuture<Map<String, Long>> counts) {
+    try {
+      return counts.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.agentos.readmodels.search;
 
+import dev.agentos.readmodels.search.IndexReader.Ranked;
 import dev.agentos.readmodels.search.ReciprocalRankFusion.MatchedBy;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -14,4 +16,34 @@ public record MemoryHit(
     MatchedBy matchedBy,
     ScoreExplanation explanation,
     Map<String, Object> document,
-    long accessCount) {}
+    long accessCount) {
+
+  /**
+   * A candidate scored: its base score weighted by recency and by its reads, as {@code query} asks,
+   * and explained.
+   */
+  static MemoryHit scored(
+      MemoryQuery query,
+      Instant now,
+      String id,
+      MatchedBy matchedBy,
+      Ranked keyword,
+      Ranked semantic,
+      Double fusedScore,
+      double baseScore,
+      Map<String, Object> doc,
+      Map<String, Long> accessCounts) {
+    long reads = accessCounts.getOrDefault(id, 0L);
+    ScoreExplanation explanation =
+        new ScoreExplanation(
+            keyword == null ? null : keyword.rank(),
+            keyword == null ? null : keyword.score(),
+            semantic == null ? null : semantic.rank(),
+            semantic == null ? null : semantic.score(),
+            fusedScore,
+            baseScore,
+            ScoreWeighting.recency(query.weighting(), doc, now),
+            ScoreWeighting.access(query.weighting(), reads));
+    return new MemoryHit(id, explanation.finalScore(), matchedBy, explanation, doc, reads);
+  }
+}

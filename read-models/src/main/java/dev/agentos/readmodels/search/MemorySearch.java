@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Searches one tenant's and project's memories by keyword (BM25 on content, tags boosted), by
@@ -139,13 +138,14 @@ public final class MemorySearch {
   }
 
   private List<MemoryHit> single(MemoryQuery query, List<Ranked> ranked, MatchedBy matchedBy) {
-    Map<String, Long> counts = await(accessCounts(query, ids(ranked)));
+    Map<String, Long> counts =
+        AccessCounts.await(accessCounts.ofCandidates(query.tenantId(), ids(ranked)));
     Instant now = clock.instant();
     return ranked.stream()
         .map(
             r -> {
               boolean byKeyword = matchedBy == MatchedBy.KEYWORD;
-              return hit(
+              return MemoryHit.scored(
                   query,
                   now,
                   r.id(),
@@ -179,15 +179,16 @@ public final class MemorySearch {
             rerank ? sides.keyword().size() + sides.semantic().size() : query.k());
     List<String> fusedIds = fused.stream().map(Fused::id).toList();
     // Cassandra answers while Elasticsearch does.
-    CompletableFuture<Map<String, Long>> reads = accessCounts(query, fusedIds);
+    CompletableFuture<Map<String, Long>> reads =
+        accessCounts.ofCandidates(query.tenantId(), fusedIds);
     Map<String, Map<String, Object>> docs = reader.sources(query.tenantId(), fusedIds);
-    Map<String, Long> counts = await(reads);
+    Map<String, Long> counts = AccessCounts.await(reads);
     Instant now = clock.instant();
     return fused.stream()
         .filter(f -> docs.containsKey(f.id()))
         .map(
             f ->
-                hit(
+                MemoryHit.scored(
                     query,
                     now,
                     f.id(),
@@ -216,46 +217,6 @@ public final class MemorySearch {
     List<Ranked> semantic =
         reader.nearestIds(KnnClause.pool(vector(query), vectorFilters, window), window);
     return new Sides(reader.await(keywordSide), semantic);
-  }
-
-  private static MemoryHit hit(
-      MemoryQuery query,
-      Instant now,
-      String id,
-      MatchedBy matchedBy,
-      Ranked keyword,
-      Ranked semantic,
-      Double fusedScore,
-      double baseScore,
-      Map<String, Object> doc,
-      Map<String, Long> accessCounts) {
-    long reads = accessCounts.getOrDefault(id, 0L);
-    ScoreExplanation explanation =
-        new ScoreExplanation(
-            keyword == null ? null : keyword.rank(),
-            keyword == null ? null : keyword.score(),
-            semantic == null ? null : semantic.rank(),
-            semantic == null ? null : semantic.score(),
-            fusedScore,
-            baseScore,
-            ScoreWeighting.recency(query.weighting(), doc, now),
-            ScoreWeighting.access(query.weighting(), reads));
-    return new MemoryHit(id, explanation.finalScore(), matchedBy, explanation, doc, reads);
-  }
-
-  /** The reads of the candidates {@code ids}: one call, none when there are none. */
-  private CompletableFuture<Map<String, Long>> accessCounts(MemoryQuery query, List<String> ids) {
-    return ids.isEmpty()
-        ? CompletableFuture.completedFuture(Map.of())
-        : accessCounts.of(query.tenantId(), ids);
-  }
-
-  private static Map<String, Long> await(CompletableFuture<Map<String, Long>> counts) {
-    try {
-      return counts.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
   }
 
   /** Keyword search alone: every word of the question counts. */
