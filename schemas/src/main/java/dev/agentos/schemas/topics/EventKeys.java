@@ -4,6 +4,12 @@ import dev.agentos.events.agents.AgentRegistered;
 import dev.agentos.events.agents.ApiKeyIssued;
 import dev.agentos.events.agents.ApiKeyRevoked;
 import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.derived.AnomalyDetected;
+import dev.agentos.events.derived.FeatureVectorComputed;
+import dev.agentos.events.derived.ModelTrained;
+import dev.agentos.events.derived.PatternDetected;
+import dev.agentos.events.derived.PredictionMade;
+import dev.agentos.events.derived.ProjectHealthReported;
 import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.ExecutionStarted;
@@ -28,8 +34,9 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The one place that computes the Kafka key of an event written by AgentOS itself (the ingest
- * gateway and the command side), following each topic's {@link Topic#keyedBy()} contract: the key
- * decides the partition, so it decides which events stay in order with each other.
+ * gateway, the command side and the learning jobs), following each topic's {@link Topic#keyedBy()}
+ * contract: the key decides the partition, so it decides which events stay in order with each
+ * other.
  */
 public final class EventKeys {
 
@@ -85,6 +92,31 @@ public final class EventKeys {
     if (Topics.INTERACTIONS_RAW.carries(event.getClass())) {
       // An interaction outside any session still stays in order with its agent's other work.
       return sessionOr(headerOf(event), EventHeader::getAgentId);
+    }
+    return derivedKeyOf(event);
+  }
+
+  /** The learning jobs' events: keyed so a later result replaces an earlier one of its subject. */
+  private static String derivedKeyOf(SpecificRecord event) {
+    if (event instanceof PatternDetected e) {
+      return e.getPatternId();
+    }
+    if (event instanceof FeatureVectorComputed e) {
+      return e.getEntityType() + ":" + e.getEntityId();
+    }
+    if (event instanceof PredictionMade e) {
+      return e.getExecutionId();
+    }
+    if (event instanceof ModelTrained e) {
+      return e.getModelName();
+    }
+    if (event instanceof ProjectHealthReported e) {
+      return e.getHeader().getProjectId();
+    }
+    if (event instanceof AnomalyDetected e) {
+      EventHeader header = e.getHeader();
+      return MetricSeries.keyOf(
+          header.getTenantId(), header.getProjectId(), e.getMetric(), e.getTags());
     }
     throw new IllegalArgumentException(
         "no key rule for " + event.getClass().getSimpleName() + ": it is not written by AgentOS");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.events.derived.AnomalyDetected;
 import dev.agentos.events.derived.PatternDetected;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.interactions.ConversationTurnRecorded;
@@ -26,7 +28,7 @@ class EventKeysTest {
   @Test
   void everyEventAgentOsWritesHasAKeyRule() {
     for (Topic<String, ?> topic : Topics.all()) {
-      if (topic.role() == TopicRole.DERIVED || topic.role() == TopicRole.DEAD_LETTER) {
+      if (topic.role() == TopicRole.DEAD_LETTER) {
         continue;
       }
       for (Class<? extends SpecificRecord> type : topic.eventTypes()) {
@@ -34,6 +36,10 @@ class EventKeysTest {
         if (event instanceof MetricRecorded metric) {
           metric.setName("m");
           metric.setTags(Map.of());
+        }
+        if (event instanceof AnomalyDetected anomaly) {
+          anomaly.setMetric("m");
+          anomaly.setTags(Map.of());
         }
         // Throws for an event type without a rule; the key itself may be null in an empty record.
         EventKeys.keyOf(event);
@@ -82,10 +88,21 @@ class EventKeysTest {
   }
 
   @Test
-  void derivedEventsAreNotKeyedHere() {
-    assertThatThrownBy(() -> EventKeys.keyOf(emptyWithHeader(PatternDetected.class, null)))
+  void derivedEventsAreKeyedByTheirSubject() {
+    PatternDetected pattern = emptyWithHeader(PatternDetected.class, null);
+    pattern.setPatternId("p-1");
+    assertThat(EventKeys.keyOf(pattern)).isEqualTo("p-1");
+    AnomalyDetected anomaly = emptyWithHeader(AnomalyDetected.class, null);
+    anomaly.setMetric("latency");
+    anomaly.setTags(Map.of("tool", "bash"));
+    assertThat(EventKeys.keyOf(anomaly)).isEqualTo("tenant-1/project-1/latency{tool=bash}");
+  }
+
+  @Test
+  void aDeadLetterIsNotKeyedHere() {
+    assertThatThrownBy(() -> EventKeys.keyOf(emptyWithHeader(RecordDeadLettered.class, null)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("PatternDetected");
+        .hasMessageContaining("RecordDeadLettered");
   }
 
   @SuppressWarnings("unchecked")
