@@ -1,6 +1,7 @@
 package dev.agentos.projections.source;
 
 import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.Producer;
@@ -26,7 +27,7 @@ public class KafkaDeadLetterSink implements DeadLetterSink, AutoCloseable {
 
   @Override
   public void send(RecordDeadLettered letter) {
-    String key = letter.getSourceTopic() + "/" + letter.getSourcePartition();
+    String key = EventKeys.keyOf(letter);
     try {
       producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), key, letter)).get();
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.agentos.events.agents.AgentRegistered;
 import dev.agentos.events.agents.ApiKeyIssued;
 import dev.agentos.events.agents.ApiKeyRevoked;
 import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.derived.AnomalyDetected;
 import dev.agentos.events.derived.FeatureVectorComputed;
 import dev.agentos.events.derived.ModelTrained;
@@ -92,6 +93,10 @@ public final class EventKeys {
     if (Topics.INTERACTIONS_RAW.carries(event.getClass())) {
       // An interaction outside any session still stays in order with its agent's other work.
       return sessionOr(headerOf(event), EventHeader::getAgentId);
+    }
+    if (event instanceof RecordDeadLettered e) {
+      // Letters of one source partition stay in order, as their records were.
+      return e.getSourceTopic() + "/" + e.getSourcePartition();
     }
     return derivedKeyOf(event);
   }

@@ -1,7 +1,6 @@
 package dev.agentos.schemas.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
@@ -28,9 +27,6 @@ class EventKeysTest {
   @Test
   void everyEventAgentOsWritesHasAKeyRule() {
     for (Topic<String, ?> topic : Topics.all()) {
-      if (topic.role() == TopicRole.DEAD_LETTER) {
-        continue;
-      }
       for (Class<? extends SpecificRecord> type : topic.eventTypes()) {
         SpecificRecord event = emptyWithHeader(type, "session-1");
         if (event instanceof MetricRecorded metric) {
@@ -99,10 +95,11 @@ class EventKeysTest {
   }
 
   @Test
-  void aDeadLetterIsNotKeyedHere() {
-    assertThatThrownBy(() -> EventKeys.keyOf(emptyWithHeader(RecordDeadLettered.class, null)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("RecordDeadLettered");
+  void aDeadLetterIsKeyedByItsSourcePartition() {
+    RecordDeadLettered letter = emptyWithHeader(RecordDeadLettered.class, null);
+    letter.setSourceTopic("agentos.executions.v1");
+    letter.setSourcePartition(7);
+    assertThat(EventKeys.keyOf(letter)).isEqualTo("agentos.executions.v1/7");
   }
 
   @SuppressWarnings("unchecked")

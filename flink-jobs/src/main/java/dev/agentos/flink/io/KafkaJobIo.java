@@ -1,0 +1,121 @@
+package dev.agentos.flink.io;
+
+import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.schemas.topics.Topic;
+import dev.agentos.schemas.topics.Topics;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The learning jobs' Kafka: sources read committed records only (the canonical topics are written
+ * in transactions) from the job's consumer group's offsets, else from the start, so a new job
+ * learns from the whole history (a bounded run always reads from the start, to the ends); sinks
+ * write exactly once in transactions committed with each checkpoint. Offsets are committed to the
+ * group on checkpoints, which is what status reads as lag; the job itself restarts from its
+ * checkpoint, not from those offsets.
+ */
+public final class KafkaJobIo implements JobIo {
+
+  private final String job;
+  private final KafkaSettings settings;
+
+  /**
+   * @param job the job's name: its consumer group and its transactional ids derive from it
+   */
+  public KafkaJobIo(String job, KafkaSettings settings) {
+    this.job = job;
+    this.settings = settings;
+  }
+
+  public static String consumerGroup(String job) {
+    return "agentos-flink-" + job;
+  }
+
+  @Override
+  public <T extends FromSource> DataStream<T> read(
+      StreamExecutionEnvironment env,
+      String name,
+      List<Topic<String, ?>> topics,
+      EventMapper<T> mapper,
+      TypeInformation<T> type) {
+    KafkaSourceBuilder<Either<RecordDeadLettered, T>> builder =
+        KafkaSource.<Either<RecordDeadLettered, T>>builder()
+            .setBootstrapServers(settings.bootstrapServers())
+            .setTopics(topics.stream().map(Topic::name).toList())
+            .setGroupId(consumerGroup(job))
+            .setClientIdPrefix(consumerGroup(job) + "-" + name)
+            .setProperty("isolation.level", "read_committed")
+            .setDeserializer(new RegistryRecords<>(settings.registryUrl(), job, mapper, type));
+    if (settings.bounded()) {
+      // A replay: the whole history as it stands now, whatever the group read before.
+      builder
+          .setStartingOffsets(OffsetsInitializer.earliest())
+          .setBounded(OffsetsInitializer.latest());
+    } else {
+      builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    }
+    SingleOutputStreamOperator<T> inputs =
+        env.fromSource(builder.build(), watermarks(), job + ": read " + name)
+            .uid(job + "-source-" + name)
+            .process(new SplitUnreadable<T>())
+            .returns(type)
+            .name(job + ": split unreadable " + name)
+            .uid(job + "-split-" + name);
+    deadLetter(inputs.getSideOutput(SplitUnreadable.UNREADABLE), "unreadable-" + name);
+    return inputs;
+  }
+
+  @Override
+  public <T extends SpecificRecord> void write(
+      DataStream<T> events, Topic<String, T> topic, String name) {
+    events
+        .sinkTo(sink(topic.name(), name))
+        .name(job + ": write " + topic.name())
+        .uid(job + "-sink-" + name);
+  }
+
+  @Override
+  public void deadLetter(DataStream<RecordDeadLettered> letters, String name) {
+    write(letters, Topics.DEAD_LETTERS, "dead-letters-" + name);
+  }
+
+  private <T extends SpecificRecord> KafkaSink<T> sink(String topic, String name) {
+    Properties producer = new Properties();
+    producer.setProperty(
+        "transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()));
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setRecordSerializer(new RegistryRecordSerializer<>(topic, settings.registryUrl()))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        // Unique per sink, stable across restarts: Flink aborts its lingering transactions by it.
+        .setTransactionalIdPrefix("agentos-" + job + "-" + name)
+        .setKafkaProducerConfig(producer)
+        .build();
+  }
+
+  /** Event time from each input; unreadable records carry none and never move the watermark. */
+  private <T extends FromSource> WatermarkStrategy<Either<RecordDeadLettered, T>> watermarks() {
+    KafkaSettings bounds = settings;
+    return WatermarkStrategy.<Either<RecordDeadLettered, T>>forGenerator(
+            context ->
+                new QuietSourceWatermarks<>(
+                    bounds.outOfOrderness(), bounds.quietAfter(), System::currentTimeMillis))
+        .withTimestampAssigner(
+            (input, kafkaTimestamp) ->
+                input.isRight() ? input.right().eventTimeMillis() : Long.MIN_VALUE)
+        .withIdleness(bounds.quietAfter().multipliedBy(4));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.agentos.flink.patterns;
+
+/** One of a pattern's latest matches, kept to show it. */
+public record RecentExample(String eventId, String excerpt, long eventTimeMillis) {}
