@@ -1,0 +1,33 @@
+package dev.agentos.flink;
+
+import dev.agentos.flink.anomalies.AnomaliesJob;
+import dev.agentos.flink.anomalies.functions.DetectAnomalies;
+import dev.agentos.flink.io.KafkaJobIo;
+import dev.agentos.flink.io.KafkaSettings;
+import dev.agentos.flink.patterns.ErrorPatternsJob;
+import dev.agentos.flink.patterns.PatternSettings;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The streaming learning jobs, by name: the one list the runners and the status read. */
+public final class LearningJobs {
+
+  /** Every streaming job, in the order a local run submits them. */
+  public static final List<String> STREAMING = List.of(ErrorPatternsJob.NAME, AnomaliesJob.NAME);
+
+  private LearningJobs() {}
+
+  /** Adds job {@code name}'s pipeline, reading and writing Kafka, to {@code env}. */
+  public static void define(String name, StreamExecutionEnvironment env, KafkaSettings kafka) {
+    KafkaJobIo io = new KafkaJobIo(name, kafka);
+    switch (name) {
+      case ErrorPatternsJob.NAME ->
+          ErrorPatternsJob.define(env, io, PatternSettings.defaults(), kafka.outOfOrderness());
+      case AnomaliesJob.NAME ->
+          AnomaliesJob.define(env, io, new DetectAnomalies(), kafka.outOfOrderness());
+      default ->
+          throw new IllegalArgumentException(
+              "unknown learning job '" + name + "': one of " + String.join(", ", STREAMING));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.agentos.flink.runner;
+
+import dev.agentos.flink.LearningJobs;
+import dev.agentos.flink.io.KafkaSettings;
+import dev.agentos.flink.job.Checkpoints;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the learning jobs: {@code local} runs them all on a MiniCluster in this process (what {@code
+ * ./agentos up} starts); {@code run --job <name>} submits one job to whatever Flink runs this jar
+ * ({@code flink run}, a session cluster, the Kubernetes operator).
+ */
+@Command(
+    name = "learning-jobs",
+    mixinStandardHelpOptions = true,
+    subcommands = {LearningJobsCli.Local.class, LearningJobsCli.Run.class})
+public final class LearningJobsCli {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LearningJobsCli()).execute(args));
+  }
+
+  /** Where Kafka and the registry are, and how the jobs checkpoint. */
+  static final class Connection {
+
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka.")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", required = true, description = "The schema registry.")
+    String registryUrl;
+
+    @Option(
+        names = "--checkpoint-interval",
+        defaultValue = "PT1S",
+        description =
+            "How often jobs checkpoint, ISO-8601; derived events become readable at each"
+                + " checkpoint (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--parallelism", defaultValue = "1", description = "Per job (default: 1).")
+    int parallelism;
+
+    KafkaSettings kafka() {
+      return KafkaSettings.streaming(bootstrapServers, registryUrl);
+    }
+  }
+
+  @Command(
+      name = "local",
+      description = "Runs every streaming job on a MiniCluster, until stopped.")
+  static final class Local implements Callable<Integer> {
+
+    @Mixin Connection connection;
+
+    @Option(names = "--checkpoints", required = true, description = "Folder for checkpoints.")
+    Path checkpoints;
+
+    @Option(names = "--rest-port", defaultValue = "8081", description = "Flink's REST API.")
+    int restPort;
+
+    @Override
+    public Integer call() throws Exception {
+      try (LocalJobCluster cluster = LocalJobCluster.start(restPort, connection.parallelism)) {
+        for (String job : LearningJobs.STREAMING) {
+          cluster.submit(
+              job,
+              connection.kafka(),
+              checkpoints,
+              connection.checkpointInterval,
+              connection.parallelism);
+        }
+        new CountDownLatch(1).await(); // until the process is stopped
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "run", description = "Submits one job to the Flink this jar runs on.")
+  static final class Run implements Callable<Integer> {
+
+    @Mixin Connection connection;
+
+    @Option(names = "--job", required = true, description = "One of the streaming jobs.")
+    String job;
+
+    @Option(
+        names = "--checkpoints",
+        required = true,
+        description = "Checkpoint storage URI, e.g. s3://bucket/agentos or file:///data/ckpt.")
+    URI checkpoints;
+
+    @Override
+    public Integer call() throws Exception {
+      StreamExecutionEnvironment env =
+          Checkpoints.environment(connection.checkpointInterval, checkpoints.resolve(job + "/"));
+      env.setParallelism(connection.parallelism);
+      LearningJobs.define(job, env, connection.kafka());
+      env.execute(job);
+      return 0;
+    }
+  }
+}
