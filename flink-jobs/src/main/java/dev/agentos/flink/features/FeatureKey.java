@@ -1,6 +1,7 @@
 package dev.agentos.flink.features;
 
 import dev.agentos.events.derived.FeatureEntity;
+import java.util.Objects;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
@@ -48,6 +49,16 @@ public record FeatureKey(
       case SESSION -> scope + "/" + escaped(sessionId);
       default -> scope;
     };
+  }
+
+  /**
+   * Spelled out because Flink assigns a key to its key group by this hash, which must not change
+   * between the run that wrote a savepoint and the one restoring it: a record's implicit hash code
+   * is left unspecified and may change with the JDK; {@code Objects.hash} is specified.
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(entityType, tenantId, projectId, agentId, sessionId);
   }
 
   private static String escaped(String part) {

@@ -13,8 +13,10 @@ import java.time.Duration;
 public record FeatureWindowSettings(Duration tumbling, Duration sliding, Duration slide) {
 
   public FeatureWindowSettings {
-    if (tumbling.isNegative() || tumbling.isZero() || slide.isNegative() || slide.isZero()) {
-      throw new IllegalArgumentException("window sizes must be positive");
+    for (Duration size : new Duration[] {tumbling, sliding, slide}) {
+      if (size.isNegative() || size.isZero()) {
+        throw new IllegalArgumentException("window sizes must be positive, not " + size);
+      }
     }
     if (sliding.toMillis() % slide.toMillis() != 0) {
       throw new IllegalArgumentException("slide " + slide + " does not divide " + sliding);

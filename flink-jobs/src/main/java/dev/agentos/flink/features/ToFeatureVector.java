@@ -3,12 +3,14 @@ package dev.agentos.flink.features;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.derived.FeatureEntity;
 import dev.agentos.events.derived.FeatureVectorComputed;
+import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -36,6 +38,16 @@ public final class ToFeatureVector
   public ToFeatureVector(Duration windowSize) {
     this.windowSizeMillis = windowSize.toMillis();
     this.nameSuffix = "." + FeatureWindowSettings.label(windowSize);
+  }
+
+  /**
+   * Avro reads a generated class only once it is trusted, JVM-wide: the operators that read these
+   * vectors from the network (the job's sink) run in the task managers this operator runs in, so
+   * the trust is set here, before the first vector leaves.
+   */
+  @Override
+  public void open(OpenContext openContext) {
+    GeneratedAvroClasses.trust();
   }
 
   @Override
