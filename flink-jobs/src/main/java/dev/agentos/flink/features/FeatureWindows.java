@@ -40,6 +40,7 @@ public final class FeatureWindows {
     return apply(activities, FeatureWindowSettings.defaults());
   }
 
+  /** The features of {@code activities} over the windows of {@code settings}. */
   public static FeatureStreams apply(
       DataStream<Activity> activities, FeatureWindowSettings settings) {
     DataStream<Activity> inSessions =
