@@ -27,6 +27,8 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
@@ -260,6 +262,31 @@ class FeatureWindowsTest {
         .containsEntry("execution.count.2h", 2.0)
         .containsEntry("execution.duration.p50.ms.2h", 20.0)
         .containsEntry("execution.duration.p95.ms.2h", 40.0);
+  }
+
+  @Test
+  void everyOperatorIsNamedAndHasAStableUid() {
+    StreamExecutionEnvironment env = environment();
+    FeatureStreams streams = FeatureWindows.apply(input(env, twoHours()));
+    streams.vectors().sinkTo(new DiscardingSink<>());
+    streams.late().sinkTo(new DiscardingSink<>());
+
+    Map<String, String> uidsByName = new LinkedHashMap<>();
+    for (StreamNode node : env.getStreamGraph().getStreamNodes()) {
+      if (node.getOperatorName().startsWith("features")) {
+        uidsByName.put(node.getOperatorName(), node.getTransformationUID());
+      }
+    }
+
+    assertThat(uidsByName)
+        .containsOnly(
+            entry("features: activities in a session", "features-in-session"),
+            entry("features: project 1h", "features-project-tumbling"),
+            entry("features: project 24h", "features-project-sliding"),
+            entry("features: agent 1h", "features-agent-tumbling"),
+            entry("features: agent 24h", "features-agent-sliding"),
+            entry("features: session 1h", "features-session-tumbling"),
+            entry("features: session 24h", "features-session-sliding"));
   }
 
   /**
