@@ -2,6 +2,7 @@ package dev.agentos.flink.features;
 
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.executions.ExecutionCompleted;
+import dev.agentos.events.executions.ExecutionOutcome;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.VerificationCompleted;
 import dev.agentos.events.interactions.CodeSuggestionProposed;
@@ -102,7 +103,7 @@ public final class Activities {
       ExecutionCompleted completed, SourcePosition position) {
     Integer exitCode = completed.getExitCode();
     ActivityOutcome outcome;
-    if (completed.getOutcome() == dev.agentos.events.executions.ExecutionOutcome.SANDBOX_ERROR) {
+    if (completed.getOutcome() == ExecutionOutcome.SANDBOX_ERROR) {
       outcome = ActivityOutcome.ERROR;
     } else if (exitCode != null && exitCode == 0 && !completed.getTimedOut()) {
       outcome = ActivityOutcome.SUCCEEDED;
