@@ -14,9 +14,10 @@ final class GenericParser {
 
   private static final Pattern ERROR_WORD =
       Pattern.compile(
-          "(?i)\\b(?:errors?|exception|fail(?:ed|ure)?|fatal|panic|denied|refused|not found|no such"
+          "(?i:\\b(?:errors?|exception|fail(?:ed|ure)?|fatal|panic|denied|refused|not found|no such"
               + "|cannot|can't|could not|unable|invalid|unexpected|timed out|timeout|abort(?:ed)?"
-              + "|killed|segmentation fault|undefined|forbidden|unauthori[sz]ed|not permitted)\\b");
+              + "|killed|segmentation fault|undefined|forbidden|unauthori[sz]ed|not permitted)\\b)"
+              + "|\\b[A-Z]\\w{0,100}?(?:Error|Exception)\\b");
 
   /** A named error type, e.g. {@code FileNotFoundException} or {@code java.io.IOException}. */
   private static final Pattern TYPE_NAME =
