@@ -8,7 +8,8 @@ import java.util.List;
  * another run: the error pattern job groups failures by {@link #signature()}.
  *
  * @param language the tool chain the error comes from ({@code python}, {@code java}, {@code
- *     javascript}, {@code go}, {@code rust}, or an unrecognised hint as given), null when unknown
+ *     javascript}, {@code go}, {@code rust}, or an unrecognised hint lower-cased), null when
+ *     unknown
  * @param errorType the exception or error type as printed, e.g. {@code ModuleNotFoundError}, {@code
  *     java.lang.NullPointerException}, {@code panic: runtime error}, {@code error[E0382]}; null
  *     when the output names none

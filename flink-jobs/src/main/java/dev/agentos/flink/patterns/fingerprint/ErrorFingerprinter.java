@@ -2,6 +2,7 @@ package dev.agentos.flink.patterns.fingerprint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,10 +14,11 @@ import java.util.regex.Pattern;
  * <p>The language comes from the hint when it names a known tool chain and its error format is in
  * the text; otherwise it is detected from the text's marks (Python tracebacks and pytest, Java and
  * Kotlin stack traces and Surefire, Node.js stacks and node:test, Go panics and go test, rustc
- * errors and Rust panics). Output none of them recognise is read by its first error-like line.
+ * errors and Rust panics). Output none of them can read is read by its first error-like line, under
+ * the hinted or recognised language if there is one.
  *
- * <p>Only the first {@value ErrorText#MAX_CHARS} characters of the text are looked at, and every
- * pattern used runs in linear time, so a huge or hostile output costs a bounded amount of work.
+ * <p>Only the first 64 K (65,536) characters of the text are looked at, and every pattern used runs
+ * in linear time, so a huge or hostile output costs a bounded amount of work.
  */
 public final class ErrorFingerprinter {
 
@@ -37,13 +39,16 @@ public final class ErrorFingerprinter {
     }
     ErrorText input = ErrorText.of(text);
     Optional<ErrorParser> hinted = LanguageParsers.forHint(languageHint);
-    for (ErrorParser parser : candidates(hinted, input)) {
+    List<ErrorParser> candidates = candidates(hinted, input);
+    for (ErrorParser parser : candidates) {
       Optional<ParsedError> parsed = parser.parse(input.lines());
       if (parsed.isPresent()) {
         return Optional.of(fingerprint(parser.language(), parsed.get()));
       }
     }
-    String language = hinted.map(ErrorParser::language).orElseGet(() -> unknownHint(languageHint));
+    // e.g. a Python SyntaxError, printed without "Traceback": still Python, read generically.
+    String language =
+        candidates.isEmpty() ? unknownHint(languageHint) : candidates.get(0).language();
     return GenericParser.parse(input.lines()).map(parsed -> fingerprint(language, parsed));
   }
 
@@ -64,7 +69,7 @@ public final class ErrorFingerprinter {
     if (languageHint == null) {
       return null;
     }
-    String hint = languageHint.strip();
+    String hint = languageHint.strip().toLowerCase(Locale.ROOT);
     return HINT.matcher(hint).matches() ? hint : null;
   }
 

@@ -12,6 +12,10 @@ final class Excerpt {
     if (excerpt.length() <= MAX_LENGTH) {
       return excerpt;
     }
-    return excerpt.substring(0, MAX_LENGTH - 1) + "…";
+    int end = MAX_LENGTH - 1;
+    if (Character.isHighSurrogate(excerpt.charAt(end - 1))) {
+      end--; // never split a character in two
+    }
+    return excerpt.substring(0, end) + "…";
   }
 }

@@ -1,5 +1,6 @@
 package dev.agentos.flink.patterns.fingerprint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -14,15 +15,25 @@ final class Frames {
   private Frames() {}
 
   /**
-   * The first {@link #MAX} frames that are not noise (test framework, runtime, reflection frames
-   * that every failure of a kind shares). When every frame is noise the frames themselves are kept,
-   * so an error raised inside the runtime still has a stack.
+   * The program's own innermost frames: noise frames (assertion library, runtime, reflection, test
+   * runner) above them are skipped, and the first noise frame below them ends them, since what
+   * called the program's code (a test runner's plumbing, the runtime's entry point) is the same for
+   * every failure. When every frame is noise the first frames are kept, so an error raised inside
+   * the runtime still has a stack.
    *
    * @param innermostFirst function names, innermost first
+   * @return at most {@link #MAX} frames, innermost first
    */
   static List<String> top(List<String> innermostFirst, Predicate<String> noise) {
-    List<String> meaningful = innermostFirst.stream().filter(noise.negate()).toList();
-    List<String> chosen = meaningful.isEmpty() ? innermostFirst : meaningful;
+    List<String> own = new ArrayList<>();
+    for (String frame : innermostFirst) {
+      if (!noise.test(frame)) {
+        own.add(frame);
+      } else if (!own.isEmpty()) {
+        break;
+      }
+    }
+    List<String> chosen = own.isEmpty() ? innermostFirst : own;
     return chosen.stream()
         .filter(frame -> !frame.isBlank())
         .map(

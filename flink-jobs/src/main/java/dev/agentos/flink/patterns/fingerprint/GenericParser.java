@@ -7,16 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an error no language parser recognised (a shell error, a tool call's error message, a build
+ * Reads an error no language parser could read (a shell error, a tool call's error message, a build
  * tool's complaint) from its first error-like line, or else its first line that is not noise.
  */
 final class GenericParser {
 
   private static final Pattern ERROR_WORD =
       Pattern.compile(
-          "(?i)\\b(?:errors?|exception|fail(?:ed|ure)?|fatal|panic|denied|refused|not found|no such"
+          "(?i:\\b(?:errors?|exception|fail(?:ed|ure)?|fatal|panic|denied|refused|not found|no such"
               + "|cannot|can't|could not|unable|invalid|unexpected|timed out|timeout|abort(?:ed)?"
-              + "|killed|segmentation fault|undefined|forbidden|unauthori[sz]ed|not permitted)\\b");
+              + "|killed|segmentation fault|undefined|forbidden|unauthori[sz]ed|not permitted)\\b)"
+              + "|\\b[A-Z]\\w{0,100}?(?:Error|Exception)\\b");
 
   /** A named error type, e.g. {@code FileNotFoundException} or {@code java.io.IOException}. */
   private static final Pattern TYPE_NAME =
@@ -24,7 +25,7 @@ final class GenericParser {
           "\\b(?:[a-z_][\\w$]{0,100}+\\.){0,20}+[A-Z][\\w$]{0,100}?(?:Error|Exception)\\b");
 
   /**
-   * A lower-case severity prefix, e.g. {@code error: ...}, {@code fatal: ...}, {@code ERROR: ...}.
+   * A severity prefix in any case, e.g. {@code error: ...}, {@code fatal: ...}, {@code ERROR: ...}.
    */
   private static final Pattern SEVERITY_PREFIX =
       Pattern.compile("^(?i)(error|fatal|panic)(\\[[\\w-]{1,40}+\\])?:\\s*+(.*)$");

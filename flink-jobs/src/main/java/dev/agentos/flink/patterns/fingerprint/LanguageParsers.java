@@ -1,6 +1,7 @@
 package dev.agentos.flink.patterns.fingerprint;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ final class LanguageParsers {
     if (hint == null) {
       return Optional.empty();
     }
-    String name = hint.strip();
+    String name = hint.strip().toLowerCase(Locale.ROOT);
     String language = HINT_ALIASES.getOrDefault(name, name);
     return DETECTION_ORDER.stream()
         .filter(parser -> parser.language().equals(language))

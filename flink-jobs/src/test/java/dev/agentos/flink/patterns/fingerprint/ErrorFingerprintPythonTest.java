@@ -67,6 +67,31 @@ class ErrorFingerprintPythonTest {
   }
 
   @Test
+  void pytestReportWithoutTracebacksIsReadFromItsShortSummary() {
+    String report =
+        "tests/test_cart.py::test_total[book-2] FAILED\n"
+            + "=========================== short test summary info ===========================\n"
+            + "FAILED tests/test_cart.py::TestCart::test_total[book-2] - KeyError: 'book'\n"
+            + "========================= 1 failed, 2 passed in 0.03s =========================\n";
+
+    ErrorFingerprint error = ErrorFingerprinter.of(report, null).orElseThrow();
+
+    assertThat(error.language()).isEqualTo("python");
+    assertThat(error.errorType()).isEqualTo("KeyError");
+    assertThat(error.message()).isEqualTo("<str>");
+    assertThat(error.topFrames()).containsExactly("test_total");
+  }
+
+  @Test
+  void syntaxErrorPrintedWithoutATracebackIsStillAPythonError() {
+    ErrorFingerprint error = fingerprint("python/syntax-error.txt");
+
+    assertThat(error.language()).isEqualTo("python");
+    assertThat(error.errorType()).isEqualTo("SyntaxError");
+    assertThat(error.message()).isEqualTo("<str> was never closed");
+  }
+
+  @Test
   void differentErrorsHaveDifferentSignatures() {
     assertThat(fingerprint("python/module-not-found-run1.txt").signature())
         .isNotEqualTo(fingerprint("python/chained-during-handling.txt").signature())
