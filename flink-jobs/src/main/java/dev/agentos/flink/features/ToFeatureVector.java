@@ -94,6 +94,7 @@ public final class ToFeatureVector
         .setEntityType(entity)
         .setEntityId(entityId)
         .setFeatureSetVersion(FeatureSetV1.VERSION)
+        .setWindow(FeatureWindowSettings.label(Duration.ofMillis(windowSizeMillis)))
         .setFeatureNames(names)
         .setFeatureValues(values)
         .setAsOf(end)

@@ -107,7 +107,8 @@ public final class EventKeys {
       return e.getPatternId();
     }
     if (event instanceof FeatureVectorComputed e) {
-      return e.getEntityType() + ":" + e.getEntityId();
+      String entity = e.getEntityType() + ":" + e.getEntityId();
+      return e.getWindow().isEmpty() ? entity : entity + ":" + e.getWindow();
     }
     if (event instanceof PredictionMade e) {
       return e.getExecutionId();

@@ -135,13 +135,13 @@ public final class Topics {
   public static final Topic<String, PatternDetected> PATTERNS =
       single("agentos.derived.patterns.v1", DERIVED, "patternId", PatternDetected.class, 6);
 
-  /** Compacted: the latest vector per entity is the online feature store. */
+  /** Compacted: the latest vector per entity and window length is the online feature store. */
   public static final Topic<String, FeatureVectorComputed> FEATURES =
       new Topic<>(
           "agentos.derived.features.v1",
           DERIVED,
           String.class,
-          "entityType:entityId",
+          "entityType:entityId:window",
           FeatureVectorComputed.class,
           List.of(FeatureVectorComputed.class),
           12,

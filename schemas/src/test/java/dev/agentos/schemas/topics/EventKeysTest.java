@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.derived.AnomalyDetected;
+import dev.agentos.events.derived.FeatureEntity;
+import dev.agentos.events.derived.FeatureVectorComputed;
 import dev.agentos.events.derived.PatternDetected;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.interactions.ConversationTurnRecorded;
@@ -32,6 +34,9 @@ class EventKeysTest {
         if (event instanceof MetricRecorded metric) {
           metric.setName("m");
           metric.setTags(Map.of());
+        }
+        if (event instanceof FeatureVectorComputed vector) {
+          vector.setWindow("");
         }
         if (event instanceof AnomalyDetected anomaly) {
           anomaly.setMetric("m");
@@ -88,6 +93,11 @@ class EventKeysTest {
     PatternDetected pattern = emptyWithHeader(PatternDetected.class, null);
     pattern.setPatternId("p-1");
     assertThat(EventKeys.keyOf(pattern)).isEqualTo("p-1");
+    FeatureVectorComputed vector = emptyWithHeader(FeatureVectorComputed.class, null);
+    vector.setEntityType(FeatureEntity.SESSION);
+    vector.setEntityId("t/p/s-1");
+    vector.setWindow("24h");
+    assertThat(EventKeys.keyOf(vector)).isEqualTo("SESSION:t/p/s-1:24h");
     AnomalyDetected anomaly = emptyWithHeader(AnomalyDetected.class, null);
     anomaly.setMetric("latency");
     anomaly.setTags(Map.of("tool", "bash"));
