@@ -2,6 +2,8 @@ package dev.agentos.flink;
 
 import dev.agentos.flink.anomalies.AnomaliesJob;
 import dev.agentos.flink.anomalies.functions.DetectAnomalies;
+import dev.agentos.flink.features.FeatureWindowSettings;
+import dev.agentos.flink.features.FeaturesJob;
 import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
 import dev.agentos.flink.patterns.ErrorPatternsJob;
@@ -13,7 +15,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class LearningJobs {
 
   /** Every streaming job, in the order a local run submits them. */
-  public static final List<String> STREAMING = List.of(ErrorPatternsJob.NAME, AnomaliesJob.NAME);
+  public static final List<String> STREAMING =
+      List.of(ErrorPatternsJob.NAME, FeaturesJob.NAME, AnomaliesJob.NAME);
 
   private LearningJobs() {}
 
@@ -23,6 +26,8 @@ public final class LearningJobs {
     switch (name) {
       case ErrorPatternsJob.NAME ->
           ErrorPatternsJob.define(env, io, PatternSettings.defaults(), kafka.outOfOrderness());
+      case FeaturesJob.NAME ->
+          FeaturesJob.define(env, io, FeatureWindowSettings.defaults(), kafka.outOfOrderness());
       case AnomaliesJob.NAME ->
           AnomaliesJob.define(env, io, new DetectAnomalies(), kafka.outOfOrderness());
       default ->

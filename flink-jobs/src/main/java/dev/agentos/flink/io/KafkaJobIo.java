@@ -51,12 +51,15 @@ public final class KafkaJobIo implements JobIo {
       List<Topic<String, ?>> topics,
       EventMapper<T> mapper,
       TypeInformation<T> type) {
+    // A replay reads under a group of its own and commits nothing: the streaming job's offsets,
+    // which status reads as its lag, stay the streaming job's.
+    String group = settings.bounded() ? consumerGroup(job) + "-replay" : consumerGroup(job);
     KafkaSourceBuilder<Either<RecordDeadLettered, T>> builder =
         KafkaSource.<Either<RecordDeadLettered, T>>builder()
             .setBootstrapServers(settings.bootstrapServers())
             .setTopics(topics.stream().map(Topic::name).toList())
-            .setGroupId(consumerGroup(job))
-            .setClientIdPrefix(consumerGroup(job) + "-" + name)
+            .setGroupId(group)
+            .setClientIdPrefix(group + "-" + name)
             .setProperty("isolation.level", "read_committed")
             .setDeserializer(new RegistryRecords<>(settings.registryUrl(), job, mapper, type));
     if (settings.bounded()) {
@@ -106,16 +109,25 @@ public final class KafkaJobIo implements JobIo {
         .build();
   }
 
-  /** Event time from each input; unreadable records carry none and never move the watermark. */
+  /**
+   * Event time from each input; unreadable records carry none and never move the watermark. Quiet
+   * is measured on Flink's input-activity clock, which stops while the job is backpressured.
+   */
   private <T extends FromSource> WatermarkStrategy<Either<RecordDeadLettered, T>> watermarks() {
     KafkaSettings bounds = settings;
-    return WatermarkStrategy.<Either<RecordDeadLettered, T>>forGenerator(
-            context ->
-                new QuietSourceWatermarks<>(
-                    bounds.outOfOrderness(), bounds.quietAfter(), System::currentTimeMillis))
-        .withTimestampAssigner(
-            (input, kafkaTimestamp) ->
-                input.isRight() ? input.right().eventTimeMillis() : Long.MIN_VALUE)
-        .withIdleness(bounds.quietAfter().multipliedBy(4));
+    WatermarkStrategy<Either<RecordDeadLettered, T>> strategy =
+        WatermarkStrategy.<Either<RecordDeadLettered, T>>forGenerator(
+                context ->
+                    new QuietSourceWatermarks<>(
+                        bounds.outOfOrderness(),
+                        bounds.quietAfter(),
+                        context.getInputActivityClock()::relativeTimeMillis))
+            .withTimestampAssigner(
+                (input, kafkaTimestamp) ->
+                    input.isRight() ? input.right().eventTimeMillis() : Long.MIN_VALUE);
+    // Live, a partition without records must not hold every other back, so it turns idle. A
+    // replay reads every partition to an end, where it stops holding back anyway: idleness there
+    // would only let a partition that is slow to fetch fall behind the watermark.
+    return bounds.bounded() ? strategy : strategy.withIdleness(bounds.quietAfter().multipliedBy(4));
   }
 }

@@ -28,8 +28,10 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Matches are counted in event-time order, not arrival order: each waits in state until the
  * watermark passes it. So a report depends only on the history, and replaying the same history
- * makes the same reports with the same ids. A match that arrives behind the watermark goes to
- * {@link #LATE}.
+ * makes the same reports with the same ids. Two exceptions, both for live runs: a NEW pattern may
+ * be reported as its first match arrives ({@link PatternSettings#newOnArrival}), and a match that
+ * arrives behind the watermark, within the allowed lateness, is counted on arrival. Further behind,
+ * it goes to {@link #LATE}.
  */
 public final class ErrorPatternCounter
     extends KeyedProcessFunction<String, FailureMatch, PatternDetected> {
@@ -51,6 +53,7 @@ public final class ErrorPatternCounter
   private transient ListState<RecentExample> examples;
   private transient MapState<String, Boolean> agents;
   private transient MapState<String, Boolean> sessions;
+  private transient ValueState<Boolean> announced;
 
   public ErrorPatternCounter(PatternSettings settings) {
     this.settings = settings;
@@ -77,15 +80,25 @@ public final class ErrorPatternCounter
     sessions =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("sessions", Types.STRING, Types.BOOLEAN));
+    announced =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("announced", Types.BOOLEAN));
   }
 
   @Override
   public void processElement(FailureMatch match, Context context, Collector<PatternDetected> out)
       throws Exception {
     long time = match.eventTimeMillis();
-    if (time <= context.timerService().currentWatermark()) {
-      context.output(LATE, match);
+    long watermark = context.timerService().currentWatermark();
+    if (time <= watermark) {
+      if (watermark - time > settings.allowedLateness().toMillis()) {
+        context.output(LATE, match);
+      } else {
+        count(match, context, out); // its hour may be reported already: it counts from now on
+      }
       return;
+    }
+    if (settings.newOnArrival() && tally.value() == null && announced.value() == null) {
+      announce(match, context, out);
     }
     List<FailureMatch> waiting = pending.get(time);
     List<FailureMatch> updated = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
@@ -133,7 +146,9 @@ public final class ErrorPatternCounter
     }
     keepExample(match);
     String patternId = context.getCurrentKey();
-    if (current.occurrences <= 2) {
+    if (current.occurrences == 1 && announced.value() != null) {
+      current.unreported = false; // reported NEW on arrival already
+    } else if (current.occurrences <= 2) {
       report(patternId, current, false, out); // NEW, then RECURRING at its second match
     } else if (!current.risingThisHour && current.rising(settings)) {
       current.risingThisHour = true;
@@ -144,6 +159,20 @@ public final class ErrorPatternCounter
     }
     context.timerService().registerEventTimeTimer(forgetAt(current));
     tally.update(current);
+  }
+
+  /** Reports a NEW pattern on its first match's arrival, before the watermark passes it. */
+  private void announce(FailureMatch match, Context context, Collector<PatternDetected> out)
+      throws Exception {
+    PatternTally first = PatternTally.first(match);
+    first.count(match);
+    first.agents = match.agentId() == null ? 0 : 1;
+    first.sessions = match.sessionId() == null ? 0 : 1;
+    RecentExample example =
+        new RecentExample(match.eventId(), match.excerpt(), match.eventTimeMillis());
+    out.collect(
+        PatternSnapshots.of(context.getCurrentKey(), first, List.of(example), PatternStatus.NEW));
+    announced.update(true);
   }
 
   private void report(
@@ -193,5 +222,6 @@ public final class ErrorPatternCounter
     examples.clear();
     agents.clear();
     sessions.clear();
+    announced.clear();
   }
 }

@@ -16,11 +16,18 @@ final class PatternSnapshots {
 
   private PatternSnapshots() {}
 
+  /**
+   * A NEW report names its first match's time too: a pattern forgotten and seen again is new again.
+   */
+  private static String reason(PatternTally tally, PatternStatus status) {
+    return status == PatternStatus.NEW ? "NEW@" + tally.firstSeen : status.name();
+  }
+
   static PatternDetected of(
       String patternId, PatternTally tally, List<RecentExample> examples, PatternStatus status) {
     EventHeader header =
         EventHeader.newBuilder()
-            .setEventId(PatternIds.detectionId(patternId, tally.occurrences, status.name()))
+            .setEventId(PatternIds.detectionId(patternId, tally.occurrences, reason(tally, status)))
             .setOccurredAt(Instant.ofEpochMilli(tally.lastSeen))
             .setTenantId(tally.tenantId)
             .setProjectId(tally.projectId)

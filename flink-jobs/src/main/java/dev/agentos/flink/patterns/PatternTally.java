@@ -39,24 +39,30 @@ public class PatternTally {
     tally.signature = match.signature();
     tally.frames = match.frames();
     tally.firstSeen = match.eventTimeMillis();
+    tally.lastSeen = match.eventTimeMillis();
     tally.hourStart = ErrorPatternCounter.hourOf(match.eventTimeMillis());
     return tally;
   }
 
-  /** Counts one match (in event-time order) into its hour. */
+  /**
+   * Counts one match into its hour. Matches come in event-time order, except late ones counted on
+   * arrival: those count in the total, and in the hour's count only if it is still the current one.
+   */
   void count(FailureMatch match) {
     long time = match.eventTimeMillis();
     occurrences++;
+    firstSeen = Math.min(firstSeen, time);
     lastSeen = Math.max(lastSeen, time);
     latestAgentId = match.agentId();
     long hour = ErrorPatternCounter.hourOf(time);
     if (hour > hourStart) {
       previousHourCount = hour == hourStart + ErrorPatternCounter.HOUR ? hourCount : 0;
       hourStart = hour;
-      hourCount = 0;
+      hourCount = 1;
       risingThisHour = false;
+    } else if (hour == hourStart) {
+      hourCount++;
     }
-    hourCount++;
   }
 
   boolean rising(PatternSettings settings) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * state; each job checkpoints under {@code checkpoints/<job>} and, when the runner starts again,
  * resumes from its newest checkpoint there.
  */
-final class LocalJobCluster implements AutoCloseable {
+public final class LocalJobCluster implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalJobCluster.class);
 
@@ -34,7 +34,7 @@ final class LocalJobCluster implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  static LocalJobCluster start(int restPort, int parallelism) throws Exception {
+  public static LocalJobCluster start(int restPort, int parallelism) throws Exception {
     Configuration config = new Configuration();
     config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     config.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -57,7 +57,8 @@ final class LocalJobCluster implements AutoCloseable {
   }
 
   /** Submits {@code job}, resumed from its newest checkpoint under {@code checkpoints} if any. */
-  void submit(String job, KafkaSettings kafka, Path checkpoints, Duration interval, int parallelism)
+  public void submit(
+      String job, KafkaSettings kafka, Path checkpoints, Duration interval, int parallelism)
       throws Exception {
     Path folder = checkpoints.resolve(job).toAbsolutePath();
     StreamExecutionEnvironment env = Checkpoints.environment(interval, folder.toUri());
@@ -75,6 +76,11 @@ final class LocalJobCluster implements AutoCloseable {
         "submitted {}{}",
         job,
         resume.map(path -> ", resumed from " + path).orElse(", from the start"));
+  }
+
+  /** Flink's REST API of this cluster. */
+  public java.net.URI restAddress() throws Exception {
+    return cluster.getRestAddress().get();
   }
 
   @Override

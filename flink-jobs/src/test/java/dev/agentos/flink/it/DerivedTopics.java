@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes the jobs' inputs and reads their committed outputs, as AgentOS's own services would. */
-final class DerivedTopics {
+public final class DerivedTopics {
 
   private final StackEndpoints stack;
 

@@ -148,7 +148,7 @@ class ErrorPatternsJobIT {
     ErrorPatternsJob.define(
         env,
         new KafkaJobIo(ErrorPatternsJob.NAME, settings),
-        PatternSettings.defaults(),
+        PatternSettings.forReplay(),
         settings.outOfOrderness());
     env.execute(ErrorPatternsJob.NAME);
   }

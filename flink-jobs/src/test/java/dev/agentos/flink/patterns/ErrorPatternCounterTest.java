@@ -19,7 +19,10 @@ class ErrorPatternCounterTest {
 
   private static final long HOUR = ErrorPatternCounter.HOUR;
   private static final long T0 = 1_000 * HOUR; // the start of an hour
-  private static final PatternSettings SETTINGS = new PatternSettings(Duration.ofDays(1), 5, 2.0);
+  private static final PatternSettings SETTINGS =
+      new PatternSettings(Duration.ofDays(1), 5, 2.0, Duration.ofMinutes(1), false);
+  private static final PatternSettings LIVE =
+      new PatternSettings(Duration.ofDays(1), 5, 2.0, Duration.ofMinutes(1), true);
 
   private KeyedOneInputStreamOperatorTestHarness<String, FailureMatch, PatternDetected> harness;
 
@@ -113,15 +116,46 @@ class ErrorPatternCounterTest {
   }
 
   @Test
-  void sendsAMatchBehindTheWatermarkToTheLateOutput() throws Exception {
-    harness.processWatermark(T0 + 50);
-    harness.processElement(match("too-late", "a", "s", T0 + 20), T0 + 20);
+  void sendsAMatchFurtherBehindThanTheAllowedLatenessToTheLateOutput() throws Exception {
+    harness.processWatermark(T0 + 3 * 60_000);
+    harness.processElement(match("too-late", "a", "s", T0 + 60_000), T0 + 60_000);
 
     assertThat(harness.getSideOutput(ErrorPatternCounter.LATE))
         .extracting(StreamRecord::getValue)
         .extracting(FailureMatch::eventId)
         .containsExactly("too-late");
     assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void countsAMatchBehindTheWatermarkWithinTheAllowedLatenessOnArrival() throws Exception {
+    harness.processElement(match("e1", "a", "s", T0 + 50_000), T0 + 50_000);
+    harness.processWatermark(T0 + 50_000);
+    harness.processElement(match("slow-partition", "b", "s2", T0 + 20_000), T0 + 20_000);
+
+    assertThat(harness.getSideOutput(ErrorPatternCounter.LATE)).isNull();
+    assertThat(harness.extractOutputValues())
+        .extracting(PatternDetected::getOccurrences)
+        .containsExactly(1L, 2L);
+    assertThat(harness.extractOutputValues().get(1).getFirstSeenAt().toEpochMilli())
+        .isEqualTo(T0 + 20_000);
+  }
+
+  @Test
+  void reportsANewPatternOnArrivalWhenLiveAndNotAgainAtTheWatermark() throws Exception {
+    var live = harness(LIVE);
+    live.processElement(match("e1", "a", "s", T0 + 10), T0 + 10);
+
+    assertThat(live.extractOutputValues())
+        .singleElement()
+        .satisfies(pattern -> assertThat(pattern.getStatus()).isEqualTo(PatternStatus.NEW));
+
+    live.processElement(match("e2", "a", "s", T0 + 20), T0 + 20);
+    live.processWatermark(T0 + 100);
+    assertThat(live.extractOutputValues())
+        .extracting(PatternDetected::getStatus)
+        .containsExactly(PatternStatus.NEW, PatternStatus.RECURRING);
+    live.close();
   }
 
   @Test
@@ -170,9 +204,14 @@ class ErrorPatternCounterTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, FailureMatch, PatternDetected>
       harness() throws Exception {
+    return harness(SETTINGS);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, FailureMatch, PatternDetected>
+      harness(PatternSettings settings) throws Exception {
     var harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new ErrorPatternCounter(SETTINGS), FailureMatch::patternId, Types.STRING);
+            new ErrorPatternCounter(settings), FailureMatch::patternId, Types.STRING);
     harness.open();
     return harness;
   }

@@ -101,7 +101,7 @@ class ErrorFingerprinterTest {
     String text = line.toString();
 
     Optional<ErrorFingerprint> error =
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ErrorFingerprinter.of(text, null));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ErrorFingerprinter.of(text, null));
 
     assertThat(error).isPresent();
   }
@@ -111,7 +111,7 @@ class ErrorFingerprinterTest {
   void megabyteOfShortMarkerLinesFinishesQuickly(String marker) {
     String text = (marker + "\n").repeat((1 << 20) / (marker.length() + 1));
 
-    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ErrorFingerprinter.of(text, null));
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ErrorFingerprinter.of(text, null));
   }
 
   @Test
