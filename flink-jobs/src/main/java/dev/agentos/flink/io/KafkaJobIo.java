@@ -128,6 +128,6 @@ public final class KafkaJobIo implements JobIo {
     // Live, a partition without records must not hold every other back, so it turns idle. A
     // replay reads every partition to an end, where it stops holding back anyway: idleness there
     // would only let a partition that is slow to fetch fall behind the watermark.
-    return bounds.bounded() ? strategy : strategy.withIdleness(bounds.quietAfter().multipliedBy(4));
+    return bounds.bounded() ? strategy : strategy.withIdleness(bounds.idleAfter());
   }
 }
