@@ -1,0 +1,97 @@
+package dev.agentos.deploy.local.service;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far a consumer group is behind: per partition it has committed an offset for, the records
+ * between that offset and the partition's end, summed. The partitions a group committed are the
+ * topics it reads (a Flink source commits every partition it was assigned on each checkpoint), so
+ * nothing needs to name them. Ends are read as a {@code read_committed} consumer sees them, since
+ * the learning jobs read committed records only.
+ */
+final class ConsumerLag {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private ConsumerLag() {}
+
+  /**
+   * The summed lag; empty when the group has committed nothing yet (before its first checkpoint).
+   */
+  static OptionalLong of(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
+    if (committed.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> partition : committed.entrySet()) {
+      Long end = ends.get(partition.getKey());
+      if (end != null) {
+        lag += Math.max(0, end - partition.getValue());
+      }
+    }
+    return OptionalLong.of(lag);
+  }
+
+  /** Each group's lag, read from the Kafka at {@code bootstrapServers}. */
+  static Map<String, OptionalLong> read(String bootstrapServers, List<String> groups)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
+      Map<String, OptionalLong> lags = new LinkedHashMap<>();
+      for (String group : groups) {
+        Map<TopicPartition, Long> committed = committed(admin, group);
+        lags.put(group, of(committed, ends(admin, committed)));
+      }
+      return lags;
+    }
+  }
+
+  private static Map<TopicPartition, Long> committed(Admin admin, String group)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return offsets.entrySet().stream()
+        .filter(entry -> Objects.nonNull(entry.getValue()))
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+  }
+
+  private static Map<TopicPartition, Long> ends(Admin admin, Map<TopicPartition, Long> partitions)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    if (partitions.isEmpty()) {
+      return Map.of();
+    }
+    Map<TopicPartition, OffsetSpec> latest =
+        partitions.keySet().stream()
+            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+    return admin
+        .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        .all()
+        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .entrySet()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+  }
+}
