@@ -143,7 +143,7 @@ public final class FlinkJobsService implements LocalService {
           ConsumerLag.read(
               "127.0.0.1:" + ctx.portOf("kafka", "broker"),
               jobs.stream().map(LearningJob::consumerGroup).toList());
-      lagUnknown = "lag unknown: nothing committed yet (before the first checkpoint)";
+      lagUnknown = "lag unknown: no offsets committed yet (none before its first record)";
     } catch (ExecutionException | TimeoutException e) {
       lags = Map.of();
       lagUnknown = "lag unknown: Kafka did not answer (" + e + ")";
