@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class ConsumerLag {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /** Generous: a fresh Kafka creates its offsets topic when a group's offsets are first asked. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private ConsumerLag() {}
 

@@ -144,9 +144,13 @@ public final class FlinkJobsService implements LocalService {
               "127.0.0.1:" + ctx.portOf("kafka", "broker"),
               jobs.stream().map(LearningJob::consumerGroup).toList());
       lagUnknown = "lag unknown: no offsets committed yet (none before its first record)";
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
       lags = Map.of();
-      lagUnknown = "lag unknown: Kafka did not answer (" + e + ")";
+      lagUnknown =
+          "lag unknown: Kafka did not answer (" + e.getCause().getClass().getSimpleName() + ")";
+    } catch (TimeoutException e) {
+      lags = Map.of();
+      lagUnknown = "lag unknown: Kafka did not answer in time";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       lags = Map.of();
