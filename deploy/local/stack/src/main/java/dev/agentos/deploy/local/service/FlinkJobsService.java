@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The streaming learning jobs of module flink-jobs, all on one Flink MiniCluster in a JVM of their
@@ -29,15 +30,22 @@ public final class FlinkJobsService implements LocalService {
   static final String MAIN_CLASS = "dev.agentos.flink.runner.LearningJobsCli";
 
   private final List<Path> classpath;
-  private final List<LearningJob> jobs;
+  private final Supplier<List<LearningJob>> catalog;
+  // Read on first use: down never needs them, so a broken flink-jobs build cannot keep it from
+  // stopping the stack.
+  private List<LearningJob> jobs;
 
   /**
    * @param classpath flink-jobs' classes first, then its dependencies with the Flink it provides
    * @param jobs the jobs the runner submits, which must all run
    */
   public FlinkJobsService(List<Path> classpath, List<LearningJob> jobs) {
+    this(classpath, () -> List.copyOf(jobs));
+  }
+
+  private FlinkJobsService(List<Path> classpath, Supplier<List<LearningJob>> catalog) {
     this.classpath = classpath.stream().map(Path::toAbsolutePath).toList();
-    this.jobs = List.copyOf(jobs);
+    this.catalog = catalog;
   }
 
   /**
@@ -49,10 +57,13 @@ public final class FlinkJobsService implements LocalService {
             .filter(entry -> !entry.isBlank())
             .map(Path::of)
             .toList();
-    return new FlinkJobsService(entries, LearningJobsCatalog.read(entries));
+    return new FlinkJobsService(entries, () -> LearningJobsCatalog.read(entries));
   }
 
   public List<LearningJob> jobs() {
+    if (jobs == null) {
+      jobs = catalog.get();
+    }
     return jobs;
   }
 
@@ -142,7 +153,7 @@ public final class FlinkJobsService implements LocalService {
       lags =
           ConsumerLag.read(
               "127.0.0.1:" + ctx.portOf("kafka", "broker"),
-              jobs.stream().map(LearningJob::consumerGroup).toList());
+              jobs().stream().map(LearningJob::consumerGroup).toList());
       lagUnknown = "lag unknown: no offsets committed yet (none before its first record)";
     } catch (ExecutionException e) {
       lags = Map.of();
@@ -157,7 +168,7 @@ public final class FlinkJobsService implements LocalService {
       lagUnknown = "lag unknown: interrupted";
     }
     List<String> lines = new ArrayList<>();
-    for (LearningJob job : jobs) {
+    for (LearningJob job : jobs()) {
       OptionalLong lag = lags.getOrDefault(job.consumerGroup(), OptionalLong.empty());
       lines.add(statusLine(job, overview.get(), lag, lagUnknown));
     }
@@ -178,7 +189,7 @@ public final class FlinkJobsService implements LocalService {
   }
 
   private List<String> names() {
-    return jobs.stream().map(LearningJob::name).toList();
+    return jobs().stream().map(LearningJob::name).toList();
   }
 
   private static String url(ServiceContext ctx) {

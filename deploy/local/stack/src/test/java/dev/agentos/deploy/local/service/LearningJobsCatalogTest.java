@@ -34,6 +34,15 @@ class LearningJobsCatalogTest {
         .hasMessageContaining("rebuild flink-jobs");
   }
 
+  /** down must stop the stack even when flink-jobs' classes are gone. */
+  @Test
+  void theServiceReadsTheJobsOnlyWhenItNeedsThem() {
+    FlinkJobsService service = FlinkJobsService.onClasspath(dir.toString());
+
+    assertThat(service.name()).isEqualTo("flink-jobs");
+    assertThatThrownBy(service::jobs).hasMessageContaining("rebuild flink-jobs");
+  }
+
   @Test
   void theClasspathAsTheScriptPassesItNamesTheClassesFirst() throws Exception {
     Path classes = compile(dir, "List.of(\"anomalies\")", "\"g-\" + job");
