@@ -102,6 +102,20 @@ public final class LocalStack {
     return status;
   }
 
+  /** What the running services tell beyond their health ({@link LocalService#statusDetails}). */
+  public Map<String, List<String>> details() throws IOException {
+    Map<String, List<String>> details = new LinkedHashMap<>();
+    for (ServiceProcess process : processes(ports())) {
+      if (process.running().isPresent()) {
+        List<String> lines = process.service().statusDetails(process.context());
+        if (!lines.isEmpty()) {
+          details.put(process.service().name(), lines);
+        }
+      }
+    }
+    return details;
+  }
+
   private Map<String, Integer> ports() throws IOException {
     return PortPlan.known(home, services);
   }

@@ -1,6 +1,7 @@
 package dev.agentos.deploy.local;
 
 import dev.agentos.deploy.local.service.CommandSideService;
+import dev.agentos.deploy.local.service.FlinkJobsService;
 import dev.agentos.deploy.local.service.ProjectionsService;
 import dev.agentos.deploy.local.service.QuerySideService;
 import java.io.IOException;
@@ -43,7 +44,11 @@ public record StackEndpoints(
 
   /** The keys of the applications' URLs, as their services write them. */
   public static final List<String> APPLICATION_URLS =
-      List.of(CommandSideService.URL, ProjectionsService.URL, QuerySideService.URL);
+      List.of(
+          CommandSideService.URL,
+          ProjectionsService.URL,
+          QuerySideService.URL,
+          FlinkJobsService.REST_URL);
 
   public StackEndpoints {
     applications = Map.copyOf(applications);

@@ -3,6 +3,7 @@ package dev.agentos.deploy.local;
 import dev.agentos.deploy.local.service.CassandraService;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.ElasticsearchService;
+import dev.agentos.deploy.local.service.FlinkJobsService;
 import dev.agentos.deploy.local.service.InfluxDbService;
 import dev.agentos.deploy.local.service.KafkaService;
 import dev.agentos.deploy.local.service.LocalService;
@@ -34,10 +35,13 @@ public final class StackServices {
   /**
    * The servers and the applications whose jars are given (null: not built, not run): what {@code
    * ./agentos up} runs. The projections start after the command side; the query side, which reads
-   * the keys the command side writes, runs only beside it.
+   * the keys the command side writes, runs only beside it; the learning jobs need only Kafka and
+   * the registry.
+   *
+   * @param learningJobsClasspath the classpath of flink-jobs' runner (its classes first), or null
    */
   public static List<LocalService> withApplications(
-      Path commandSideJar, Path projectionsJar, Path querySideJar) {
+      Path commandSideJar, Path projectionsJar, Path querySideJar, String learningJobsClasspath) {
     List<LocalService> services = new ArrayList<>(all());
     if (commandSideJar != null) {
       services.add(new CommandSideService(commandSideJar));
@@ -47,6 +51,9 @@ public final class StackServices {
     }
     if (commandSideJar != null && querySideJar != null) {
       services.add(new QuerySideService(querySideJar));
+    }
+    if (learningJobsClasspath != null) {
+      services.add(FlinkJobsService.onClasspath(learningJobsClasspath));
     }
     return List.copyOf(services);
   }

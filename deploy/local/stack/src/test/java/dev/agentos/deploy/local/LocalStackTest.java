@@ -54,6 +54,18 @@ class LocalStackTest {
     assertThat(stack.status().values()).containsOnly("stopped");
   }
 
+  @Test
+  void detailsComeFromRunningServicesOnly(@TempDir Path home) throws Exception {
+    stack = new LocalStack(home, List.of(new Sleeper("only", Set.of())), progress::add);
+    assertThat(stack.details()).isEmpty();
+
+    stack.up(Map.of(), true);
+
+    assertThat(stack.details()).containsExactly(Map.entry("only", List.of("only is asleep")));
+    stack.down();
+    assertThat(stack.details()).isEmpty();
+  }
+
   /** A server's console may print secrets (the command side once printed the admin key). */
   @Test
   void aServersConsoleLogIsReadableByItsOwnerOnly(@TempDir Path home) throws Exception {
@@ -122,6 +134,11 @@ class LocalStackTest {
     @Override
     public boolean isHealthy(ServiceContext ctx) {
       return true;
+    }
+
+    @Override
+    public List<String> statusDetails(ServiceContext ctx) {
+      return List.of(name + " is asleep");
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.agentos.deploy.local.cli;
 
 import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.StackServices;
+import dev.agentos.deploy.local.service.FlinkJobsService;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -44,11 +46,20 @@ public final class AgentOsCli {
   /** Set by ./agentos to the query side's executable jar; it runs only beside the command side. */
   static final String QUERY_SIDE_JAR = "agentos.query-side.jar";
 
+  /**
+   * Set by ./agentos to the learning jobs' runner classpath (flink-jobs' classes, then what its
+   * build lists in target/learning-jobs*.classpath); without it no learning job runs.
+   */
+  static final String LEARNING_JOBS_CLASSPATH = "agentos.flink-jobs.classpath";
+
   LocalStack stack() {
     return new LocalStack(
         home,
         StackServices.withApplications(
-            jar(COMMAND_SIDE_JAR), jar(PROJECTIONS_JAR), jar(QUERY_SIDE_JAR)),
+            jar(COMMAND_SIDE_JAR),
+            jar(PROJECTIONS_JAR),
+            jar(QUERY_SIDE_JAR),
+            System.getProperty(LEARNING_JOBS_CLASSPATH)),
         System.out::println);
   }
 
@@ -84,6 +95,17 @@ public final class AgentOsCli {
               + LocalStack.PROPERTIES_FILE
               + "):");
       new TreeMap<>(endpoints).forEach((k, v) -> System.out.println("  " + k + " = " + v));
+      String flink = endpoints.getProperty(FlinkJobsService.REST_URL);
+      if (flink != null) {
+        System.out.println(
+            "Learning jobs on Flink's REST API: "
+                + flink
+                + "/jobs/overview (each job's state), "
+                + flink
+                + "/jobs/<jid>/checkpoints, "
+                + flink
+                + "/jobs/<jid>/exceptions");
+      }
       AdminKeyNotice.printIfNew(stack.home());
       return 0;
     }
@@ -101,14 +123,26 @@ public final class AgentOsCli {
     }
   }
 
-  @Command(name = "status", description = "Shows each server: healthy, unhealthy or stopped.")
+  @Command(
+      name = "status",
+      description =
+          "Shows each server: healthy, unhealthy or stopped; each learning job: its state and"
+              + " its consumer lag.")
   static final class Status implements Callable<Integer> {
     @ParentCommand AgentOsCli cli;
 
     @Override
     public Integer call() throws Exception {
-      Map<String, String> status = cli.stack().status();
-      status.forEach((name, state) -> System.out.printf("%-14s %s%n", name, state));
+      LocalStack stack = cli.stack();
+      Map<String, String> status = stack.status();
+      Map<String, List<String>> details = stack.details();
+      status.forEach(
+          (name, state) -> {
+            System.out.printf("%-14s %s%n", name, state);
+            details
+                .getOrDefault(name, List.of())
+                .forEach(l -> System.out.printf("%16s%s%n", "", l));
+          });
       return status.values().stream().allMatch(s -> s.startsWith("healthy")) ? 0 : 3;
     }
   }

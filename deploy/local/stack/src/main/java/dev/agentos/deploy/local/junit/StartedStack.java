@@ -74,7 +74,7 @@ final class StartedStack implements AutoCloseable {
     if (commandSide == null && projections == null && querySide == null) {
       return StackServices.all();
     }
-    return StackServices.withApplications(commandSide, projections, querySide);
+    return StackServices.withApplications(commandSide, projections, querySide, null);
   }
 
   private static Path jar(String property) {

@@ -49,6 +49,14 @@ public interface LocalService {
     return false;
   }
 
+  /**
+   * Lines that say more about a running service than its health, printed by {@code ./agentos
+   * status} under its name (the learning jobs: each job's state and consumer lag).
+   */
+  default List<String> statusDetails(ServiceContext ctx) {
+    return List.of();
+  }
+
   /** Names of services that must be healthy before this one starts. */
   default Set<String> dependsOn() {
     return Set.of();

@@ -61,11 +61,14 @@ class QuerySideServiceTest {
   @Test
   void startsAfterTheCommandSideWhoseKeysItReadsAndOnlyWhenBuilt() {
     assertThat(new QuerySideService(home).dependsOn()).contains("command-side", "cassandra");
-    assertThat(StackServices.withApplications(home, home, home).stream().map(LocalService::name))
+    assertThat(
+            StackServices.withApplications(home, home, home, null).stream().map(LocalService::name))
         .endsWith("command-side", "projections", "query-side");
-    assertThat(StackServices.withApplications(home, home, null).stream().map(LocalService::name))
+    assertThat(
+            StackServices.withApplications(home, home, null, null).stream().map(LocalService::name))
         .doesNotContain("query-side");
-    assertThat(StackServices.withApplications(null, home, home).stream().map(LocalService::name))
+    assertThat(
+            StackServices.withApplications(null, home, home, null).stream().map(LocalService::name))
         .as("without the command side there are no keys to read")
         .doesNotContain("query-side");
   }
