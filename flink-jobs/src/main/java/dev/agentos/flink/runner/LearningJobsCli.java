@@ -46,8 +46,10 @@ public final class LearningJobsCli {
                 + " checkpoint (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
-    @Option(names = "--parallelism", defaultValue = "1", description = "Per job (default: 1).")
-    int parallelism;
+    @Option(
+        names = "--parallelism",
+        description = "Per job; default: 1 locally, the cluster's default on a cluster.")
+    Integer parallelism;
 
     KafkaSettings kafka() {
       return KafkaSettings.streaming(bootstrapServers, registryUrl);
@@ -69,19 +71,22 @@ public final class LearningJobsCli {
 
     @Override
     public Integer call() throws Exception {
-      try (LocalJobCluster cluster = LocalJobCluster.start(restPort, connection.parallelism)) {
+      int parallelism = connection.parallelism == null ? 1 : connection.parallelism;
+      try (LocalJobCluster cluster = LocalJobCluster.start(restPort, parallelism)) {
         for (String job : LearningJobs.STREAMING) {
           cluster.submit(
-              job,
-              connection.kafka(),
-              checkpoints,
-              connection.checkpointInterval,
-              connection.parallelism);
+              job, connection.kafka(), checkpoints, connection.checkpointInterval, parallelism);
         }
         new CountDownLatch(1).await(); // until the process is stopped
       }
       return 0;
     }
+  }
+
+  /** {@code <checkpoints>/<job>/}, whether or not the URI ends in a slash. */
+  static URI folderOf(URI checkpoints, String job) {
+    String base = checkpoints.toString();
+    return URI.create(base + (base.endsWith("/") ? "" : "/") + job + "/");
   }
 
   @Command(name = "run", description = "Submits one job to the Flink this jar runs on.")
@@ -101,8 +106,10 @@ public final class LearningJobsCli {
     @Override
     public Integer call() throws Exception {
       StreamExecutionEnvironment env =
-          Checkpoints.environment(connection.checkpointInterval, checkpoints.resolve(job + "/"));
-      env.setParallelism(connection.parallelism);
+          Checkpoints.environment(connection.checkpointInterval, folderOf(checkpoints, job));
+      if (connection.parallelism != null) {
+        env.setParallelism(connection.parallelism); // else the cluster's own default
+      }
       LearningJobs.define(job, env, connection.kafka());
       env.execute(job);
       return 0;
