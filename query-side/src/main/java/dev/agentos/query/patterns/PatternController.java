@@ -53,7 +53,7 @@ public class PatternController {
               + " filtered by kind, language, status and last seen since an instant. Paged: pass"
               + " nextCursor back as cursor with the same filters; a null nextCursor ends the"
               + " list.")
-  public PatternPage list(
+  public PatternPage listPatterns(
       Caller caller,
       @RequestParam(required = false) String projectId,
       @Parameter(description = "ERROR or SUCCESS") @RequestParam(required = false) PatternKind kind,

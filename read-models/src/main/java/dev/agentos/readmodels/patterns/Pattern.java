@@ -38,7 +38,11 @@ public record Pattern(
     @Schema(description = "the eventId of the snapshot shown") String eventId,
     @Schema(description = "when the job reported the snapshot shown") Instant detectedAt) {
 
-  /** One event that matched the pattern. */
+  /**
+   * One event that matched the pattern. Named apart in the API document, where the categories'
+   * {@code Example} has the plain name.
+   */
+  @Schema(name = "PatternExample", description = "one event that matched the pattern")
   public record Example(String eventId, String excerpt) {}
 
   public Pattern {
