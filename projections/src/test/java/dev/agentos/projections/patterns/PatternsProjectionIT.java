@@ -7,11 +7,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.derived.PatternDetected;
+import dev.agentos.events.derived.PatternKind;
 import dev.agentos.events.derived.PatternStatus;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.replay.Replays;
 import dev.agentos.readmodels.cassandra.Keyspace;
+import dev.agentos.readmodels.memory.Page;
 import dev.agentos.readmodels.patterns.Pattern;
 import dev.agentos.readmodels.patterns.PatternFilter;
 import dev.agentos.readmodels.patterns.PatternReader;
@@ -106,7 +108,8 @@ class PatternsProjectionIT {
         assertThat(own(reader)).contains(latest);
         assertThat(reader.list(pattern.tenant, "p1", PatternFilter.ANY, 10, null).items())
             .extracting(Pattern::patternId)
-            .containsExactlyInAnyOrder(pattern.patternId, marker.patternId);
+            .containsExactly(marker.patternId, pattern.patternId);
+        listsFilterAndPageInIdOrder(reader, marker.patternId);
 
         app.getBean(Replays.class).replay(PatternsProjection.GROUP);
         await()
@@ -121,6 +124,30 @@ class PatternsProjectionIT {
     } finally {
       cleanUp(stack);
     }
+  }
+
+  /** The list's filters are the table's storage-attached indexes, beside the cursor's slice. */
+  private void listsFilterAndPageInIdOrder(PatternReader reader, String markerId) {
+    Page<Pattern> first = reader.list(pattern.tenant, "p1", PatternFilter.ANY, 1, null);
+    assertThat(first.items()).extracting(Pattern::patternId).containsExactly(markerId);
+    Page<Pattern> second =
+        reader.list(pattern.tenant, "p1", PatternFilter.ANY, 1, first.nextCursor());
+    assertThat(second.items()).extracting(Pattern::patternId).containsExactly(pattern.patternId);
+    assertThat(second.nextCursor()).isNull();
+
+    PatternFilter recurringPythonErrors =
+        new PatternFilter(PatternKind.ERROR, "python", T0.plusSeconds(60), PatternStatus.RECURRING);
+    assertThat(reader.list(pattern.tenant, "p1", recurringPythonErrors, 5, null).items())
+        .extracting(Pattern::patternId)
+        .containsExactly(pattern.patternId);
+    assertThat(
+            reader.list(pattern.tenant, "p1", recurringPythonErrors, 5, first.nextCursor()).items())
+        .extracting(Pattern::patternId)
+        .containsExactly(pattern.patternId);
+    PatternFilter later = new PatternFilter(null, null, T0.plusSeconds(61), null);
+    assertThat(reader.list(pattern.tenant, "p1", later, 5, null).items()).isEmpty();
+    PatternFilter successes = new PatternFilter(PatternKind.SUCCESS, null, null, null);
+    assertThat(reader.list(pattern.tenant, "p1", successes, 5, null).items()).isEmpty();
   }
 
   private Optional<Pattern> own(PatternReader reader) {
