@@ -184,7 +184,8 @@ public class KafkaEventProcessors {
     // A token position whose records retention has deleted resumes at the oldest record still
     // held; Kafka's default, latest, would silently skip everything the partition still holds.
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // The command side publishes in Kafka transactions (ADR 0002): never read aborted attempts.
+    // The command side publishes in Kafka transactions (ADR 0002), and Flink the derived topics:
+    // never read aborted attempts.
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     RegistryAvroDeserializer<Object> values = new RegistryAvroDeserializer<>();
     values.configure(

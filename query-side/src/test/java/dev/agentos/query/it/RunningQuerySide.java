@@ -13,6 +13,7 @@ import dev.agentos.query.QuerySideApplication;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
 import dev.agentos.readmodels.memory.MemorySchema;
+import dev.agentos.readmodels.patterns.PatternSchema;
 import dev.agentos.readmodels.search.IndexSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,6 +120,7 @@ public final class RunningQuerySide implements AutoCloseable {
                     .build())
             .build()) {
       MemorySchema.singleNode(keyspace).apply(admin);
+      PatternSchema.singleNode(keyspace).apply(admin);
     }
     try (RestClientTransport transport =
         new RestClientTransport(
