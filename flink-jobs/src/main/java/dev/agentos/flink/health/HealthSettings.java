@@ -48,14 +48,16 @@ public record HealthSettings(
 
   /**
    * Hourly reports over the trailing 24 h; a project idle for two windows (all its trend data gone)
-   * is forgotten; an hour of lateness; 10,000 test names.
+   * is forgotten; 10,000 test names. Two hours of lateness: the error pattern job writes a
+   * RECURRING report at its hour's end stamped with the pattern's last match, up to an hour before,
+   * and that report reaches this job after its own watermark has moved on.
    */
   public static HealthSettings defaults() {
     return new HealthSettings(
         Duration.ofHours(1),
         Duration.ofHours(24),
         Duration.ofHours(48),
-        Duration.ofHours(1),
+        Duration.ofHours(2),
         10_000);
   }
 
