@@ -4,6 +4,8 @@ import dev.agentos.flink.anomalies.AnomaliesJob;
 import dev.agentos.flink.anomalies.functions.DetectAnomalies;
 import dev.agentos.flink.features.FeatureWindowSettings;
 import dev.agentos.flink.features.FeaturesJob;
+import dev.agentos.flink.health.HealthJob;
+import dev.agentos.flink.health.HealthSettings;
 import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
 import dev.agentos.flink.patterns.ErrorPatternsJob;
@@ -16,7 +18,7 @@ public final class LearningJobs {
 
   /** Every streaming job, in the order a local run submits them. */
   public static final List<String> STREAMING =
-      List.of(ErrorPatternsJob.NAME, FeaturesJob.NAME, AnomaliesJob.NAME);
+      List.of(ErrorPatternsJob.NAME, FeaturesJob.NAME, AnomaliesJob.NAME, HealthJob.NAME);
 
   private LearningJobs() {}
 
@@ -30,6 +32,8 @@ public final class LearningJobs {
           FeaturesJob.define(env, io, FeatureWindowSettings.defaults(), kafka.outOfOrderness());
       case AnomaliesJob.NAME ->
           AnomaliesJob.define(env, io, new DetectAnomalies(), kafka.outOfOrderness());
+      case HealthJob.NAME ->
+          HealthJob.define(env, io, HealthSettings.defaults(), kafka.outOfOrderness());
       default ->
           throw new IllegalArgumentException(
               "unknown learning job '" + name + "': one of " + String.join(", ", STREAMING));
