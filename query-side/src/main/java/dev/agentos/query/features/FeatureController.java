@@ -53,7 +53,7 @@ public class FeatureController {
               + " project (the request's, else the API key's). An AGENT or SESSION is named by its"
               + " id; a PROJECT by its id or, without one, is the project read. 404 when the"
               + " entity has no vector (another tenant's or project's has none here).")
-  public FeatureVectorsResponse latest(
+  public FeatureVectorsResponse latestFeatures(
       Caller caller,
       @Parameter(description = "AGENT, SESSION or PROJECT") @RequestParam(required = false)
           String entityType,
@@ -86,7 +86,7 @@ public class FeatureController {
               + " named as in the vectors (execution.success.rate.1h) or without its window's"
               + " label (execution.success.rate). 404 when the entity has no vector in that"
               + " window.")
-  public FeatureSeriesResponse series(
+  public FeatureSeriesResponse featureSeries(
       Caller caller,
       @Parameter(description = "e.g. execution.success.rate.1h") @RequestParam(required = false)
           String feature,

@@ -55,7 +55,7 @@ public class MetricController {
               + " intervals in the range) each point is the `aggregate` (mean, the default; min,"
               + " max or count) of an interval's samples, intervals aligned to the epoch and"
               + " empty ones left out.")
-  public MetricSeriesResponse series(
+  public MetricSeriesResponse metricSeries(
       Caller caller,
       @Parameter(description = "the metric, as recorded") @RequestParam(required = false)
           String name,
