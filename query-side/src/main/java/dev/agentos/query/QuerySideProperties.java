@@ -12,19 +12,31 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param cassandra the Cassandra cluster and keyspace of the memory read models
  * @param elasticsearch the Elasticsearch node and the memory index alias search reads
+ * @param influx the InfluxDB node and the databases of the metrics and feature vectors
  * @param readModelsWait how long a start waits for the projections to create the read models it
  *     reads (they are their one creator) before it gives up naming what is missing
  */
 @Validated
 @ConfigurationProperties("agentos.query")
 public record QuerySideProperties(
-    Cassandra cassandra, Elasticsearch elasticsearch, @DefaultValue("5m") Duration readModelsWait) {
+    Cassandra cassandra,
+    Elasticsearch elasticsearch,
+    Influx influx,
+    @DefaultValue("5m") Duration readModelsWait) {
 
   /**
    * @param url {@code http://host:port} of one Elasticsearch node
    * @param memoryIndex the alias the memory projection writes ({@code agentos-memories})
    */
   public record Elasticsearch(@NotBlank String url, @NotBlank String memoryIndex) {}
+
+  /**
+   * @param url {@code http://host:port} of one InfluxDB 1.x node
+   * @param metricsDatabase the database the {@code metrics-influx} projection writes
+   * @param featuresDatabase the database the {@code features-influx} projection writes
+   */
+  public record Influx(
+      @NotBlank String url, @NotBlank String metricsDatabase, @NotBlank String featuresDatabase) {}
 
   /**
    * @param contactPoint {@code host:port} of one Cassandra node

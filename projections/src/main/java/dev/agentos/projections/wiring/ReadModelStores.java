@@ -1,6 +1,8 @@
 package dev.agentos.projections.wiring;
 
 import dev.agentos.projections.search.EmbeddingCacheIndex;
+import dev.agentos.readmodels.features.FeatureSeriesNames;
+import dev.agentos.readmodels.metrics.MetricSeriesNames;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,9 +42,11 @@ public record ReadModelStores(
       @DefaultValue(EmbeddingCacheIndex.DEFAULT_INDEX) String embeddingCache) {}
 
   /**
-   * @param database created at start-up when missing
+   * @param database the metrics' database, created at start-up when missing
+   * @param featuresDatabase the feature vectors' database, created at start-up when missing
    */
   public record Influx(
       @DefaultValue("http://127.0.0.1:8086") String url,
-      @DefaultValue("agentos") String database) {}
+      @DefaultValue(MetricSeriesNames.DEFAULT_DATABASE) String database,
+      @DefaultValue(FeatureSeriesNames.DEFAULT_DATABASE) String featuresDatabase) {}
 }

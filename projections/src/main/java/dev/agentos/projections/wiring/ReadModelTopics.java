@@ -1,5 +1,6 @@
 package dev.agentos.projections.wiring;
 
+import dev.agentos.projections.features.FeaturesInfluxProjection;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
@@ -24,7 +25,8 @@ public final class ReadModelTopics {
           // Not the reads: their counts are the Cassandra read model's (MemorySearchProjection).
           MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
           MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()),
-          PatternsProjection.GROUP, List.of(Topics.PATTERNS.name()));
+          PatternsProjection.GROUP, List.of(Topics.PATTERNS.name()),
+          FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name()));
 
   private ReadModelTopics() {}
 

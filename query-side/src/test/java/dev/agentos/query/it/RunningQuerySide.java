@@ -33,6 +33,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.elasticsearch.client.RestClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -41,9 +44,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The query side application, started for real against the stack's PostgreSQL, Cassandra and
- * Elasticsearch on a free port, reading a Cassandra keyspace and a memory index of its own (dropped
- * on close), so tests never see each other's read models. Started once per test JVM by {@link
- * QuerySideExtension}.
+ * Elasticsearch on a free port, reading a Cassandra keyspace, a memory index and InfluxDB databases
+ * of its own (dropped on close), so tests never see each other's read models. Started once per test
+ * JVM by {@link QuerySideExtension}.
  */
 public final class RunningQuerySide implements AutoCloseable {
 
@@ -83,6 +86,8 @@ public final class RunningQuerySide implements AutoCloseable {
     String memoryIndex = "query-it-memories-" + UUID.randomUUID().toString().substring(0, 8);
     createAccessTopic(stack);
     createReadModels(stack, keyspace, memoryIndex);
+    influx(stack, "CREATE DATABASE " + metricsDatabase(keyspace));
+    influx(stack, "CREATE DATABASE " + featuresDatabase(keyspace));
     ConfigurableApplicationContext context =
         QuerySideApplication.application()
             .run(
@@ -95,6 +100,9 @@ public final class RunningQuerySide implements AutoCloseable {
                 "--agentos.query.cassandra.keyspace=" + keyspace,
                 "--agentos.query.elasticsearch.url=" + stack.elasticsearchUrl(),
                 "--agentos.query.elasticsearch.memory-index=" + memoryIndex,
+                "--agentos.query.influx.url=" + stack.influxdbUrl(),
+                "--agentos.query.influx.metrics-database=" + metricsDatabase(keyspace),
+                "--agentos.query.influx.features-database=" + featuresDatabase(keyspace),
                 "--agentos.query.access.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                 "--agentos.query.access.registry-url=" + stack.schemaRegistryUrl(),
                 "--agentos.query.access.topic=" + ACCESS_TOPIC);
@@ -132,6 +140,23 @@ public final class RunningQuerySide implements AutoCloseable {
     }
   }
 
+  private static void influx(StackEndpoints stack, String statement) {
+    try (InfluxDB influx = InfluxDBFactory.connect(stack.influxdbUrl())) {
+      var answer = influx.query(new Query(statement));
+      if (answer.hasError()) {
+        throw new IllegalStateException(statement + ": " + answer.getError());
+      }
+    }
+  }
+
+  private static String metricsDatabase(String keyspace) {
+    return keyspace + "_metrics";
+  }
+
+  private static String featuresDatabase(String keyspace) {
+    return keyspace + "_features";
+  }
+
   private static void createAccessTopic(StackEndpoints stack) {
     try (Admin admin = admin(stack)) {
       admin.createTopics(List.of(new NewTopic(ACCESS_TOPIC, 3, (short) 1))).all().get();
@@ -161,6 +186,21 @@ public final class RunningQuerySide implements AutoCloseable {
   /** The application's own Elasticsearch client: seed the memory index through it. */
   public ElasticsearchClient elasticsearch() {
     return context.getBean(ElasticsearchClient.class);
+  }
+
+  /** The application's own InfluxDB client: seed metrics and feature vectors through it. */
+  public InfluxDB influx() {
+    return context.getBean(InfluxDB.class);
+  }
+
+  /** The application's own metrics database (created at start, dropped on close). */
+  public String metricsDatabase() {
+    return metricsDatabase(keyspace);
+  }
+
+  /** The application's own feature vectors' database (created at start, dropped on close). */
+  public String featuresDatabase() {
+    return featuresDatabase(keyspace);
   }
 
   /** The alias of the application's own memory index (created at start, dropped on close). */
@@ -222,6 +262,8 @@ public final class RunningQuerySide implements AutoCloseable {
       throw new UncheckedIOException(e);
     } finally {
       context.close();
+      influx(stack, "DROP DATABASE " + metricsDatabase(keyspace));
+      influx(stack, "DROP DATABASE " + featuresDatabase(keyspace));
       try (Admin admin = admin(stack)) {
         admin.deleteTopics(List.of(ACCESS_TOPIC));
       }

@@ -1,5 +1,6 @@
 package dev.agentos.readmodels.metrics;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -39,5 +40,34 @@ public final class InfluxNames {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The text a stored name or value was made from: the inverse of {@link #name} and {@link #value},
+   * exact because {@code %} is always encoded. A {@code %} not followed by two hex digits, which
+   * these methods never write, is kept as it is.
+   */
+  public static String decoded(String stored) {
+    if (stored.indexOf('%') < 0) {
+      return stored;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(stored.length());
+    for (int i = 0; i < stored.length(); i++) {
+      char c = stored.charAt(i);
+      int high = i + 2 < stored.length() ? Character.digit(stored.charAt(i + 1), 16) : -1;
+      int low = i + 2 < stored.length() ? Character.digit(stored.charAt(i + 2), 16) : -1;
+      if (c == '%' && high >= 0 && low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 2;
+      } else {
+        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < stored.length()) {
+          utf8 = stored.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        bytes.writeBytes(utf8);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

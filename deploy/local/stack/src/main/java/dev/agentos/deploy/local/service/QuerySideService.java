@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The query side application (module query-side): the HTTP query API over the read models, run from
  * its executable jar against this stack. It authenticates the API keys the command side writes to
- * PostgreSQL, so it starts after the command side; it records reads as events on Kafka.
+ * PostgreSQL, so it starts after the command side; it records reads as events on Kafka, and reads
+ * metrics and feature vectors from InfluxDB.
  */
 public final class QuerySideService extends SpringBootJarService {
 
@@ -25,7 +26,8 @@ public final class QuerySideService extends SpringBootJarService {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("kafka", "registry", "postgres", "cassandra", "elasticsearch", "command-side");
+    return Set.of(
+        "kafka", "registry", "postgres", "cassandra", "elasticsearch", "influxdb", "command-side");
   }
 
   @Override
@@ -36,6 +38,8 @@ public final class QuerySideService extends SpringBootJarService {
         "--agentos.query.cassandra.datacenter=" + CassandraService.DATACENTER,
         "--agentos.query.cassandra.keyspace=" + MEMORY_KEYSPACE,
         "--agentos.query.elasticsearch.url=" + http(ctx, "elasticsearch"),
+        // The databases are the projections' defaults, which ./agentos up does not change.
+        "--agentos.query.influx.url=" + http(ctx, "influxdb"),
         "--agentos.query.access.bootstrap-servers=127.0.0.1:" + ctx.portOf("kafka", "broker"),
         "--agentos.query.access.registry-url=" + http(ctx, "registry"));
   }

@@ -26,7 +26,8 @@ class QuerySideServiceTest {
             "cassandra.cql", 19042,
             "elasticsearch.http", 19200,
             "kafka.broker", 19092,
-            "registry.http", 18081));
+            "registry.http", 18081,
+            "influxdb.http", 18086));
   }
 
   @Test
@@ -43,6 +44,7 @@ class QuerySideServiceTest {
             "--agentos.query.cassandra.datacenter=" + CassandraService.DATACENTER,
             "--agentos.query.cassandra.keyspace=" + QuerySideService.MEMORY_KEYSPACE,
             "--agentos.query.elasticsearch.url=http://127.0.0.1:19200",
+            "--agentos.query.influx.url=http://127.0.0.1:18086",
             "--agentos.query.access.bootstrap-servers=127.0.0.1:19092",
             "--agentos.query.access.registry-url=http://127.0.0.1:18081");
     assertThat(new QuerySideService(jar).endpoints(context()))
@@ -60,7 +62,8 @@ class QuerySideServiceTest {
 
   @Test
   void startsAfterTheCommandSideWhoseKeysItReadsAndOnlyWhenBuilt() {
-    assertThat(new QuerySideService(home).dependsOn()).contains("command-side", "cassandra");
+    assertThat(new QuerySideService(home).dependsOn())
+        .contains("command-side", "cassandra", "influxdb");
     assertThat(
             StackServices.withApplications(home, home, home, null).stream().map(LocalService::name))
         .endsWith("command-side", "projections", "query-side");
