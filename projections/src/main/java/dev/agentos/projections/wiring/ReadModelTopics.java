@@ -31,6 +31,11 @@ public final class ReadModelTopics {
   private ReadModelTopics() {}
 
   /** The default topics of {@code group}; empty for a group that is not a read model here. */
+  /** Every read model's processing group. */
+  public static java.util.Set<String> groups() {
+    return BY_GROUP.keySet();
+  }
+
   public static List<String> of(String group) {
     return BY_GROUP.getOrDefault(group, List.of());
   }

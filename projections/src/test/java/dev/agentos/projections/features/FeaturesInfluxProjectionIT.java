@@ -10,6 +10,7 @@ import dev.agentos.events.derived.FeatureVectorComputed;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.replay.Replays;
+import dev.agentos.projections.wiring.ProcessorsOff;
 import dev.agentos.readmodels.features.FeatureEntityRef;
 import dev.agentos.readmodels.features.FeatureReader;
 import dev.agentos.readmodels.features.FeatureSample;
@@ -151,16 +152,7 @@ class FeaturesInfluxProjectionIT {
     // event-streams sets up its index templates even when disabled: point it at the stack's.
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     // The features alone: the other read models (and the embedding model) are not loaded.
-    for (String other :
-        List.of(
-            "memory-cassandra",
-            "memory-history",
-            "memory-search",
-            "metrics-influx",
-            "patterns-cassandra",
-            "event-streams")) {
-      args.add("--agentos.projections.processors." + other + ".enabled=false");
-    }
+    args.addAll(ProcessorsOff.allBut(FeaturesInfluxProjection.GROUP));
     String group = "--agentos.projections.processors." + FeaturesInfluxProjection.GROUP;
     args.add(group + ".name=" + processor);
     args.add(group + ".topics=" + topic);

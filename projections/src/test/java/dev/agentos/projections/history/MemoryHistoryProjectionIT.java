@@ -10,6 +10,7 @@ import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.replay.Replays;
 import dev.agentos.projections.source.AggregateSequence;
+import dev.agentos.projections.wiring.ProcessorsOff;
 import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.history.MemoryStatus;
 import dev.agentos.readmodels.history.MemoryVersion;
@@ -148,15 +149,7 @@ class MemoryHistoryProjectionIT {
     // event-streams sets up its index templates even when disabled: point it at the stack's.
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     // The history alone: the other read models (and the embedding model) are not loaded.
-    for (String other :
-        List.of(
-            "memory-cassandra",
-            "memory-search",
-            "metrics-influx",
-            "event-streams",
-            "patterns-cassandra")) {
-      args.add("--agentos.projections.processors." + other + ".enabled=false");
-    }
+    args.addAll(ProcessorsOff.allBut(MemoryHistoryProjection.GROUP));
     String group = "--agentos.projections.processors." + MemoryHistoryProjection.GROUP;
     args.add(group + ".name=" + processor);
     args.add(group + ".topics=" + topic);

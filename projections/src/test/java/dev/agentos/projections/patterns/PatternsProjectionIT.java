@@ -12,6 +12,7 @@ import dev.agentos.events.derived.PatternStatus;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.replay.Replays;
+import dev.agentos.projections.wiring.ProcessorsOff;
 import dev.agentos.readmodels.cassandra.Keyspace;
 import dev.agentos.readmodels.memory.Page;
 import dev.agentos.readmodels.patterns.Pattern;
@@ -169,15 +170,7 @@ class PatternsProjectionIT {
     // event-streams sets up its index templates even when disabled: point it at the stack's.
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     // The patterns alone: the other read models (and the embedding model) are not loaded.
-    for (String other :
-        List.of(
-            "memory-cassandra",
-            "memory-history",
-            "memory-search",
-            "metrics-influx",
-            "event-streams")) {
-      args.add("--agentos.projections.processors." + other + ".enabled=false");
-    }
+    args.addAll(ProcessorsOff.allBut(PatternsProjection.GROUP));
     String group = "--agentos.projections.processors." + PatternsProjection.GROUP;
     args.add(group + ".name=" + processor);
     args.add(group + ".topics=" + topic);

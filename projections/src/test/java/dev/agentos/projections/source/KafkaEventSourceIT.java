@@ -8,6 +8,7 @@ import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
+import dev.agentos.projections.wiring.ProcessorsOff;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
@@ -105,31 +106,31 @@ class KafkaEventSourceIT {
 
   private ConfigurableApplicationContext start(StackEndpoints stack) {
     // As arguments, not default properties: those would lose to application.yml.
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--spring.datasource.url=" + stack.postgresJdbcUrl(),
+                "--spring.datasource.username=" + stack.postgresUser(),
+                "--spring.datasource.password=" + stack.postgresPassword(),
+                "--agentos.projections.kafka-bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--agentos.projections.schema-registry-url=" + stack.schemaRegistryUrl(),
+                "--agentos.projections.dead-letters.attempts=2",
+                "--agentos.projections.dead-letters.first-pause=10ms",
+                "--agentos.projections.processors." + SeenEvents.GROUP + ".name=" + processor,
+                "--agentos.projections.processors."
+                    + SeenEvents.GROUP
+                    + ".topics="
+                    + Topics.MEMORY.name(),
+                "--agentos.projections.processors." + SeenEvents.GROUP + ".segments=2",
+                "--agentos.projections.processors." + SeenEvents.GROUP + ".start-at=latest",
+                // event-streams stays on (every non-raw topic, for Kibana): it needs this stack's
+                // ES.
+                "--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl(),
+                "--server.port=0"));
+    // The read models are ReadModelsIT's business; they stay off here.
+    args.addAll(ProcessorsOff.allBut(ProcessorsOff.EVENT_STREAMS));
     return new SpringApplicationBuilder(ProjectionsApplication.class, Recorder.class)
-        .run(
-            "--spring.datasource.url=" + stack.postgresJdbcUrl(),
-            "--spring.datasource.username=" + stack.postgresUser(),
-            "--spring.datasource.password=" + stack.postgresPassword(),
-            "--agentos.projections.kafka-bootstrap-servers=" + stack.kafkaBootstrapServers(),
-            "--agentos.projections.schema-registry-url=" + stack.schemaRegistryUrl(),
-            "--agentos.projections.dead-letters.attempts=2",
-            "--agentos.projections.dead-letters.first-pause=10ms",
-            "--agentos.projections.processors." + SeenEvents.GROUP + ".name=" + processor,
-            "--agentos.projections.processors."
-                + SeenEvents.GROUP
-                + ".topics="
-                + Topics.MEMORY.name(),
-            "--agentos.projections.processors." + SeenEvents.GROUP + ".segments=2",
-            "--agentos.projections.processors." + SeenEvents.GROUP + ".start-at=latest",
-            // The read models are ReadModelsIT's business; they stay off here.
-            "--agentos.projections.processors.memory-cassandra.enabled=false",
-            "--agentos.projections.processors.memory-history.enabled=false",
-            "--agentos.projections.processors.memory-search.enabled=false",
-            "--agentos.projections.processors.metrics-influx.enabled=false",
-            "--agentos.projections.processors.patterns-cassandra.enabled=false",
-            // event-streams stays on (every non-raw topic, for Kibana): it needs this stack's ES.
-            "--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl(),
-            "--server.port=0");
+        .run(args.toArray(String[]::new));
   }
 
   /** Only the test's read model; the application's own beans come from its component scan. */

@@ -14,6 +14,7 @@ import dev.agentos.events.executions.ExecutionStarted;
 import dev.agentos.events.executions.VerificationCompleted;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
+import dev.agentos.projections.wiring.ProcessorsOff;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.streams.EventStreams;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
@@ -162,24 +163,23 @@ class EventStreamProjectionIT {
   private ConfigurableApplicationContext start(StackEndpoints stack) {
     String group = "--agentos.projections.processors." + EventStreams.PROCESSING_GROUP;
     // As arguments, not default properties: those would lose to application.yml.
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + stack.postgresJdbcUrl(),
+                "--spring.datasource.username=" + stack.postgresUser(),
+                "--spring.datasource.password=" + stack.postgresPassword(),
+                "--agentos.projections.kafka-bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--agentos.projections.schema-registry-url=" + stack.schemaRegistryUrl(),
+                "--agentos.projections.event-streams.elasticsearch-url=" + stack.elasticsearchUrl(),
+                "--agentos.projections.event-streams.index-prefix=" + prefix,
+                group + ".name=" + processor,
+                group + ".topics=" + Topics.EXECUTIONS.name(),
+                group + ".start-at=latest"));
+    // The other read models are ReadModelsIT's business; they stay off here.
+    args.addAll(ProcessorsOff.allBut(ProcessorsOff.EVENT_STREAMS));
     return new SpringApplicationBuilder(ProjectionsApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + stack.postgresJdbcUrl(),
-            "--spring.datasource.username=" + stack.postgresUser(),
-            "--spring.datasource.password=" + stack.postgresPassword(),
-            "--agentos.projections.kafka-bootstrap-servers=" + stack.kafkaBootstrapServers(),
-            "--agentos.projections.schema-registry-url=" + stack.schemaRegistryUrl(),
-            "--agentos.projections.event-streams.elasticsearch-url=" + stack.elasticsearchUrl(),
-            "--agentos.projections.event-streams.index-prefix=" + prefix,
-            group + ".name=" + processor,
-            group + ".topics=" + Topics.EXECUTIONS.name(),
-            group + ".start-at=latest",
-            // The memory and metrics read models are ReadModelsIT's business; they stay off here.
-            "--agentos.projections.processors.memory-cassandra.enabled=false",
-            "--agentos.projections.processors.memory-history.enabled=false",
-            "--agentos.projections.processors.memory-search.enabled=false",
-            "--agentos.projections.processors.metrics-influx.enabled=false",
-            "--agentos.projections.processors.patterns-cassandra.enabled=false");
+        .run(args.toArray(String[]::new));
   }
 }
