@@ -1,5 +1,6 @@
 package dev.agentos.projections.wiring;
 
+import dev.agentos.projections.anomalies.AnomaliesProjection;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
@@ -22,7 +23,8 @@ public final class ReadModelTopics {
           MemoryHistoryProjection.GROUP, List.of(Topics.MEMORY.name()),
           // Not the reads: their counts are the Cassandra read model's (MemorySearchProjection).
           MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
-          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()));
+          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()),
+          AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name()));
 
   private ReadModelTopics() {}
 
