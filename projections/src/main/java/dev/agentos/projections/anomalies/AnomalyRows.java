@@ -8,11 +8,11 @@ import dev.agentos.readmodels.anomalies.Anomaly;
  * The row of an anomaly: every field of the event, the tenant and project from its header (the
  * series' owner, as for every event), the header's time (the sample's) as when it occurred.
  */
-final class AnomalyRows {
+public final class AnomalyRows {
 
   private AnomalyRows() {}
 
-  static Anomaly of(AnomalyDetected e) {
+  public static Anomaly of(AnomalyDetected e) {
     EventHeader h = e.getHeader();
     return new Anomaly(
         e.getAnomalyId(),
