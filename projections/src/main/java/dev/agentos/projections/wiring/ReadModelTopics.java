@@ -1,6 +1,7 @@
 package dev.agentos.projections.wiring;
 
 import dev.agentos.projections.features.FeaturesInfluxProjection;
+import dev.agentos.projections.anomalies.AnomaliesProjection;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
@@ -26,7 +27,8 @@ public final class ReadModelTopics {
           MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
           MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()),
           PatternsProjection.GROUP, List.of(Topics.PATTERNS.name()),
-          FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name()));
+          FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name()),
+          AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name()));
 
   private ReadModelTopics() {}
 

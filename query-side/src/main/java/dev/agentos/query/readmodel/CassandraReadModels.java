@@ -4,20 +4,22 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.query.QuerySideProperties;
+import dev.agentos.readmodels.anomalies.AnomalySchema;
 import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.memory.MemoryReadModelQueries;
 import dev.agentos.readmodels.memory.MemorySchema;
 import dev.agentos.readmodels.patterns.PatternSchema;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The Cassandra session and the memory read-model queries over it. The projections create the
- * keyspace and its tables (the memory tables and the patterns table with its indexes); a query side
- * started first waits for them ({@link ReadModelsReady}).
+ * keyspace and its tables (the memory tables, and the patterns and anomalies tables with their
+ * indexes); a query side started first waits for them ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
@@ -33,9 +35,11 @@ public class CassandraReadModels {
       ReadModelsReady.await(
           "keyspace " + schema.keyspace(),
           () ->
-              Stream.concat(
-                      schema.missingTables(admin).stream(),
-                      PatternSchema.singleNode(schema.keyspace()).missing(admin).stream())
+              Stream.of(
+                      schema.missingTables(admin),
+                      PatternSchema.singleNode(schema.keyspace()).missing(admin),
+                      AnomalySchema.singleNode(schema.keyspace()).missing(admin))
+                  .flatMap(List::stream)
                   .toList(),
           properties.readModelsWait());
     }

@@ -10,6 +10,7 @@ import dev.agentos.auth.ApiKeys;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.query.QuerySideApplication;
+import dev.agentos.readmodels.anomalies.AnomalySchema;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
 import dev.agentos.readmodels.memory.MemorySchema;
@@ -129,6 +130,7 @@ public final class RunningQuerySide implements AutoCloseable {
             .build()) {
       MemorySchema.singleNode(keyspace).apply(admin);
       PatternSchema.singleNode(keyspace).apply(admin);
+      AnomalySchema.singleNode(keyspace).apply(admin);
     }
     try (RestClientTransport transport =
         new RestClientTransport(
