@@ -1,7 +1,7 @@
 package dev.agentos.projections.wiring;
 
-import dev.agentos.projections.features.FeaturesInfluxProjection;
 import dev.agentos.projections.anomalies.AnomaliesProjection;
+import dev.agentos.projections.features.FeaturesInfluxProjection;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;

@@ -11,6 +11,7 @@ import dev.agentos.events.derived.AnomalySeverity;
 import dev.agentos.projections.ProjectionsApplication;
 import dev.agentos.projections.TokenRows;
 import dev.agentos.projections.replay.Replays;
+import dev.agentos.projections.wiring.ProcessorsOff;
 import dev.agentos.readmodels.anomalies.Anomaly;
 import dev.agentos.readmodels.anomalies.AnomalyFilter;
 import dev.agentos.readmodels.anomalies.AnomalyReader;
@@ -145,16 +146,7 @@ class AnomaliesProjectionIT {
     // event-streams sets up its index templates even when disabled: point it at the stack's.
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     // The anomalies alone: the other read models (and the embedding model) are not loaded.
-    for (String other :
-        List.of(
-            "memory-cassandra",
-            "memory-history",
-            "memory-search",
-            "metrics-influx",
-            "event-streams",
-            "patterns-cassandra")) {
-      args.add("--agentos.projections.processors." + other + ".enabled=false");
-    }
+    args.addAll(ProcessorsOff.allBut(AnomaliesProjection.GROUP));
     String group = "--agentos.projections.processors." + AnomaliesProjection.GROUP;
     args.add(group + ".name=" + processor);
     args.add(group + ".topics=" + topic);
