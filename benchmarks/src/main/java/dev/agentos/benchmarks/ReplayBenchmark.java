@@ -60,7 +60,8 @@ final class ReplayBenchmark {
         throw new IllegalArgumentException(
             "no read model "
                 + readModel
-                + ": memory-cassandra, memory-history, memory-search or metrics-influx");
+                + ": one of "
+                + String.join(", ", ReadModelTopics.groups()));
       }
       double floor = consumeAll(topics);
       Replayed replayed = replay(replays, readModel);

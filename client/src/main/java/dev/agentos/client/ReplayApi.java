@@ -6,8 +6,9 @@ import dev.agentos.client.admin.ReplayProgress;
 
 /**
  * The projections' admin API ({@code docs/api/README.md}, "Projections admin API"): rebuilding a
- * read model ({@code memory-cassandra}, {@code memory-search}, {@code metrics-influx}) from offset
- * zero. Needs an ADMIN key of the operator tenant, since a replay rebuilds every tenant's data.
+ * read model (its processing group, e.g. {@code memory-cassandra} or {@code patterns-cassandra})
+ * from offset zero. Needs an ADMIN key of the operator tenant, since a replay rebuilds every
+ * tenant's data.
  */
 public final class ReplayApi {
 

@@ -27,8 +27,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "replay",
     description =
-        "Rebuilds a read model (memory-cassandra, memory-history, memory-search, metrics-influx)"
-            + " from Kafka.")
+        "Rebuilds a read model from Kafka: memory-cassandra, memory-history, memory-search,"
+            + " metrics-influx, patterns-cassandra, features-influx, anomalies-cassandra or"
+            + " project-health-cassandra.")
 final class ReplayCommand implements Callable<Integer> {
 
   private static final Duration EVERY = Duration.ofSeconds(2);

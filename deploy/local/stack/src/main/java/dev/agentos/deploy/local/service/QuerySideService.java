@@ -1,6 +1,7 @@
 package dev.agentos.deploy.local.service;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +29,15 @@ public final class QuerySideService extends SpringBootJarService {
   public Set<String> dependsOn() {
     return Set.of(
         "kafka", "registry", "postgres", "cassandra", "elasticsearch", "influxdb", "command-side");
+  }
+
+  /**
+   * Start-up waits for the projections to create every read model's tables and indexes (ADR 0009),
+   * which on a cold, busy 2-core machine takes about as long as the projections' own start.
+   */
+  @Override
+  public Duration startTimeout() {
+    return Duration.ofSeconds(240);
   }
 
   @Override
