@@ -3,6 +3,7 @@ package dev.agentos.projections.wiring;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
+import dev.agentos.projections.projecthealth.ProjectHealthProjection;
 import dev.agentos.projections.search.MemorySearchProjection;
 import dev.agentos.schemas.topics.Topics;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class ReadModelTopics {
           MemoryHistoryProjection.GROUP, List.of(Topics.MEMORY.name()),
           // Not the reads: their counts are the Cassandra read model's (MemorySearchProjection).
           MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
-          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()));
+          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()),
+          ProjectHealthProjection.GROUP, List.of(Topics.HEALTH.name()));
 
   private ReadModelTopics() {}
 

@@ -149,7 +149,12 @@ class MemoryHistoryProjectionIT {
     args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
     // The history alone: the other read models (and the embedding model) are not loaded.
     for (String other :
-        List.of("memory-cassandra", "memory-search", "metrics-influx", "event-streams")) {
+        List.of(
+            "memory-cassandra",
+            "memory-search",
+            "metrics-influx",
+            "event-streams",
+            "project-health-cassandra")) {
       args.add("--agentos.projections.processors." + other + ".enabled=false");
     }
     String group = "--agentos.projections.processors." + MemoryHistoryProjection.GROUP;

@@ -126,6 +126,7 @@ class KafkaEventSourceIT {
             "--agentos.projections.processors.memory-history.enabled=false",
             "--agentos.projections.processors.memory-search.enabled=false",
             "--agentos.projections.processors.metrics-influx.enabled=false",
+            "--agentos.projections.processors.project-health-cassandra.enabled=false",
             // event-streams stays on (every non-raw topic, for Kibana): it needs this stack's ES.
             "--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl(),
             "--server.port=0");

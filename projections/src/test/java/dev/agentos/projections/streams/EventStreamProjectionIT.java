@@ -179,6 +179,7 @@ class EventStreamProjectionIT {
             "--agentos.projections.processors.memory-cassandra.enabled=false",
             "--agentos.projections.processors.memory-history.enabled=false",
             "--agentos.projections.processors.memory-search.enabled=false",
-            "--agentos.projections.processors.metrics-influx.enabled=false");
+            "--agentos.projections.processors.metrics-influx.enabled=false",
+            "--agentos.projections.processors.project-health-cassandra.enabled=false");
   }
 }
