@@ -4,17 +4,20 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.query.QuerySideProperties;
+import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.memory.MemoryReadModelQueries;
 import dev.agentos.readmodels.memory.MemorySchema;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The Cassandra session and the memory read-model queries over it. The projections create the
- * keyspace and its tables; a query side started first waits for them ({@link ReadModelsReady}).
+ * keyspace and its tables (the memory tables and the project health table); a query side started
+ * first waits for them ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
@@ -29,7 +32,11 @@ public class CassandraReadModels {
     try (CqlSession admin = builder(cassandra).build()) {
       ReadModelsReady.await(
           "keyspace " + schema.keyspace(),
-          () -> schema.missingTables(admin),
+          () ->
+              Stream.concat(
+                      schema.missingTables(admin).stream(),
+                      HealthSchema.singleNode(schema.keyspace()).missing(admin).stream())
+                  .toList(),
           properties.readModelsWait());
     }
     return builder(cassandra).withKeyspace(schema.keyspace()).build();

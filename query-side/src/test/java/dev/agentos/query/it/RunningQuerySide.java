@@ -12,6 +12,7 @@ import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.query.QuerySideApplication;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.memory.MemorySchema;
 import dev.agentos.readmodels.search.IndexSetup;
 import java.io.IOException;
@@ -119,6 +120,7 @@ public final class RunningQuerySide implements AutoCloseable {
                     .build())
             .build()) {
       MemorySchema.singleNode(keyspace).apply(admin);
+      HealthSchema.singleNode(keyspace).apply(admin);
     }
     try (RestClientTransport transport =
         new RestClientTransport(
