@@ -56,7 +56,7 @@ public class ProjectHealthController {
       responseCode = "200",
       description = "the latest report, or with from and to the trend",
       content = @Content(schema = @Schema(oneOf = {HealthReport.class, HealthTrend.class})))
-  public Object health(
+  public Object projectHealth(
       Caller caller,
       @PathVariable String projectId,
       @Parameter(description = "ISO-8601 instant: reports whose window ended at or after it")
