@@ -6,6 +6,7 @@ import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
 import dev.agentos.projections.patterns.PatternsProjection;
+import dev.agentos.projections.projecthealth.ProjectHealthProjection;
 import dev.agentos.projections.search.MemorySearchProjection;
 import dev.agentos.schemas.topics.Topics;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class ReadModelTopics {
           MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()),
           PatternsProjection.GROUP, List.of(Topics.PATTERNS.name()),
           FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name()),
-          AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name()));
+          AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name()),
+          ProjectHealthProjection.GROUP, List.of(Topics.HEALTH.name()));
 
   private ReadModelTopics() {}
 

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.query.QuerySideProperties;
 import dev.agentos.readmodels.anomalies.AnomalySchema;
+import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.memory.MemoryReadModelQueries;
 import dev.agentos.readmodels.memory.MemorySchema;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Cassandra session and the memory read-model queries over it. The projections create the
- * keyspace and its tables (the memory tables, and the patterns and anomalies tables with their
- * indexes); a query side started first waits for them ({@link ReadModelsReady}).
+ * keyspace and its tables (the memory tables, and the patterns, anomalies and project health
+ * tables with their indexes); a query side started first waits for them ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
@@ -38,7 +39,8 @@ public class CassandraReadModels {
               Stream.of(
                       schema.missingTables(admin),
                       PatternSchema.singleNode(schema.keyspace()).missing(admin),
-                      AnomalySchema.singleNode(schema.keyspace()).missing(admin))
+                      AnomalySchema.singleNode(schema.keyspace()).missing(admin),
+                      HealthSchema.singleNode(schema.keyspace()).missing(admin))
                   .flatMap(List::stream)
                   .toList(),
           properties.readModelsWait());

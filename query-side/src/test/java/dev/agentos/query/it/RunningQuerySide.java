@@ -13,6 +13,7 @@ import dev.agentos.query.QuerySideApplication;
 import dev.agentos.readmodels.anomalies.AnomalySchema;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.memory.MemorySchema;
 import dev.agentos.readmodels.patterns.PatternSchema;
 import dev.agentos.readmodels.search.IndexSetup;
@@ -131,6 +132,7 @@ public final class RunningQuerySide implements AutoCloseable {
       MemorySchema.singleNode(keyspace).apply(admin);
       PatternSchema.singleNode(keyspace).apply(admin);
       AnomalySchema.singleNode(keyspace).apply(admin);
+      HealthSchema.singleNode(keyspace).apply(admin);
     }
     try (RestClientTransport transport =
         new RestClientTransport(
