@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Cassandra session and the memory read-model queries over it. The projections create the
- * keyspace and its tables (the memory tables, and the patterns, anomalies and project health
- * tables with their indexes); a query side started first waits for them ({@link ReadModelsReady}).
+ * keyspace and its tables (the memory tables, and the patterns, anomalies and project health tables
+ * with their indexes); a query side started first waits for them ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
