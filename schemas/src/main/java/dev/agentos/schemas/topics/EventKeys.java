@@ -7,6 +7,8 @@ import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.derived.AnomalyDetected;
 import dev.agentos.events.derived.FeatureVectorComputed;
+import dev.agentos.events.derived.ModelPerformanceReported;
+import dev.agentos.events.derived.ModelPromoted;
 import dev.agentos.events.derived.ModelTrained;
 import dev.agentos.events.derived.PatternDetected;
 import dev.agentos.events.derived.PredictionMade;
@@ -111,10 +113,16 @@ public final class EventKeys {
       return e.getWindow().isEmpty() ? entity : entity + ":" + e.getWindow();
     }
     if (event instanceof PredictionMade e) {
-      return e.getExecutionId();
+      return e.getExecutionId() != null ? e.getExecutionId() : e.getSuggestionId();
     }
     if (event instanceof ModelTrained e) {
-      return e.getModelName();
+      return modelKey(e.getHeader(), e.getModelName());
+    }
+    if (event instanceof ModelPromoted e) {
+      return modelKey(e.getHeader(), e.getModelName());
+    }
+    if (event instanceof ModelPerformanceReported e) {
+      return modelKey(e.getHeader(), e.getModelName());
     }
     if (event instanceof ProjectHealthReported e) {
       return e.getHeader().getProjectId();
@@ -126,6 +134,11 @@ public final class EventKeys {
     }
     throw new IllegalArgumentException(
         "no key rule for " + event.getClass().getSimpleName() + ": it is not written by AgentOS");
+  }
+
+  /** Models are trained per tenant: two tenants' models of one name are two subjects. */
+  private static String modelKey(EventHeader header, String modelName) {
+    return header.getTenantId() + "/" + modelName;
   }
 
   private static String executionIdOf(SpecificRecord event) {

@@ -13,6 +13,8 @@ import dev.agentos.events.agents.ApiKeyRevoked;
 import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.derived.AnomalyDetected;
 import dev.agentos.events.derived.FeatureVectorComputed;
+import dev.agentos.events.derived.ModelPerformanceReported;
+import dev.agentos.events.derived.ModelPromoted;
 import dev.agentos.events.derived.ModelTrained;
 import dev.agentos.events.derived.PatternDetected;
 import dev.agentos.events.derived.PredictionMade;
@@ -149,9 +151,22 @@ public final class Topics {
           COMPACT);
 
   public static final Topic<String, PredictionMade> PREDICTIONS =
-      single("agentos.derived.predictions.v1", DERIVED, "executionId", PredictionMade.class, 12);
-  public static final Topic<String, ModelTrained> MODELS =
-      single("agentos.derived.models.v1", DERIVED, "modelName", ModelTrained.class, 1);
+      single(
+          "agentos.derived.predictions.v1",
+          DERIVED,
+          "executionId, or suggestionId for a suggestion's prediction",
+          PredictionMade.class,
+          12);
+
+  /** One partition: a model's trainings, promotions and live scores stay in one order. */
+  public static final Topic<String, SpecificRecord> MODELS =
+      several(
+          "agentos.derived.models.v1",
+          DERIVED,
+          "tenantId/modelName",
+          1,
+          List.of(ModelTrained.class, ModelPromoted.class, ModelPerformanceReported.class));
+
   public static final Topic<String, ProjectHealthReported> HEALTH =
       single(
           "agentos.derived.health.v1", DERIVED, "header.projectId", ProjectHealthReported.class, 3);

@@ -7,12 +7,17 @@ import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.derived.AnomalyDetected;
 import dev.agentos.events.derived.FeatureEntity;
 import dev.agentos.events.derived.FeatureVectorComputed;
+import dev.agentos.events.derived.ModelPerformanceReported;
+import dev.agentos.events.derived.ModelPromoted;
+import dev.agentos.events.derived.ModelTrained;
 import dev.agentos.events.derived.PatternDetected;
+import dev.agentos.events.derived.PredictionMade;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.interactions.ConversationTurnRecorded;
 import dev.agentos.events.memory.MemoryRelationAdded;
 import dev.agentos.events.metrics.MetricRecorded;
 import dev.agentos.schemas.avro.GeneratedAvroClasses;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -102,6 +107,30 @@ class EventKeysTest {
     anomaly.setMetric("latency");
     anomaly.setTags(Map.of("tool", "bash"));
     assertThat(EventKeys.keyOf(anomaly)).isEqualTo("tenant-1/project-1/latency{tool=bash}");
+  }
+
+  @Test
+  void aPredictionIsKeyedByItsExecutionElseItsSuggestion() {
+    PredictionMade ofExecution = emptyWithHeader(PredictionMade.class, null);
+    ofExecution.setExecutionId("x-1");
+    ofExecution.setSuggestionId("s-1");
+    assertThat(EventKeys.keyOf(ofExecution)).isEqualTo("x-1");
+    PredictionMade ofSuggestion = emptyWithHeader(PredictionMade.class, null);
+    ofSuggestion.setSuggestionId("s-1");
+    assertThat(EventKeys.keyOf(ofSuggestion)).isEqualTo("s-1");
+  }
+
+  @Test
+  void aModelsEventsAreKeyedByItsTenantAndName() {
+    ModelTrained trained = emptyWithHeader(ModelTrained.class, null);
+    trained.setModelName("execution-success");
+    ModelPromoted promoted = emptyWithHeader(ModelPromoted.class, null);
+    promoted.setModelName("execution-success");
+    ModelPerformanceReported scored = emptyWithHeader(ModelPerformanceReported.class, null);
+    scored.setModelName("execution-success");
+    assertThat(
+            List.of(EventKeys.keyOf(trained), EventKeys.keyOf(promoted), EventKeys.keyOf(scored)))
+        .containsOnly("tenant-1/execution-success");
   }
 
   @Test
