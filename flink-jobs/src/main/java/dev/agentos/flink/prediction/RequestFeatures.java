@@ -105,7 +105,7 @@ public final class RequestFeatures {
   private RequestFeatures() {}
 
   /** The position of {@code name} in {@link #NAMES}. */
-  static int indexOf(String name) {
+  public static int indexOf(String name) {
     int index = NAMES.indexOf(name);
     if (index < 0) {
       throw new IllegalArgumentException("no feature is named " + name);
@@ -114,7 +114,7 @@ public final class RequestFeatures {
   }
 
   /** A vector of {@link #NAMES}' length with every value missing. */
-  static double[] missing() {
+  public static double[] missing() {
     double[] values = new double[NAMES.size()];
     java.util.Arrays.fill(values, Double.NaN);
     return values;

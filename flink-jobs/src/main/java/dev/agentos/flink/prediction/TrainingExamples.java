@@ -21,13 +21,7 @@ public final class TrainingExamples {
   private TrainingExamples() {}
 
   public static DataStream<Example> define(StreamExecutionEnvironment env, JobIo io) {
-    DataStream<Activity> activities =
-        io.read(
-            env,
-            "activities",
-            List.of(Topics.INTERACTIONS, Topics.EXECUTIONS),
-            Activities::of,
-            TypeInformation.of(Activity.class));
+    DataStream<Activity> activities = activities(env, io);
     DataStream<PredictionRequest> requests = describe(activities, true, NAME);
     return requests
         .keyBy(PredictionRequest::subjectKey)
@@ -38,8 +32,18 @@ public final class TrainingExamples {
         .uid(NAME + "-label");
   }
 
+  /** The agents' interactions and executions, as the request descriptions read them. */
+  public static DataStream<Activity> activities(StreamExecutionEnvironment env, JobIo io) {
+    return io.read(
+        env,
+        "activities",
+        List.of(Topics.INTERACTIONS, Topics.EXECUTIONS),
+        Activities::of,
+        TypeInformation.of(Activity.class));
+  }
+
   /** The requests among {@code activities}, described by their agent's history. */
-  static DataStream<PredictionRequest> describe(
+  public static DataStream<PredictionRequest> describe(
       DataStream<Activity> activities, boolean inEventTimeOrder, String job) {
     return activities
         .keyBy(RequestContexts::agentKey)
@@ -50,7 +54,7 @@ public final class TrainingExamples {
   }
 
   /** The outcomes among {@code activities}. */
-  static DataStream<Resolution> resolutions(DataStream<Activity> activities, String job) {
+  public static DataStream<Resolution> resolutions(DataStream<Activity> activities, String job) {
     return activities
         .flatMap(
             (Activity activity, org.apache.flink.util.Collector<Resolution> out) ->
