@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "learning-jobs",
     mixinStandardHelpOptions = true,
-    subcommands = {LearningJobsCli.Local.class, LearningJobsCli.Run.class})
+    subcommands = {LearningJobsCli.Local.class, LearningJobsCli.Run.class, PromoteCommand.class})
 public final class LearningJobsCli {
 
   public static void main(String[] args) {
