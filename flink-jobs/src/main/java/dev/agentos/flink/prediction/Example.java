@@ -40,7 +40,13 @@ public record Example(
 
   @Override
   public String toString() {
-    return target + " " + subjectId + " at " + requestedAtMillis + " " + Arrays.toString(features)
+    return target
+        + " "
+        + subjectId
+        + " at "
+        + requestedAtMillis
+        + " "
+        + Arrays.toString(features)
         + (succeeded ? " succeeded" : " failed");
   }
 }
