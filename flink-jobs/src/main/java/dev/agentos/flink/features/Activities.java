@@ -35,6 +35,10 @@ public final class Activities {
           start(e, position, ActivityKind.SUGGESTION_PROPOSED)
               .suggestionId(e.getSuggestionId())
               .filePath(e.getFilePath())
+              .language(e.getLanguage())
+              .proposal(
+                  e.getConfidence() == null ? Double.NaN : e.getConfidence(),
+                  lineCount(e.getCode()))
               .build());
     }
     if (event instanceof SuggestionOutcomeRecorded e) {
@@ -89,6 +93,9 @@ public final class Activities {
     String command = request.getCommand();
     String ran = command != null ? command : request.getCode();
     return start(request, position, ActivityKind.EXECUTION_REQUESTED)
+        .executionId(request.getExecutionId())
+        .suggestionId(request.getSuggestionId())
+        .language(request.getLanguage())
         .command(
             ActivityCommands.hash(request.getLanguage(), command != null ? "command" : "code", ran),
             ActivityCommands.runsTests(command))
@@ -111,6 +118,7 @@ public final class Activities {
       outcome = ActivityOutcome.FAILED;
     }
     return start(completed, position, ActivityKind.EXECUTION_COMPLETED)
+        .executionId(completed.getExecutionId())
         .outcome(outcome)
         .durationMs(completed.getDurationMs())
         .build();
@@ -126,6 +134,7 @@ public final class Activities {
         };
     return start(verification, position, ActivityKind.VERIFICATION_COMPLETED)
         .suggestionId(verification.getSuggestionId())
+        .executionId(verification.getExecutionId())
         .outcome(outcome)
         .tests(verification.getPassed(), verification.getFailed())
         .build();
@@ -143,6 +152,10 @@ public final class Activities {
         header.getAgentId(),
         session == null || session.isEmpty() ? null : session,
         kind);
+  }
+
+  private static int lineCount(String code) {
+    return code.isEmpty() ? 0 : (int) code.lines().count();
   }
 
   private static int orZero(Integer value) {

@@ -4,10 +4,11 @@ import dev.agentos.flink.io.FromSource;
 import dev.agentos.flink.io.SourcePosition;
 
 /**
- * What the feature windows need to know about one canonical event, flattened so operators key and
- * aggregate on plain fields. Only Flink-known field types (strings, primitives, enums of this
- * package, the {@link SourcePosition} record), so Flink serializes it as a POJO, not with Kryo.
- * Fields a kind does not use are null, 0 or false; {@link Activities} says which kind sets what.
+ * What the feature windows and the prediction jobs need to know about one canonical event,
+ * flattened so operators key and aggregate on plain fields. Only Flink-known field types (strings,
+ * primitives, enums of this package, the {@link SourcePosition} record), so Flink serializes it as
+ * a POJO, not with Kryo. Fields a kind does not use are null, 0 or false; {@link Activities} says
+ * which kind sets what.
  *
  * @param position the Kafka record the activity was mapped from
  * @param eventTimeMillis when it happened at its source, UTC epoch milliseconds
@@ -28,6 +29,10 @@ import dev.agentos.flink.io.SourcePosition;
  * @param suggestionId the suggestion a proposal, outcome or verification is about
  * @param testsPassed tests a verification saw pass
  * @param testsFailed tests a verification saw fail or error
+ * @param executionId the run a request or completion is about
+ * @param language the language of a requested run or a proposed suggestion
+ * @param confidence the agent's own confidence in a proposed suggestion, NaN when it gave none
+ * @param codeLines lines of a proposed suggestion's code
  */
 public record Activity(
     SourcePosition position,
@@ -47,7 +52,11 @@ public record Activity(
     String filePath,
     String suggestionId,
     int testsPassed,
-    int testsFailed)
+    int testsFailed,
+    String executionId,
+    String language,
+    double confidence,
+    int codeLines)
     implements FromSource {
 
   /** Starts an activity of {@code kind} in its scope; the kind's values are set on the builder. */
@@ -82,6 +91,10 @@ public record Activity(
     private String suggestionId;
     private int testsPassed;
     private int testsFailed;
+    private String executionId;
+    private String language;
+    private double confidence = Double.NaN;
+    private int codeLines;
 
     private Builder(
         SourcePosition position,
@@ -143,6 +156,22 @@ public record Activity(
       return this;
     }
 
+    public Builder executionId(String value) {
+      executionId = value;
+      return this;
+    }
+
+    public Builder language(String value) {
+      language = value;
+      return this;
+    }
+
+    public Builder proposal(double selfConfidence, int lines) {
+      confidence = selfConfidence;
+      codeLines = lines;
+      return this;
+    }
+
     public Activity build() {
       return new Activity(
           position,
@@ -162,7 +191,11 @@ public record Activity(
           filePath,
           suggestionId,
           testsPassed,
-          testsFailed);
+          testsFailed,
+          executionId,
+          language,
+          confidence,
+          codeLines);
     }
   }
 }
