@@ -82,6 +82,15 @@ public record Evaluation(
   }
 
   /**
+   * The log loss of predicting {@code probability} for every example: with the training slice's
+   * success rate, what a model that learned nothing but the base rate would score.
+   */
+  public double logLossOfConstant(double probability) {
+    double clipped = Math.min(Math.max(probability, CLIP), 1 - CLIP);
+    return -(baseRate * Math.log(clipped) + (1 - baseRate) * Math.log(1 - clipped));
+  }
+
+  /**
    * Mann-Whitney: rank all predictions (tied ones share their mean rank), then AUC = (sum of the
    * successes' ranks - s(s+1)/2) / (s * f) for s successes and f failures.
    */

@@ -109,6 +109,8 @@ public final class ModelTrainer {
         artifact,
         split.training().size(),
         evaluation.size(),
+        (double) split.training().stream().filter(Example::succeeded).count()
+            / split.training().size(),
         split.training().get(0).requestedAtMillis(),
         split.evaluationStartMillis(),
         evaluation.get(evaluation.size() - 1).requestedAtMillis(),

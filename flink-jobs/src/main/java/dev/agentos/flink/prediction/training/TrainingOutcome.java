@@ -13,6 +13,7 @@ public sealed interface TrainingOutcome {
    * A model trained on {@code split.training()} and scored on {@code split.evaluation()}.
    *
    * @param artifact the booster in XGBoost's UBJSON format, as it is stored
+   * @param trainingBaseRate share of the training examples that succeeded
    * @param firstMillis event time of the oldest example
    * @param lastMillis event time of the newest example
    */
@@ -22,6 +23,7 @@ public sealed interface TrainingOutcome {
       byte[] artifact,
       int trainedOn,
       int evaluatedOn,
+      double trainingBaseRate,
       long firstMillis,
       long evaluationStartMillis,
       long lastMillis,

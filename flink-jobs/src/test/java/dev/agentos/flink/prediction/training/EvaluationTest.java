@@ -32,6 +32,16 @@ class EvaluationTest {
   }
 
   @Test
+  void theBaselineIsTheLogLossOfPredictingOneRateForAll() {
+    Evaluation evaluation =
+        Evaluation.of(new double[] {0.1, 0.4, 0.4, 0.8}, new boolean[] {false, true, false, true});
+
+    // Half succeeded: -(0.5 ln 0.25 + 0.5 ln 0.75)
+    assertThat(evaluation.logLossOfConstant(0.25)).isCloseTo(0.836988, within(1e-6));
+    assertThat(evaluation.logLossOfConstant(0.5)).isCloseTo(Math.log(2), within(EPS));
+  }
+
+  @Test
   void binsTheProbabilitiesByTenthsAndLeavesEmptyBinsOut() {
     Evaluation evaluation =
         Evaluation.of(new double[] {0.1, 0.4, 0.4, 0.8}, new boolean[] {false, true, false, true});
