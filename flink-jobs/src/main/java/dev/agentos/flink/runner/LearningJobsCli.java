@@ -17,12 +17,18 @@ import picocli.CommandLine.Option;
 /**
  * Runs the learning jobs: {@code local} runs them all on a MiniCluster in this process (what {@code
  * ./agentos up} starts); {@code run --job <name>} submits one job to whatever Flink runs this jar
- * ({@code flink run}, a session cluster, the Kubernetes operator).
+ * ({@code flink run}, a session cluster, the Kubernetes operator); {@code retrain} replays the
+ * history and trains the prediction models ({@link RetrainCommand}).
  */
 @Command(
     name = "learning-jobs",
     mixinStandardHelpOptions = true,
-    subcommands = {LearningJobsCli.Local.class, LearningJobsCli.Run.class, PromoteCommand.class})
+    subcommands = {
+      LearningJobsCli.Local.class,
+      LearningJobsCli.Run.class,
+      RetrainCommand.class,
+      PromoteCommand.class
+    })
 public final class LearningJobsCli {
 
   public static void main(String[] args) {
