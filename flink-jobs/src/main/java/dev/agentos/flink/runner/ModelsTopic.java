@@ -1,31 +1,24 @@
 package dev.agentos.flink.runner;
 
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
-import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
-import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The models topic as the operator commands see it: its whole history (one partition, a few events
- * per training), and a way to add to it. Retraining and promotion write here; the predictions job
- * and the models read model read it.
+ * The models topic's whole history (one partition, a few events per training), which a promotion is
+ * decided against. Retraining and promotion write there ({@code ModelEventPublisher}); the
+ * predictions job and the models read model read it.
  */
 final class ModelsTopic {
 
@@ -61,24 +54,5 @@ final class ModelsTopic {
       }
     }
     return events;
-  }
-
-  /** Writes {@code events} in order, each acknowledged by every in-sync replica before return. */
-  void publish(List<? extends SpecificRecord> events)
-      throws InterruptedException, ExecutionException {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    RegistryAvroSerializer<Object> values = new RegistryAvroSerializer<>();
-    values.configure(Map.of(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
-    try (KafkaProducer<String, Object> producer =
-        new KafkaProducer<>(props, new StringSerializer(), values)) {
-      for (SpecificRecord event : events) {
-        producer
-            .send(new ProducerRecord<>(Topics.MODELS.name(), EventKeys.keyOf(event), event))
-            .get();
-      }
-    }
   }
 }

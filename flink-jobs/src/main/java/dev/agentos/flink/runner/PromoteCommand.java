@@ -2,8 +2,8 @@ package dev.agentos.flink.runner;
 
 import dev.agentos.events.derived.ModelPromoted;
 import dev.agentos.flink.prediction.serving.Promotions;
+import dev.agentos.flink.prediction.training.ModelEventPublisher;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +50,9 @@ final class PromoteCommand implements Callable<Integer> {
       System.err.println("promote: " + refused.getMessage());
       return 2;
     }
-    topic.publish(List.of(promotion));
+    try (ModelEventPublisher publisher = new ModelEventPublisher(bootstrapServers, registryUrl)) {
+      publisher.publish(promotion);
+    }
     System.out.println(
         "promoted "
             + model
