@@ -16,10 +16,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Hands a key's inputs to {@link #handle} in event-time order, not arrival order: each waits in
- * state until the watermark passes it, and inputs of the same millisecond go in {@code order}. So
- * what the step does depends only on the history, and a replay repeats it. An input that arrives
- * behind the watermark by at most the allowed lateness (a slow partition, a restarted job catching
- * up) is handled on arrival; further behind, it goes to {@link #late}.
+ * state until the watermark passes it, and inputs of the same millisecond go in {@link
+ * #sameTimeOrder}. So what the step does depends only on the history, and a replay repeats it. An
+ * input that arrives behind the watermark by at most the allowed lateness (a slow partition, a
+ * restarted job catching up) is handled on arrival; further behind, it goes to {@link #late}.
  *
  * <p>The same discipline as the error pattern counter's, shared by the success job's three keyed
  * steps.
@@ -32,15 +32,13 @@ abstract class EventTimeOrdered<T extends FromSource, O>
   static final long HOUR = 3_600_000L;
 
   private final Class<T> type;
-  private final Comparator<T> order;
   private final OutputTag<T> late;
   private final long allowedLatenessMillis;
   private transient MapState<Long, List<T>> pending;
+  private transient Comparator<T> order;
 
-  EventTimeOrdered(
-      Class<T> type, Comparator<T> order, OutputTag<T> late, Duration allowedLateness) {
+  EventTimeOrdered(Class<T> type, OutputTag<T> late, Duration allowedLateness) {
     this.type = type;
-    this.order = order;
     this.late = late;
     this.allowedLatenessMillis = allowedLateness.toMillis();
   }
@@ -53,6 +51,9 @@ abstract class EventTimeOrdered<T extends FromSource, O>
     return hourOf(eventTime) + HOUR - 1;
   }
 
+  /** The order of inputs of the same millisecond: total, or a replay may differ. */
+  abstract Comparator<T> sameTimeOrder();
+
   /** Handles one input, in event-time order (or on arrival, when it came late but not too late). */
   abstract void handle(T input, Context context, Collector<O> out) throws Exception;
 
@@ -61,6 +62,7 @@ abstract class EventTimeOrdered<T extends FromSource, O>
 
   @Override
   public void open(OpenContext context) throws Exception {
+    order = sameTimeOrder(); // built here: a comparator of lambdas does not serialize with the job
     pending =
         getRuntimeContext()
             .getMapState(

@@ -35,12 +35,13 @@ public final class LabelSuggestions extends EventTimeOrdered<SuccessInput, Signa
   private transient ValueState<Long> forgetAt;
 
   public LabelSuggestions(SuccessPatternSettings settings) {
-    super(
-        SuccessInput.class,
-        Comparator.comparing(SuccessInput::kind).thenComparing(SuccessInput::eventId),
-        LATE,
-        settings.allowedLateness());
+    super(SuccessInput.class, LATE, settings.allowedLateness());
     this.labelWithinMillis = settings.labelWithin().toMillis();
+  }
+
+  @Override
+  Comparator<SuccessInput> sameTimeOrder() {
+    return Comparator.comparing(SuccessInput::kind).thenComparing(SuccessInput::eventId);
   }
 
   @Override

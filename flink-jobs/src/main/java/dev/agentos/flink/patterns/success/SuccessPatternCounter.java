@@ -46,12 +46,13 @@ public final class SuccessPatternCounter extends EventTimeOrdered<SignatureTry, 
   private transient MapState<String, Boolean> sessions;
 
   public SuccessPatternCounter(SuccessPatternSettings settings) {
-    super(
-        SignatureTry.class,
-        Comparator.comparing(SignatureTry::suggestionId),
-        LATE,
-        settings.allowedLateness());
+    super(SignatureTry.class, LATE, settings.allowedLateness());
     this.settings = settings;
+  }
+
+  @Override
+  Comparator<SignatureTry> sameTimeOrder() {
+    return Comparator.comparing(SignatureTry::suggestionId);
   }
 
   @Override

@@ -39,12 +39,13 @@ public final class ToolSequences extends EventTimeOrdered<SuccessInput, SuccessI
   private transient ValueState<Long> lastSeen;
 
   public ToolSequences(SuccessPatternSettings settings) {
-    super(
-        SuccessInput.class,
-        Comparator.comparing(SuccessInput::kind).thenComparing(SuccessInput::eventId),
-        LATE,
-        settings.allowedLateness());
+    super(SuccessInput.class, LATE, settings.allowedLateness());
     this.idleMillis = settings.sessionIdle().toMillis();
+  }
+
+  @Override
+  Comparator<SuccessInput> sameTimeOrder() {
+    return Comparator.comparing(SuccessInput::kind).thenComparing(SuccessInput::eventId);
   }
 
   @Override
