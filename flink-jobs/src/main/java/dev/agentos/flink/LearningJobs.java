@@ -10,6 +10,8 @@ import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
 import dev.agentos.flink.patterns.ErrorPatternsJob;
 import dev.agentos.flink.patterns.PatternSettings;
+import dev.agentos.flink.patterns.success.SuccessPatternSettings;
+import dev.agentos.flink.patterns.success.SuccessPatternsJob;
 import dev.agentos.flink.prediction.serving.PredictionsJob;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,6 +23,7 @@ public final class LearningJobs {
   public static final List<String> STREAMING =
       List.of(
           ErrorPatternsJob.NAME,
+          SuccessPatternsJob.NAME,
           FeaturesJob.NAME,
           AnomaliesJob.NAME,
           HealthJob.NAME,
@@ -34,6 +37,9 @@ public final class LearningJobs {
     switch (name) {
       case ErrorPatternsJob.NAME ->
           ErrorPatternsJob.define(env, io, PatternSettings.defaults(), kafka.outOfOrderness());
+      case SuccessPatternsJob.NAME ->
+          SuccessPatternsJob.define(
+              env, io, SuccessPatternSettings.defaults(), kafka.outOfOrderness());
       case FeaturesJob.NAME ->
           FeaturesJob.define(env, io, FeatureWindowSettings.defaults(), kafka.outOfOrderness());
       case AnomaliesJob.NAME ->
