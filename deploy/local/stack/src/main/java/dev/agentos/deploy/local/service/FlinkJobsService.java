@@ -89,7 +89,7 @@ public final class FlinkJobsService implements LocalService {
     return Set.of("kafka", "registry");
   }
 
-  /** A MiniCluster's start and two job submissions, on a busy 2-core machine. */
+  /** A MiniCluster's start and the submission of every streaming job, on a busy 2-core machine. */
   @Override
   public Duration startTimeout() {
     return Duration.ofSeconds(180);
