@@ -10,6 +10,7 @@ import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
 import dev.agentos.flink.patterns.ErrorPatternsJob;
 import dev.agentos.flink.patterns.PatternSettings;
+import dev.agentos.flink.prediction.serving.PredictionsJob;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -18,7 +19,12 @@ public final class LearningJobs {
 
   /** Every streaming job, in the order a local run submits them. */
   public static final List<String> STREAMING =
-      List.of(ErrorPatternsJob.NAME, FeaturesJob.NAME, AnomaliesJob.NAME, HealthJob.NAME);
+      List.of(
+          ErrorPatternsJob.NAME,
+          FeaturesJob.NAME,
+          AnomaliesJob.NAME,
+          HealthJob.NAME,
+          PredictionsJob.NAME);
 
   private LearningJobs() {}
 
@@ -32,6 +38,7 @@ public final class LearningJobs {
           FeaturesJob.define(env, io, FeatureWindowSettings.defaults(), kafka.outOfOrderness());
       case AnomaliesJob.NAME ->
           AnomaliesJob.define(env, io, new DetectAnomalies(), kafka.outOfOrderness());
+      case PredictionsJob.NAME -> PredictionsJob.define(env, io, PredictionsJob::loadArtifact);
       case HealthJob.NAME ->
           HealthJob.define(env, io, HealthSettings.defaults(), kafka.outOfOrderness());
       default ->

@@ -103,7 +103,7 @@ public final class Activities {
   }
 
   /**
-   * Succeeded as {@code ToExecutionOutcome} decides (exit code 0 within the wall timeout); a
+   * Succeeded when it exited 0 within its wall timeout (the exit code, not the reported outcome); a
    * SANDBOX_ERROR is the platform's failure, not the agent's, so it is an {@code ERROR}.
    */
   private static Activity executionCompleted(

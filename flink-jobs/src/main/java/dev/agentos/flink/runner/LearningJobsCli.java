@@ -23,7 +23,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "learning-jobs",
     mixinStandardHelpOptions = true,
-    subcommands = {LearningJobsCli.Local.class, LearningJobsCli.Run.class, RetrainCommand.class})
+    subcommands = {
+      LearningJobsCli.Local.class,
+      LearningJobsCli.Run.class,
+      RetrainCommand.class,
+      PromoteCommand.class
+    })
 public final class LearningJobsCli {
 
   public static void main(String[] args) {

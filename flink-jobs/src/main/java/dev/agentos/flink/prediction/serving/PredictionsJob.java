@@ -7,8 +7,11 @@ import dev.agentos.flink.io.JobIo;
 import dev.agentos.flink.prediction.PredictionRequest;
 import dev.agentos.flink.prediction.Resolution;
 import dev.agentos.flink.prediction.TrainingExamples;
+import dev.agentos.flink.prediction.model.TrainedModel;
 import dev.agentos.schemas.topics.Topic;
 import dev.agentos.schemas.topics.Topics;
+import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -31,6 +34,15 @@ public final class PredictionsJob {
   private static final Topic<String, ModelPerformanceReported> PERFORMANCE = (Topic) Topics.MODELS;
 
   private PredictionsJob() {}
+
+  /**
+   * Loads a version's XGBoost artifact for serving. The booster stays loaded while the job runs: a
+   * tenant has a champion and a challenger per model, so a job holds a handful.
+   */
+  public static ModelScorer loadArtifact(String artifactUri, String artifactSha256)
+      throws IOException {
+    return TrainedModel.load(URI.create(artifactUri), artifactSha256)::predict;
+  }
 
   public static void define(StreamExecutionEnvironment env, JobIo io, ModelScorer.Loader loader) {
     DataStream<Activity> activities = TrainingExamples.activities(env, io);
