@@ -111,8 +111,9 @@ public record Evaluation(
       }
       start = end + 1;
     }
-    double failures = n - successes;
-    return (successRanks - successes * (successes + 1) / 2.0) / (successes * failures);
+    double s = successes; // in doubles: s (s + 1) overflows an int beyond 46,340 successes
+    double failures = n - s;
+    return (successRanks - s * (s + 1) / 2) / (s * failures);
   }
 
   /** Bin i holds [i/10, (i+1)/10); the last one holds 1 as well. */

@@ -11,16 +11,21 @@ import java.util.Locale;
  */
 public final class MetricsTable {
 
-  private static final String ROW = "%-20s %-24s %7s %6s %6s %8s %8s %6s %6s  %s%n";
+  private static final String COLUMNS = " %-24s %7s %6s %6s %8s %8s %6s %6s  %s%n";
 
   private MetricsTable() {}
 
   public static String of(List<Retraining.Result> results) {
+    int tenantWidth =
+        Math.max(
+            "TENANT".length(),
+            results.stream().mapToInt(r -> r.outcome().tenantId().length()).max().orElse(0));
+    String row = "%-" + tenantWidth + "s" + COLUMNS;
     StringBuilder table = new StringBuilder();
     table.append(
         String.format(
             Locale.ROOT,
-            ROW,
+            row,
             "TENANT",
             "MODEL",
             "TRAINED",
@@ -38,14 +43,18 @@ public final class MetricsTable {
       if (outcome instanceof TrainingOutcome.Refused refused) {
         table.append(
             String.format(
-                Locale.ROOT, "%-20s %-24s refused: %s%n", tenant, model, refused.reason()));
+                Locale.ROOT,
+                "%-" + tenantWidth + "s %-24s refused: %s%n",
+                tenant,
+                model,
+                refused.reason()));
         continue;
       }
       ModelTrained event = result.event();
       table.append(
           String.format(
               Locale.ROOT,
-              ROW,
+              row,
               tenant,
               model,
               event.getTrainedOn(),

@@ -73,6 +73,27 @@ class EvaluationTest {
   }
 
   @Test
+  void aucStaysRightWithMoreSuccessesThanAnIntCanSquare() {
+    int n = 200_000;
+    double[] predicted = new double[n];
+    boolean[] succeeded = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      predicted[i] = (double) i / n;
+      succeeded[i] = i % 4 != 0 ? i >= n / 4 : i >= n / 2;
+    }
+
+    // 50,000 failures below n/4 rank under every success; in [n/4, n/2) 37,500 successes and
+    // 12,500 failures (i % 4 == 0) interleave; above n/2, 100,000 successes. So 137,500 successes
+    // and 62,500 failures, misordered only where a failure in [n/4, n/2) outranks successes:
+    double misordered = 0;
+    for (int i = n / 4; i < n / 2; i += 4) {
+      misordered += (i - n / 4) * 3 / 4.0; // successes in [n/4, i) that rank below failure i
+    }
+    double expected = 1 - misordered / (137_500.0 * 62_500.0);
+    assertThat(Evaluation.of(predicted, succeeded).auc()).isCloseTo(expected, within(1e-6));
+  }
+
+  @Test
   void aConfidentMistakeCostsTheClippedLogLossNotInfinity() {
     Evaluation evaluation = Evaluation.of(new double[] {1.0, 1.0}, new boolean[] {false, true});
 
