@@ -5,12 +5,15 @@ import dev.agentos.projections.features.FeaturesInfluxProjection;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
 import dev.agentos.projections.metrics.MetricsInfluxProjection;
+import dev.agentos.projections.models.ModelsProjection;
 import dev.agentos.projections.patterns.PatternsProjection;
+import dev.agentos.projections.predictions.PredictionsProjection;
 import dev.agentos.projections.projecthealth.ProjectHealthProjection;
 import dev.agentos.projections.search.MemorySearchProjection;
 import dev.agentos.schemas.topics.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The topics each read model reads when its configuration names none, from {@link Topics} so that a
@@ -30,16 +33,20 @@ public final class ReadModelTopics {
           PatternsProjection.GROUP, List.of(Topics.PATTERNS.name()),
           FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name()),
           AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name()),
-          ProjectHealthProjection.GROUP, List.of(Topics.HEALTH.name()));
+          ProjectHealthProjection.GROUP, List.of(Topics.HEALTH.name()),
+          // The predictions and the outcomes that label them: every execution's completion and
+          // every verification's, whether predicted or not (an outcome may come first).
+          PredictionsProjection.GROUP, List.of(Topics.PREDICTIONS.name(), Topics.EXECUTIONS.name()),
+          ModelsProjection.GROUP, List.of(Topics.MODELS.name()));
 
   private ReadModelTopics() {}
 
-  /** The default topics of {@code group}; empty for a group that is not a read model here. */
   /** Every read model's processing group. */
-  public static java.util.Set<String> groups() {
+  public static Set<String> groups() {
     return BY_GROUP.keySet();
   }
 
+  /** The default topics of {@code group}; empty for a group that is not a read model here. */
   public static List<String> of(String group) {
     return BY_GROUP.getOrDefault(group, List.of());
   }

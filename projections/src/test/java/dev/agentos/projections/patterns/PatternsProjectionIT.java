@@ -1,5 +1,6 @@
 package dev.agentos.projections.patterns;
 
+import static dev.agentos.projections.it.ProjectionStage.PROJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,37 +10,17 @@ import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.events.derived.PatternDetected;
 import dev.agentos.events.derived.PatternKind;
 import dev.agentos.events.derived.PatternStatus;
-import dev.agentos.projections.ProjectionsApplication;
-import dev.agentos.projections.TokenRows;
-import dev.agentos.projections.replay.Replays;
-import dev.agentos.projections.wiring.ProcessorsOff;
-import dev.agentos.readmodels.cassandra.Keyspace;
+import dev.agentos.projections.it.ProjectionStage;
+import dev.agentos.projections.it.TransactionalPublisher;
 import dev.agentos.readmodels.memory.Page;
 import dev.agentos.readmodels.patterns.Pattern;
 import dev.agentos.readmodels.patterns.PatternFilter;
 import dev.agentos.readmodels.patterns.PatternReader;
-import dev.agentos.schemas.registry.RegistryAvroSerializer;
-import dev.agentos.schemas.registry.RegistrySerdeConfig;
-import dev.agentos.schemas.topics.EventKeys;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,12 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PatternsProjectionIT {
 
   private static final Instant T0 = Instant.parse("2026-12-07T10:00:00.123Z");
-  private static final Duration PROJECTED = Duration.ofSeconds(120);
 
-  private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  private final String keyspace = "it_patterns_" + run;
-  private final String topic = "agentos.it.patterns-" + run + ".v1";
-  private final String processor = "it-patterns-" + run;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final PatternSnapshots pattern =
       new PatternSnapshots("tenant-" + run, "p1", "pattern-" + run);
 
@@ -72,15 +49,15 @@ class PatternsProjectionIT {
   @Test
   void snapshotsBecomeTheLatestRowInAnyOrderOnceAndAReplayRebuildsThem(StackEndpoints stack)
       throws Exception {
-    createTopic(stack);
-    try (Publisher publisher = new Publisher(stack, topic, "it-patterns-" + run)) {
+    try (ProjectionStage stage = ProjectionStage.open(stack, PatternsProjection.GROUP, "patterns");
+        TransactionalPublisher publisher = stage.publisher()) {
       PatternDetected first = pattern.error(T0, T0, 1, PatternStatus.NEW);
       PatternDetected second = pattern.error(T0, T0.plusSeconds(60), 3, PatternStatus.RECURRING);
       PatternDetected older = pattern.error(T0, T0.plusSeconds(30), 2, PatternStatus.RECURRING);
       publisher.committed(first, second, twin.error(T0, T0, 1, PatternStatus.NEW));
 
-      try (ConfigurableApplicationContext app = start(stack);
-          CqlSession session = session(stack)) {
+      try (ConfigurableApplicationContext app = stage.start();
+          CqlSession session = stage.session()) {
         PatternReader reader = new PatternReader(session);
         await()
             .atMost(PROJECTED)
@@ -112,18 +89,10 @@ class PatternsProjectionIT {
             .containsExactly(marker.patternId, pattern.patternId);
         listsFilterAndPageInIdOrder(reader, marker.patternId);
 
-        app.getBean(Replays.class).replay(PatternsProjection.GROUP);
-        await()
-            .atMost(PROJECTED)
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () ->
-                    app.getBean(Replays.class).progress(PatternsProjection.GROUP).finished()
-                        && reader.pattern(pattern.tenant, "p1", marker.patternId).isPresent());
+        stage.replayed(
+            app, () -> reader.pattern(pattern.tenant, "p1", marker.patternId).isPresent());
         assertThat(own(reader)).contains(latest);
       }
-    } finally {
-      cleanUp(stack);
     }
   }
 
@@ -153,117 +122,5 @@ class PatternsProjectionIT {
 
   private Optional<Pattern> own(PatternReader reader) {
     return reader.pattern(pattern.tenant, pattern.project, pattern.patternId);
-  }
-
-  private ConfigurableApplicationContext start(StackEndpoints stack) {
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=" + stack.postgresJdbcUrl());
-    args.add("--spring.datasource.username=" + stack.postgresUser());
-    args.add("--spring.datasource.password=" + stack.postgresPassword());
-    args.add("--agentos.projections.kafka-bootstrap-servers=" + stack.kafkaBootstrapServers());
-    args.add("--agentos.projections.schema-registry-url=" + stack.schemaRegistryUrl());
-    args.add(
-        "--agentos.projections.stores.cassandra.contact-point=" + stack.cassandraContactPoint());
-    args.add("--agentos.projections.stores.cassandra.datacenter=" + stack.cassandraDatacenter());
-    args.add("--agentos.projections.stores.cassandra.keyspace=" + keyspace);
-    // event-streams sets up its index templates even when disabled: point it at the stack's.
-    args.add("--agentos.projections.stores.elasticsearch.url=" + stack.elasticsearchUrl());
-    // The patterns alone: the other read models (and the embedding model) are not loaded.
-    args.addAll(ProcessorsOff.allBut(PatternsProjection.GROUP));
-    String group = "--agentos.projections.processors." + PatternsProjection.GROUP;
-    args.add(group + ".name=" + processor);
-    args.add(group + ".topics=" + topic);
-    args.add(group + ".segments=1");
-    return new SpringApplicationBuilder(ProjectionsApplication.class)
-        .run(args.toArray(String[]::new));
-  }
-
-  private void createTopic(StackEndpoints stack) throws Exception {
-    try (Admin admin = admin(stack)) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-    }
-  }
-
-  private static Admin admin(StackEndpoints stack) {
-    return Admin.create(
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
-  }
-
-  private CqlSession session(StackEndpoints stack) {
-    String[] hostPort = stack.cassandraContactPoint().split(":");
-    return CqlSession.builder()
-        .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
-        .withLocalDatacenter(stack.cassandraDatacenter())
-        .withKeyspace(keyspace)
-        .build();
-  }
-
-  private void cleanUp(StackEndpoints stack) throws Exception {
-    String[] hostPort = stack.cassandraContactPoint().split(":");
-    try (CqlSession admin =
-        CqlSession.builder()
-            .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
-            .withLocalDatacenter(stack.cassandraDatacenter())
-            .build()) {
-      // DDL waits for schema agreement: more than a query's default 2 s on a busy machine.
-      Keyspace.execute(admin, "DROP KEYSPACE IF EXISTS " + keyspace);
-    }
-    try (Admin admin = admin(stack)) {
-      admin.deleteTopics(List.of(topic)).all().get();
-    }
-    TokenRows.delete(stack, processor);
-  }
-
-  /**
-   * Publishes as Flink's exactly-once Kafka sink does: a transactional producer, values in the
-   * registry's wire format.
-   */
-  private static final class Publisher implements AutoCloseable {
-    private final KafkaProducer<String, byte[]> producer;
-    private final RegistryAvroSerializer<Object> values = new RegistryAvroSerializer<>();
-    private final String topic;
-
-    Publisher(StackEndpoints stack, String topic, String transactionalId) {
-      this.topic = topic;
-      values.configure(
-          Map.of(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl()), false);
-      producer =
-          new KafkaProducer<>(
-              Map.of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  stack.kafkaBootstrapServers(),
-                  ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                  transactionalId),
-              new StringSerializer(),
-              new ByteArraySerializer());
-      producer.initTransactions();
-    }
-
-    void committed(PatternDetected... events) {
-      producer.beginTransaction();
-      send(events);
-      producer.commitTransaction();
-    }
-
-    void aborted(PatternDetected... events) {
-      producer.beginTransaction();
-      send(events);
-      producer.flush(); // on the topic, then aborted: only read_committed skips it
-      producer.abortTransaction();
-    }
-
-    private void send(PatternDetected... events) {
-      for (PatternDetected event : events) {
-        producer.send(
-            new ProducerRecord<>(topic, EventKeys.keyOf(event), values.serialize(topic, event)));
-      }
-    }
-
-    @Override
-    public void close() {
-      producer.close();
-      values.close();
-    }
   }
 }

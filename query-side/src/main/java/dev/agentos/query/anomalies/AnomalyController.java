@@ -6,6 +6,7 @@ import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.events.derived.AnomalySeverity;
 import dev.agentos.query.web.InvalidQueryException;
 import dev.agentos.query.web.NotFoundException;
+import dev.agentos.query.web.ProjectScope;
 import dev.agentos.readmodels.anomalies.Anomaly;
 import dev.agentos.readmodels.anomalies.AnomalyFilter;
 import dev.agentos.readmodels.anomalies.AnomalyReader;
@@ -73,7 +74,7 @@ public class AnomalyController {
       @Parameter(description = "the nextCursor of the previous page")
           @RequestParam(required = false)
           String cursor) {
-    String project = AnomalyScope.project(caller, projectId);
+    String project = ProjectScope.project(caller, projectId);
     int size = limit == null ? DEFAULT_LIMIT : limit;
     if (size < 1 || size > MAX_LIMIT) {
       throw new InvalidQueryException(
@@ -105,7 +106,7 @@ public class AnomalyController {
       Caller caller,
       @PathVariable String anomalyId,
       @RequestParam(required = false) String projectId) {
-    String project = AnomalyScope.project(caller, projectId);
+    String project = ProjectScope.project(caller, projectId);
     return anomalies
         .anomaly(caller.tenantId(), project, anomalyId)
         .orElseThrow(() -> new NotFoundException("no anomaly " + anomalyId));

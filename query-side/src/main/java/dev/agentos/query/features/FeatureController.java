@@ -4,9 +4,9 @@ import dev.agentos.auth.Caller;
 import dev.agentos.auth.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.query.metrics.SeriesBounds;
-import dev.agentos.query.metrics.SeriesScope;
 import dev.agentos.query.web.InvalidQueryException;
 import dev.agentos.query.web.NotFoundException;
+import dev.agentos.query.web.ProjectScope;
 import dev.agentos.readmodels.features.FeatureEntityRef;
 import dev.agentos.readmodels.features.FeatureReader;
 import dev.agentos.readmodels.features.FeatureSeries;
@@ -103,7 +103,7 @@ public class FeatureController {
           Instant to,
       @Parameter(description = "points, 1 to 10000 (default 1000)") @RequestParam(required = false)
           Integer limit) {
-    String name = SeriesScope.blankToNull(feature);
+    String name = ProjectScope.blankToNull(feature);
     if (name == null) {
       throw new InvalidQueryException("feature", "give the feature's name");
     }

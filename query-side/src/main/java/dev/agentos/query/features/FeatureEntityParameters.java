@@ -2,8 +2,8 @@ package dev.agentos.query.features;
 
 import dev.agentos.auth.Caller;
 import dev.agentos.events.derived.FeatureEntity;
-import dev.agentos.query.metrics.SeriesScope;
 import dev.agentos.query.web.InvalidQueryException;
+import dev.agentos.query.web.ProjectScope;
 import dev.agentos.readmodels.features.FeatureEntityRef;
 import java.util.Locale;
 
@@ -21,14 +21,14 @@ final class FeatureEntityParameters {
   static FeatureEntityRef entity(
       Caller caller, String entityType, String entityId, String projectId) {
     FeatureEntity type = type(entityType);
-    String id = SeriesScope.blankToNull(entityId);
+    String id = ProjectScope.blankToNull(entityId);
     if (type == FeatureEntity.PROJECT) {
-      String requested = SeriesScope.blankToNull(projectId);
+      String requested = ProjectScope.blankToNull(projectId);
       if (id != null && requested != null && !id.equals(requested)) {
         throw new InvalidQueryException(
             "entityId", "a PROJECT's entityId is its projectId; they differ");
       }
-      String project = SeriesScope.project(caller, id != null ? id : requested);
+      String project = ProjectScope.project(caller, id != null ? id : requested);
       return new FeatureEntityRef(caller.tenantId(), project, type, project);
     }
     if (id == null) {
@@ -36,12 +36,12 @@ final class FeatureEntityParameters {
           "entityId", "give the " + type.name().toLowerCase(Locale.ROOT) + "'s id");
     }
     return new FeatureEntityRef(
-        caller.tenantId(), SeriesScope.project(caller, projectId), type, id);
+        caller.tenantId(), ProjectScope.project(caller, projectId), type, id);
   }
 
   /** A window label as the features job writes them, e.g. {@code 1h}; null for any. */
   static String window(String window, boolean required) {
-    String label = SeriesScope.blankToNull(window);
+    String label = ProjectScope.blankToNull(window);
     if (label == null && required) {
       throw new InvalidQueryException("window", "give the window, e.g. 1h or 24h");
     }
@@ -49,7 +49,7 @@ final class FeatureEntityParameters {
   }
 
   private static FeatureEntity type(String entityType) {
-    String type = SeriesScope.blankToNull(entityType);
+    String type = ProjectScope.blankToNull(entityType);
     if (type == null) {
       throw new InvalidQueryException("entityType", "give AGENT, SESSION or PROJECT");
     }

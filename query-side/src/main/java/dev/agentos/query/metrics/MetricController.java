@@ -4,6 +4,7 @@ import dev.agentos.auth.Caller;
 import dev.agentos.auth.RequiresScope;
 import dev.agentos.events.agents.ApiKeyScope;
 import dev.agentos.query.web.InvalidQueryException;
+import dev.agentos.query.web.ProjectScope;
 import dev.agentos.readmodels.metrics.MetricAggregate;
 import dev.agentos.readmodels.metrics.MetricQuery;
 import dev.agentos.readmodels.metrics.MetricReader;
@@ -77,11 +78,11 @@ public class MetricController {
       @Parameter(description = "points, 1 to 10000 (default 1000)") @RequestParam(required = false)
           Integer limit,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-    String metric = SeriesScope.blankToNull(name);
+    String metric = ProjectScope.blankToNull(name);
     if (metric == null) {
       throw new InvalidQueryException("name", "give the metric's name");
     }
-    String project = SeriesScope.project(caller, projectId);
+    String project = ProjectScope.project(caller, projectId);
     TimeRange range = SeriesBounds.range(from, to, clock.instant());
     int size = SeriesBounds.limit(limit);
     Duration length = interval == null ? null : MetricParameters.interval(interval);
@@ -92,8 +93,8 @@ public class MetricController {
             project,
             metric,
             MetricParameters.tags(parameters),
-            SeriesScope.blankToNull(agentId),
-            SeriesScope.blankToNull(sessionId),
+            ProjectScope.blankToNull(agentId),
+            ProjectScope.blankToNull(sessionId),
             range,
             length,
             function,

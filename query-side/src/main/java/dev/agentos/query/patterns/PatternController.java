@@ -7,6 +7,7 @@ import dev.agentos.events.derived.PatternKind;
 import dev.agentos.events.derived.PatternStatus;
 import dev.agentos.query.web.InvalidQueryException;
 import dev.agentos.query.web.NotFoundException;
+import dev.agentos.query.web.ProjectScope;
 import dev.agentos.readmodels.memory.Page;
 import dev.agentos.readmodels.patterns.Pattern;
 import dev.agentos.readmodels.patterns.PatternFilter;
@@ -71,7 +72,7 @@ public class PatternController {
       @Parameter(description = "the nextCursor of the previous page")
           @RequestParam(required = false)
           String cursor) {
-    String project = PatternScope.project(caller, projectId);
+    String project = ProjectScope.project(caller, projectId);
     int size = limit == null ? DEFAULT_LIMIT : limit;
     if (size < 1 || size > MAX_LIMIT) {
       throw new InvalidQueryException(
@@ -98,7 +99,7 @@ public class PatternController {
       Caller caller,
       @PathVariable String patternId,
       @RequestParam(required = false) String projectId) {
-    String project = PatternScope.project(caller, projectId);
+    String project = ProjectScope.project(caller, projectId);
     return patterns
         .pattern(caller.tenantId(), project, patternId)
         .orElseThrow(() -> new NotFoundException("no pattern " + patternId));

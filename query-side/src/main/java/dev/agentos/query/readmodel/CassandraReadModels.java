@@ -9,7 +9,9 @@ import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.memory.MemoryReadModelQueries;
 import dev.agentos.readmodels.memory.MemorySchema;
+import dev.agentos.readmodels.models.ModelSchema;
 import dev.agentos.readmodels.patterns.PatternSchema;
+import dev.agentos.readmodels.predictions.PredictionSchema;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Cassandra session and the memory read-model queries over it. The projections create the
- * keyspace and its tables (the memory tables, and the patterns, anomalies and project health tables
- * with their indexes); a query side started first waits for them ({@link ReadModelsReady}).
+ * keyspace and its tables (the memory tables, and the patterns, anomalies, project health,
+ * predictions and models tables with their indexes); a query side started first waits for them
+ * ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
@@ -40,7 +43,9 @@ public class CassandraReadModels {
                       schema.missingTables(admin),
                       PatternSchema.singleNode(schema.keyspace()).missing(admin),
                       AnomalySchema.singleNode(schema.keyspace()).missing(admin),
-                      HealthSchema.singleNode(schema.keyspace()).missing(admin))
+                      HealthSchema.singleNode(schema.keyspace()).missing(admin),
+                      PredictionSchema.singleNode(schema.keyspace()).missing(admin),
+                      ModelSchema.singleNode(schema.keyspace()).missing(admin))
                   .flatMap(List::stream)
                   .toList(),
           properties.readModelsWait());

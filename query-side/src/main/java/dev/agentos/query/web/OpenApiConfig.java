@@ -4,6 +4,7 @@ import dev.agentos.auth.ApiDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,13 @@ public class OpenApiConfig {
           "422",
           "A query parameter, body field or context header is invalid; `field` names it");
 
+  /**
+   * The operations that name what they read in query parameters rather than the path (an
+   * execution's predictions, an entity's features) and answer 404 when it is unknown there.
+   */
+  private static final Set<String> FOUND_BY_QUERY =
+      Set.of("predictions", "latestFeatures", "featureSeries");
+
   @Bean
   OpenAPI agentOsQueryOpenApi() {
     return ApiDocs.secured(
@@ -49,7 +57,8 @@ public class OpenApiConfig {
             .forEach(
                 operation -> {
                   ApiDocs.addProblems(operation, COMMON_PROBLEMS);
-                  if (ApiDocs.hasPathParameter(operation)) {
+                  if (ApiDocs.hasPathParameter(operation)
+                      || FOUND_BY_QUERY.contains(operation.getOperationId())) {
                     ApiDocs.addProblem(
                         operation,
                         "404",

@@ -15,7 +15,9 @@ import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
 import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.memory.MemorySchema;
+import dev.agentos.readmodels.models.ModelSchema;
 import dev.agentos.readmodels.patterns.PatternSchema;
+import dev.agentos.readmodels.predictions.PredictionSchema;
 import dev.agentos.readmodels.search.IndexSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,6 +135,8 @@ public final class RunningQuerySide implements AutoCloseable {
       PatternSchema.singleNode(keyspace).apply(admin);
       AnomalySchema.singleNode(keyspace).apply(admin);
       HealthSchema.singleNode(keyspace).apply(admin);
+      PredictionSchema.singleNode(keyspace).apply(admin);
+      ModelSchema.singleNode(keyspace).apply(admin);
     }
     try (RestClientTransport transport =
         new RestClientTransport(

@@ -28,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
     name = "replay",
     description =
         "Rebuilds a read model from Kafka: memory-cassandra, memory-history, memory-search,"
-            + " metrics-influx, patterns-cassandra, features-influx, anomalies-cassandra or"
-            + " project-health-cassandra.")
+            + " metrics-influx, patterns-cassandra, features-influx, anomalies-cassandra,"
+            + " project-health-cassandra, predictions-cassandra or models-cassandra.")
 final class ReplayCommand implements Callable<Integer> {
 
   private static final Duration EVERY = Duration.ofSeconds(2);

@@ -1,4 +1,4 @@
-package dev.agentos.query.patterns;
+package dev.agentos.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentos.auth.Caller;
 import dev.agentos.auth.ForbiddenException;
 import dev.agentos.events.agents.ApiKeyScope;
-import dev.agentos.query.web.InvalidQueryException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Whose patterns a request reads: the project asked for, else the key's; never one it may not. */
-class PatternScopeTest {
+/**
+ * Whose data a learning read reads: the project asked for, else the key's; never one it may not.
+ */
+class ProjectScopeTest {
 
   private static final Caller BOUND =
       new Caller("k", "t1", "p1", "a", Set.of(ApiKeyScope.QUERY_READ));
@@ -21,22 +22,22 @@ class PatternScopeTest {
 
   @Test
   void withoutAProjectTheKeysIsRead() {
-    assertThat(PatternScope.project(BOUND, null)).isEqualTo("p1");
-    assertThat(PatternScope.project(BOUND, " ")).isEqualTo("p1");
+    assertThat(ProjectScope.project(BOUND, null)).isEqualTo("p1");
+    assertThat(ProjectScope.project(BOUND, " ")).isEqualTo("p1");
   }
 
   @Test
   void aKeyBoundToAProjectAsksForNoOther() {
-    assertThat(PatternScope.project(BOUND, "p1")).isEqualTo("p1");
-    assertThatThrownBy(() -> PatternScope.project(BOUND, "p2"))
+    assertThat(ProjectScope.project(BOUND, "p1")).isEqualTo("p1");
+    assertThatThrownBy(() -> ProjectScope.project(BOUND, "p2"))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(PatternScope.project(ADMIN, "p2")).isEqualTo("p2");
-    assertThat(PatternScope.project(UNBOUND, " p2 ")).isEqualTo("p2");
+    assertThat(ProjectScope.project(ADMIN, "p2")).isEqualTo("p2");
+    assertThat(ProjectScope.project(UNBOUND, " p2 ")).isEqualTo("p2");
   }
 
   @Test
   void aKeyOfNoProjectMustNameOne() {
-    assertThatThrownBy(() -> PatternScope.project(UNBOUND, null))
+    assertThatThrownBy(() -> ProjectScope.project(UNBOUND, null))
         .isInstanceOf(InvalidQueryException.class)
         .hasMessageStartingWith("projectId: ");
   }
