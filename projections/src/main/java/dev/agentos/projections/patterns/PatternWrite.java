@@ -1,6 +1,7 @@
 package dev.agentos.projections.patterns;
 
 import dev.agentos.events.derived.PatternDetected;
+import dev.agentos.events.derived.PatternKind;
 import dev.agentos.readmodels.patterns.Pattern;
 
 /**
@@ -39,16 +40,21 @@ public record PatternWrite(Pattern pattern, long writeTime) {
   }
 
   static long writeTime(long lastSeenAtMillis, Pattern pattern) {
-    if (lastSeenAtMillis < 0 || pattern.occurrences() < 0) {
+    long count = countOf(pattern);
+    if (lastSeenAtMillis < 0 || count < 0) {
       throw new IllegalArgumentException(unorderable(pattern));
     }
     try {
       return Math.addExact(
           Math.multiplyExact(lastSeenAtMillis, OCCURRENCES_PER_MILLI),
-          Math.min(pattern.occurrences(), OCCURRENCES_PER_MILLI - 1));
+          Math.min(count, OCCURRENCES_PER_MILLI - 1));
     } catch (ArithmeticException tooLate) {
       throw new IllegalArgumentException(unorderable(pattern), tooLate);
     }
+  }
+
+  private static long countOf(Pattern pattern) {
+    return pattern.kind() == PatternKind.SUCCESS ? pattern.support() : pattern.occurrences();
   }
 
   private static String unorderable(Pattern p) {

@@ -94,4 +94,18 @@ class PatternWriteTest {
           .hasMessageContaining("pattern pat-1");
     }
   }
+
+  @Test
+  void ofTwoSuccessSnapshotsOfOneMillisecondTheOneOfMoreTriesIsNewer() {
+    PatternDetected fewer = snapshots.error(T0, T0.plusSeconds(1), 4, PatternStatus.RECURRING);
+    fewer.setKind(PatternKind.SUCCESS);
+    fewer.setSupport(5);
+    PatternDetected withALateFailure =
+        snapshots.error(T0, T0.plusSeconds(1), 4, PatternStatus.RECURRING);
+    withALateFailure.setKind(PatternKind.SUCCESS);
+    withALateFailure.setSupport(6);
+
+    assertThat(PatternWrite.of(withALateFailure).writeTime())
+        .isGreaterThan(PatternWrite.of(fewer).writeTime());
+  }
 }
