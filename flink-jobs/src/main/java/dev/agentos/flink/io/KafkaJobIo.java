@@ -5,6 +5,7 @@ import dev.agentos.schemas.topics.Topic;
 import dev.agentos.schemas.topics.Topics;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -31,6 +32,7 @@ public final class KafkaJobIo implements JobIo {
 
   private final String job;
   private final KafkaSettings settings;
+  private final String transactionalIdPrefix;
 
   /**
    * @param job the job's name: its consumer group and its transactional ids derive from it
@@ -38,6 +40,8 @@ public final class KafkaJobIo implements JobIo {
   public KafkaJobIo(String job, KafkaSettings settings) {
     this.job = job;
     this.settings = settings;
+    this.transactionalIdPrefix =
+        settings.bounded() ? "agentos-" + job + "-replay-" + UUID.randomUUID() : "agentos-" + job;
   }
 
   public static String consumerGroup(String job) {
@@ -90,6 +94,20 @@ public final class KafkaJobIo implements JobIo {
         .uid(job + "-sink-" + name);
   }
 
+  /**
+   * What the transactional ids of the job's sinks start with. A streaming job keeps one prefix for
+   * good, so a restart finds and aborts the transactions its last run left open. A replay gets one
+   * of its own each run: Flink aborts lingering transactions by initialising the ids it would use
+   * itself, from checkpoint 1 up, so under the streaming job's ids a replay would fence the live
+   * job's open transaction, and under an earlier replay's ids a second replay in the same JVM loses
+   * what it writes at the end of its input (seen in FeaturesJobIT). A replay never resumes a
+   * checkpoint, so it has nothing of its own to abort; should its process die, its open
+   * transactions end with the transaction timeout.
+   */
+  String transactionalIdPrefix() {
+    return transactionalIdPrefix;
+  }
+
   @Override
   public void deadLetter(DataStream<RecordDeadLettered> letters, String name) {
     write(letters, Topics.DEAD_LETTERS, "dead-letters-" + name);
@@ -103,8 +121,8 @@ public final class KafkaJobIo implements JobIo {
         .setBootstrapServers(settings.bootstrapServers())
         .setRecordSerializer(new RegistryRecordSerializer<>(topic, settings.registryUrl()))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        // Unique per sink, stable across restarts: Flink aborts its lingering transactions by it.
-        .setTransactionalIdPrefix("agentos-" + job + "-" + name)
+        // Unique per sink; a streaming job's stays across restarts: Flink aborts what it left open.
+        .setTransactionalIdPrefix(transactionalIdPrefix + "-" + name)
         .setKafkaProducerConfig(producer)
         .build();
   }

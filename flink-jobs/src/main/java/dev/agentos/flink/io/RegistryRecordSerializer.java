@@ -12,7 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes a job's events in the registry's wire format, keyed as {@link EventKeys} keys them and
- * stamped with their event time, so a derived event sits in time beside the facts it came from.
+ * stamped with their event time (never later than now, see {@link #stampOf}), so a derived event
+ * sits in time beside the facts it came from.
  */
 public final class RegistryRecordSerializer<T extends SpecificRecord>
     implements KafkaRecordSerializationSchema<T> {
@@ -34,6 +35,18 @@ public final class RegistryRecordSerializer<T extends SpecificRecord>
     serializer.configure(Map.of(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
   }
 
+  /**
+   * The record's timestamp: the event's time, but never later than {@code now}. The broker refuses
+   * a record stamped more than {@code message.timestamp.after.max.ms} (1 h by default) ahead of its
+   * clock, and the sink's failure would restart the job onto the same record for ever. Derived
+   * events can lie ahead: a replay's end fires every window still open (a day window ends up to a
+   * day after the last activity, health reports go on a day after the last input), and an agent's
+   * clock may run fast. The event itself keeps its time; only the record's stamp is held back.
+   */
+  static long stampOf(long eventTime, long now) {
+    return Math.min(eventTime, now);
+  }
+
   @Override
   public ProducerRecord<byte[], byte[]> serialize(
       T event, KafkaSinkContext context, Long timestamp) {
@@ -42,7 +55,7 @@ public final class RegistryRecordSerializer<T extends SpecificRecord>
     return new ProducerRecord<>(
         topic,
         null,
-        eventTime,
+        stampOf(eventTime, System.currentTimeMillis()),
         key.getBytes(StandardCharsets.UTF_8),
         serializer.serialize(topic, event));
   }

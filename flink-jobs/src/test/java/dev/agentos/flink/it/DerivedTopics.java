@@ -1,31 +1,60 @@
 package dev.agentos.flink.it;
 
 import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.events.deadletters.RecordDeadLettered;
+import dev.agentos.flink.io.KafkaJobIo;
+import dev.agentos.flink.io.KafkaSettings;
+import dev.agentos.flink.io.SourcePosition;
+import dev.agentos.flink.job.Checkpoints;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
 import dev.agentos.schemas.registry.RegistrySerdeConfig;
 import dev.agentos.schemas.topics.EventKeys;
 import dev.agentos.schemas.topics.Topic;
+import dev.agentos.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes the jobs' inputs and reads their committed outputs, as AgentOS's own services would. */
+/**
+ * Writes the jobs' inputs and reads their committed outputs, as AgentOS's own services would, and
+ * runs a job bounded over the topics as they stand.
+ */
 public final class DerivedTopics {
+
+  /**
+   * The first history's start: midnight UTC, so hourly and daily windows align with it, and far
+   * enough in the past that no history nor anything derived from it (a day window, a report a day
+   * after the last input) is stamped later than now: the broker refuses records stamped more than
+   * {@code message.timestamp.after.max.ms} (1 h by default) ahead of its clock.
+   */
+  private static final Instant FIRST_HISTORY = Instant.parse("2025-11-01T00:00:00Z");
+
+  /** Apart enough that no history (a test's events span at most two days) reaches the next. */
+  private static final Duration BETWEEN_HISTORIES = Duration.ofDays(10);
+
+  private static final AtomicInteger HISTORIES = new AtomicInteger();
 
   private final StackEndpoints stack;
 
@@ -42,11 +71,57 @@ public final class DerivedTopics {
     }
   }
 
-  void publishRaw(Topic<String, ?> topic, String key, byte[] value) throws Exception {
+  /**
+   * The start of a test's history of events, later than every history handed out before in this
+   * JVM. The ITs of a JVM share the stack's topics, and a job (a replay, or a new job reading from
+   * the start) reads all of a topic, whoever wrote it: a history published after another must not
+   * be earlier in event time, or the job finds it behind the watermark and dead-letters it as late.
+   */
+  static Instant newHistoryStart() {
+    return FIRST_HISTORY.plus(BETWEEN_HISTORIES.multipliedBy(HISTORIES.getAndIncrement()));
+  }
+
+  /** Writes {@code value} as it is, bypassing the serializer; says where it was written. */
+  SourcePosition publishRaw(Topic<String, ?> topic, String key, byte[] value) throws Exception {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+      RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+      return new SourcePosition(written.topic(), written.partition(), written.offset());
     }
+  }
+
+  /**
+   * Runs job {@code name} as a replay, bounded to the topics' ends as they are now, on a
+   * MiniCluster of parallelism 2, and returns once it has finished and committed its last
+   * transaction. At the end of its input the watermark reaches the end of time, so every window and
+   * report the history calls for is out.
+   */
+  void replay(String name, JobPipeline pipeline) throws Exception {
+    Path checkpoints = Files.createTempDirectory(Path.of("target"), "checkpoints-");
+    StreamExecutionEnvironment env =
+        Checkpoints.environment(Duration.ofMillis(500), checkpoints.toAbsolutePath().toUri());
+    env.setParallelism(2);
+    KafkaSettings settings =
+        KafkaSettings.streaming(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl())
+            .boundedToEnd();
+    pipeline.define(env, new KafkaJobIo(name, settings), settings.outOfOrderness());
+    env.execute(name);
+  }
+
+  /** Every committed event of {@code topic} of {@code tenant}, in partition order. */
+  <T extends SpecificRecord> List<T> committedOf(
+      Topic<String, T> topic, Class<T> type, String tenant) {
+    return committed(topic, type, event -> EventKeys.headerOf(event).getTenantId().equals(tenant));
+  }
+
+  /** The committed dead letters of the records written under {@code key}. */
+  List<RecordDeadLettered> deadLettersKeyed(String key) {
+    return committed(
+        Topics.DEAD_LETTERS,
+        RecordDeadLettered.class,
+        letter ->
+            letter.getKey() != null
+                && new String(letter.getKey().array(), StandardCharsets.UTF_8).equals(key));
   }
 
   /** Every committed event of {@code topic} that {@code wanted} accepts, in partition order. */
@@ -92,5 +167,11 @@ public final class DerivedTopics {
     serializer.configure(
         Map.of(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl()), false);
     return serializer;
+  }
+
+  /** Adds one job's pipeline, reading and writing through {@code io}, to {@code env}. */
+  @FunctionalInterface
+  interface JobPipeline {
+    void define(StreamExecutionEnvironment env, KafkaJobIo io, Duration outOfOrderness);
   }
 }

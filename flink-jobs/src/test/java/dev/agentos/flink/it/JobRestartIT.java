@@ -37,10 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class JobRestartIT {
 
-  private static final Instant T0 = Instant.parse("2026-11-03T08:00:00Z");
   private static final String[] MODULES = {"requests", "numpy", "pandas"};
 
   private final String tenant = "tenant-" + UUID.randomUUID();
+  private final Instant t0 = DerivedTopics.newHistoryStart();
 
   @BeforeAll
   static void trustGeneratedClasses() {
@@ -89,10 +89,7 @@ class JobRestartIT {
   }
 
   private List<PatternDetected> detections(DerivedTopics topics) {
-    return topics.committed(
-        Topics.PATTERNS,
-        PatternDetected.class,
-        pattern -> pattern.getHeader().getTenantId().equals(tenant));
+    return topics.committedOf(Topics.PATTERNS, PatternDetected.class, tenant);
   }
 
   /** Failures {@code from} (inclusive) to {@code to}, 30 s of event time apart, modules in turn. */
@@ -115,7 +112,7 @@ class JobRestartIT {
     EventHeader header =
         EventHeader.newBuilder()
             .setEventId(UUID.randomUUID().toString())
-            .setOccurredAt(T0.plusSeconds(second))
+            .setOccurredAt(t0.plusSeconds(second))
             .setTenantId(tenant)
             .setProjectId("project-1")
             .setAgentId("agent-" + (second % 7))
