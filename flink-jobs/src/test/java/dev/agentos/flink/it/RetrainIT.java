@@ -37,7 +37,7 @@ import picocli.CommandLine;
 @ExtendWith(LocalStackExtension.class)
 class RetrainIT {
 
-  private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+  private final Instant t0 = DerivedTopics.newHistoryStart();
   private static final int RUNS = 400;
 
   private final String tenant = "tenant-" + UUID.randomUUID();
@@ -100,7 +100,7 @@ class RetrainIT {
       String agent = "agent-" + (i % 4);
       String session = agent + "-session-" + (i / 40);
       String execution = "exec-" + tenant + "-" + i;
-      Instant requested = T0.plusSeconds(60L * i);
+      Instant requested = t0.plusSeconds(60L * i);
       events.add(
           ExecutionRequested.newBuilder()
               .setHeader(header(requested, agent, session))

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,16 +49,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class SuccessPatternsJobIT {
 
-  /** Later than the other ITs' histories, which this JVM may have published first. */
-  private static final Instant FIRST_HISTORY = Instant.parse("2026-11-04T10:00:00Z");
-
-  private static final AtomicInteger HISTORIES = new AtomicInteger();
-
   private static final String TOOLS = "tools:read_file>edit_file>run_tests";
 
   private final String tenant = "tenant-" + UUID.randomUUID();
-  private final Instant t0 =
-      FIRST_HISTORY.plus(Duration.ofDays(1).multipliedBy(HISTORIES.getAndIncrement()));
+  private final Instant t0 = DerivedTopics.newHistoryStart();
   private StackEndpoints stack;
   private DerivedTopics topics;
 
