@@ -20,7 +20,7 @@ class LivePerformanceTest {
   private static final long T0 = 1_000 * 3_600_000L;
 
   @Test
-  void onlyPredictionsMadeBeforeTheOutcomeAreResolved() throws Exception {
+  void onlyPredictionsOfRequestsMadeBeforeTheOutcomeAreResolvedInEitherOrder() throws Exception {
     try (var harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new ResolvePredictions()),
@@ -28,11 +28,13 @@ class LivePerformanceTest {
             Resolution::subjectKey,
             Types.STRING)) {
       harness.open();
-      harness.processElement1(scored("x-1", "v1", ModelRole.CHAMPION, 0.9f), T0);
-      harness.processElement1(scored("x-1", "v2", ModelRole.CHALLENGER, 0.2f), T0);
-      harness.processElement1(scored("x-1", "v1", ModelRole.CHAMPION, 0.9f), T0); // restarted
+      harness.processElement1(scored("x-1", "v1", ModelRole.CHAMPION, 0.9f, T0), T0);
+      harness.processElement1(scored("x-1", "v1", ModelRole.CHAMPION, 0.9f, T0), T0); // restarted
       harness.processElement2(outcome("x-1", true), T0 + 5);
-      harness.processElement1(scored("x-1", "v3", ModelRole.CHAMPION, 0.5f), T0 + 6); // too late
+      // Scored on a longer path, it arrives after the outcome; its request was made before it.
+      harness.processElement1(scored("x-1", "v2", ModelRole.CHALLENGER, 0.2f, T0), T0);
+      // A request made after the outcome is no forecast.
+      harness.processElement1(scored("x-1", "v3", ModelRole.CHAMPION, 0.5f, T0 + 6), T0 + 6);
       harness.processElement2(outcome("x-1", true), T0 + 7);
 
       assertThat(harness.extractOutputValues())
@@ -78,7 +80,7 @@ class LivePerformanceTest {
   }
 
   private static ScoredPrediction scored(
-      String execution, String version, ModelRole role, float p) {
+      String execution, String version, ModelRole role, float p, long requestedAt) {
     PredictionRequest request =
         new PredictionRequest(
             "acme",
@@ -89,7 +91,7 @@ class LivePerformanceTest {
             execution,
             execution,
             null,
-            T0,
+            requestedAt,
             RequestFeatures.missing());
     return new ScoredPrediction(request, "execution-success", version, "p1", role, p);
   }
