@@ -186,11 +186,11 @@ final class DemoLearning {
 
   private void printPattern(Pattern pattern) {
     out.printf(
-        "  error pattern %s: %s %s, %d occurrences (%d in the latest hour), %d agents and %d"
+        "  error pattern %s: %s%s, %d occurrences (%d in the latest hour), %d agents and %d"
             + " sessions affected, seen %s to %s%n",
         pattern.patternId(),
         pattern.status(),
-        pattern.language() == null ? "" : pattern.language(),
+        pattern.language() == null ? "" : " " + pattern.language(),
         pattern.occurrences(),
         pattern.recentOccurrences(),
         pattern.agentsAffected(),
