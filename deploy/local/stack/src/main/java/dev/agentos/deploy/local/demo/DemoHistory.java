@@ -124,6 +124,14 @@ final class DemoHistory {
     return start;
   }
 
+  /**
+   * The last hour boundary of event time inside the history: the hourly reports up to it cover all
+   * of the history but its last minutes.
+   */
+  Instant lastHourBoundary() {
+    return start.plus(SPAN).minusMillis(1).truncatedTo(ChronoUnit.HOURS);
+  }
+
   String summary() {
     return String.format(
         "%d sessions, %d executions (%d failed on a missing module), %d tool calls,"

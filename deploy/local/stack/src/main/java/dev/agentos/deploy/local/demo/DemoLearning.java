@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * <p>The jobs judge by event time, and the watermark of a job only moves forward: an event older
  * than what a job has already seen on its inputs, beyond a few seconds (an hour for patterns, two
  * for health), is dead-lettered. So the history is posted oldest first, and before the rest of the
- * demo records anything "now"; {@link #show} comes after. For the same reason a second run against
- * the same stack backfills behind the watermark: its history is dead-lettered, and what the reads
- * show is the first run's.
+ * demo records anything "now"; {@link #show} comes after. For the same reason the learning part is
+ * for a stack whose jobs have not seen later events: a second run against the same stack within the
+ * hour backfills behind the watermark, its history is dead-lettered, and the wait for the health
+ * report on it runs out.
  */
 final class DemoLearning {
 
@@ -125,10 +126,13 @@ final class DemoLearning {
     }
   }
 
-  /** Waits for the learning jobs' findings on the backfilled history and prints them. */
+  /**
+   * Waits for the learning jobs to have judged the backfilled history up to its last hour boundary
+   * (when the project-health job reports on it), then for their findings, and prints them.
+   */
   void show(QueryApi query) throws InterruptedException {
     out.println("learning jobs (read through the query API):");
-    Pattern pattern =
+    Pattern firstSnapshot =
         DemoReads.await(
                 "the error-patterns job to report ModuleNotFoundError",
                 LEARNING_WAIT,
@@ -136,14 +140,27 @@ final class DemoLearning {
                 () -> missingModule(query),
                 Optional::isPresent)
             .orElseThrow();
+    String projectId = firstSnapshot.projectId();
+    Instant lastBoundary = history.lastHourBoundary();
     HealthReport health =
         DemoReads.await(
-                "the project-health job to report on project " + pattern.projectId(),
+                "the project-health job to report on project "
+                    + projectId
+                    + " up to "
+                    + CLOCK.format(lastBoundary),
                 LEARNING_WAIT,
                 SUSPECTS,
-                () -> latestHealth(query, pattern.projectId()),
-                report -> report.isPresent() && report.get().windowEnd().isAfter(history.start()))
+                () -> latestHealth(query, projectId),
+                report -> report.isPresent() && !report.get().windowEnd().isBefore(lastBoundary))
             .orElseThrow();
+    // Reported NEW at its first match; the hourly snapshots since count both agents' matches.
+    Pattern pattern =
+        DemoReads.await(
+            "the error-patterns job to count the matches of both agents",
+            LEARNING_WAIT,
+            SUSPECTS,
+            () -> query.pattern(firstSnapshot.patternId()),
+            snapshot -> snapshot.agentsAffected() >= DemoHistory.AGENTS);
     Anomaly anomaly =
         DemoReads.await(
                 "the anomalies job to flag " + DemoHistory.METRIC,
@@ -152,8 +169,7 @@ final class DemoLearning {
                 () -> query.anomalies(AnomalyList.of(DemoHistory.METRIC).withLimit(1)).items(),
                 items -> !items.isEmpty())
             .get(0);
-    // Read again: by now the pattern job has seen the whole history, not just its first match.
-    printPattern(query.pattern(pattern.patternId()));
+    printPattern(pattern);
     printHealth(health);
     printAnomaly(anomaly);
   }

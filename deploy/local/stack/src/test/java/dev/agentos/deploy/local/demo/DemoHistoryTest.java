@@ -47,6 +47,9 @@ class DemoHistoryTest {
     assertThat(times.get(times.size() - 1)).isBefore(END);
     long hours = times.stream().map(t -> t.truncatedTo(ChronoUnit.HOURS)).distinct().count();
     assertThat(hours).isGreaterThanOrEqualTo(3);
+    assertThat(history.lastHourBoundary()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
+    assertThat(DemoHistory.ending(Instant.parse("2026-05-01T12:00:30Z"), "r").lastHourBoundary())
+        .isEqualTo(Instant.parse("2026-05-01T11:00:00Z"));
     Set<Object> eventIds =
         history.postings().stream().map(p -> p.event().get("eventId")).collect(Collectors.toSet());
     assertThat(eventIds).hasSameSizeAs(history.postings());
