@@ -39,6 +39,8 @@ class DemoSessionIT {
         .run();
 
     String out = printed.toString(StandardCharsets.UTF_8);
+    // What ./agentos demo would print, in the test's report.
+    System.out.print(out);
     assertThat(out)
         .contains("events: 8 accepted, 0 rejected")
         .contains("3 memories stored")
