@@ -3,14 +3,22 @@ package dev.agentos.client;
 import static dev.agentos.client.Endpoint.segment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.agentos.client.query.Anomaly;
+import dev.agentos.client.query.AnomalyList;
+import dev.agentos.client.query.AnomalyPage;
 import dev.agentos.client.query.Categories;
 import dev.agentos.client.query.Context;
+import dev.agentos.client.query.HealthReport;
+import dev.agentos.client.query.HealthTrend;
 import dev.agentos.client.query.Memory;
 import dev.agentos.client.query.MemoryCategories;
 import dev.agentos.client.query.MemoryGraph;
 import dev.agentos.client.query.MemoryList;
 import dev.agentos.client.query.MemoryPage;
 import dev.agentos.client.query.MemoryVersion;
+import dev.agentos.client.query.Pattern;
+import dev.agentos.client.query.PatternList;
+import dev.agentos.client.query.PatternPage;
 import dev.agentos.client.query.Related;
 import dev.agentos.client.query.Search;
 import dev.agentos.client.query.SearchResult;
@@ -82,6 +90,48 @@ public final class QueryApi {
   public SessionContext sessionContext(String sessionId) {
     return endpoint.call(
         "GET", "/v1/sessions/" + segment(sessionId) + "/context", null, SessionContext.class);
+  }
+
+  /** One page of the error and success patterns the learning jobs found (QUERY_READ). */
+  public PatternPage patterns(PatternList list) {
+    return endpoint.call("GET", "/v1/patterns" + list.queryString(), null, PatternPage.class);
+  }
+
+  /** A pattern of the key's project by id; 404 for another project's, as for an unknown one. */
+  public Pattern pattern(String patternId) {
+    return endpoint.call("GET", "/v1/patterns/" + segment(patternId), null, Pattern.class);
+  }
+
+  /** One page of the anomalies the learning jobs found in metric series, newest first. */
+  public AnomalyPage anomalies(AnomalyList list) {
+    return endpoint.call("GET", "/v1/anomalies" + list.queryString(), null, AnomalyPage.class);
+  }
+
+  /** An anomaly of the key's project by id; 404 for another project's, as for an unknown one. */
+  public Anomaly anomaly(String anomalyId) {
+    return endpoint.call("GET", "/v1/anomalies/" + segment(anomalyId), null, Anomaly.class);
+  }
+
+  /** The project's latest health report; 404 while it has none. */
+  public HealthReport projectHealth(String projectId) {
+    return endpoint.call("GET", healthPath(projectId), null, HealthReport.class);
+  }
+
+  /**
+   * The project's health reports whose window ended in [{@code from}, {@code to}) (at most 92 days
+   * apart), newest first, as many as the server's default limit (500).
+   */
+  public HealthTrend projectHealth(String projectId, Instant from, Instant to) {
+    String query =
+        "?from="
+            + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8)
+            + "&to="
+            + URLEncoder.encode(to.toString(), StandardCharsets.UTF_8);
+    return endpoint.call("GET", healthPath(projectId) + query, null, HealthTrend.class);
+  }
+
+  private static String healthPath(String projectId) {
+    return "/v1/projects/" + segment(projectId) + "/health";
   }
 
   private static String memoryPath(String memoryId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.demo.DemoSession;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
+import dev.agentos.deploy.local.service.FlinkJobsService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code ./agentos demo} against the real system: every step of its session is accepted by the
  * command API, and its reads find the memories back through the query API (search by meaning, the
- * related graph, the history), through the one client the demo uses.
+ * related graph, the history), through the one client the demo uses. With the learning jobs
+ * running, its backfilled history comes back as what they learnt: the shared error pattern, the
+ * project's hourly health and the anomaly in the test suite's duration.
  */
 @ExtendWith(LocalStackExtension.class)
 class DemoSessionIT {
@@ -26,14 +29,18 @@ class DemoSessionIT {
     String adminKey = tenants.newKey("st-demo-" + UUID.randomUUID(), "st-project", "ADMIN");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+    boolean withLearningJobs = stack.application(FlinkJobsService.REST_URL).isPresent();
     new DemoSession(
             tenants.commandSideUrl(),
             tenants.querySideUrl(),
+            withLearningJobs,
             adminKey,
             new PrintStream(printed, true, StandardCharsets.UTF_8))
         .run();
 
     String out = printed.toString(StandardCharsets.UTF_8);
+    // What ./agentos demo would print, in the test's report.
+    System.out.print(out);
     assertThat(out)
         .contains("events: 8 accepted, 0 rejected")
         .contains("3 memories stored")
@@ -41,5 +48,22 @@ class DemoSessionIT {
         .containsPattern("-FIXES-> ")
         .containsPattern("v0 MemoryStored at .*: The checkout tests run with pytest;")
         .containsPattern("v1 MemoryUpdated at .*\\(fixed\\)");
+    if (!withLearningJobs) {
+      return;
+    }
+    assertThat(out)
+        .containsPattern(
+            "learning: backfilled the last 3 h of 2 agents .*: 6 sessions, 300 executions \\(\\d+"
+                + " failed on a missing module\\).* in \\d+ batches")
+        .containsPattern(
+            "error pattern \\S+: (NEW|RECURRING|RISING) python, \\d+ occurrences \\(\\d+ in the"
+                + " latest hour\\), 2 agents and [2-4] sessions affected")
+        .containsPattern("signature: .*ModuleNotFoundError.*")
+        .containsPattern(
+            "project health of st-project over the 24 h to \\d\\d:00 UTC: score \\d+\\.\\d\\d"
+                + " \\(.*\\d+\\.\\d\\d\\)")
+        .containsPattern(
+            "anomaly in test\\.duration\\.ms\\{suite=unit\\} at \\d\\d:\\d\\d UTC: observed"
+                + " 4800\\.0, expected \\d+\\.\\d to \\d+\\.\\d");
   }
 }

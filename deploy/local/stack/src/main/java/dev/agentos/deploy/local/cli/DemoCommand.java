@@ -3,6 +3,7 @@ package dev.agentos.deploy.local.cli;
 import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.demo.DemoSession;
 import dev.agentos.deploy.local.service.CommandSideService;
+import dev.agentos.deploy.local.service.FlinkJobsService;
 import dev.agentos.deploy.local.service.QuerySideService;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -52,7 +53,13 @@ final class DemoCommand implements Callable<Integer> {
       key = Files.readString(keyFile).strip();
     }
     System.out.println("AgentOS demo against " + url);
-    new DemoSession(url, endpoints.getProperty(QuerySideService.URL), key, System.out).run();
+    new DemoSession(
+            url,
+            endpoints.getProperty(QuerySideService.URL),
+            endpoints.containsKey(FlinkJobsService.REST_URL),
+            key,
+            System.out)
+        .run();
     System.out.println("demo finished: every call above was accepted by AgentOS.");
     return 0;
   }

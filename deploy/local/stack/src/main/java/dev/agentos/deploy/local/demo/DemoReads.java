@@ -87,10 +87,6 @@ final class DemoReads {
     }
   }
 
-  /**
-   * Asks until the answer shows what the projections were to build: read models follow the log a
-   * moment behind the command that wrote it.
-   */
   /** The memory's versions; none while the projection has not written its first. */
   private List<MemoryVersion> historyOf(String memoryId) {
     try {
@@ -105,7 +101,19 @@ final class DemoReads {
 
   private static <T> T await(String what, Supplier<T> call, Predicate<T> done)
       throws InterruptedException {
-    long deadline = System.nanoTime() + FRESHNESS_WAIT.toNanos();
+    return await(what, FRESHNESS_WAIT, "are the projections running?", call, done);
+  }
+
+  /**
+   * Asks until the answer shows what was to be built: read models follow the log a moment behind
+   * the command that wrote it, and the learning jobs' findings further still.
+   *
+   * @param suspects what to check when the wait runs out, before {@code ./agentos status}
+   */
+  static <T> T await(
+      String what, Duration wait, String suspects, Supplier<T> call, Predicate<T> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       T answer = call.get();
       if (done.test(answer)) {
@@ -114,10 +122,12 @@ final class DemoReads {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "waited "
-                + FRESHNESS_WAIT.toSeconds()
+                + wait.toSeconds()
                 + " s for "
                 + what
-                + ": are the projections running? (./agentos status)");
+                + ": "
+                + suspects
+                + " (./agentos status)");
       }
       Thread.sleep(250);
     }

@@ -31,22 +31,29 @@ import java.util.UUID;
  * A small, realistic session of agent activity against a running AgentOS: an agent is registered
  * and given a key, it talks with its user about a failing test, remembers what it learnt, runs the
  * tests (failing, then passing) and proposes a fix to verify. Every step prints what was accepted.
+ * When the stack runs the learning jobs, the project's last hours of activity are backfilled first
+ * and what the jobs learnt from them is shown last ({@link DemoLearning}).
  */
 public final class DemoSession {
 
   private final AgentOsClient admin;
   private final boolean withQuerySide;
+  private final boolean withLearningJobs;
   private final PrintStream out;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String sessionId = "demo-session-" + run;
 
   /**
    * @param queryUrl the query side, or null when the stack runs none (the demo then only writes)
+   * @param withLearningJobs whether the stack runs the learning jobs (flink-jobs), whose findings
+   *     the demo then shows through the query side
    */
-  public DemoSession(String baseUrl, String queryUrl, String adminKey, PrintStream out) {
+  public DemoSession(
+      String baseUrl, String queryUrl, boolean withLearningJobs, String adminKey, PrintStream out) {
     this.admin =
         AgentOsClient.builder().commandUrl(baseUrl).queryUrl(queryUrl).apiKey(adminKey).build();
     this.withQuerySide = queryUrl != null;
+    this.withLearningJobs = withLearningJobs && withQuerySide;
     this.out = out;
   }
 
@@ -64,12 +71,19 @@ public final class DemoSession {
                     ApiKeyScope.EVENTS_WRITE,
                     ApiKeyScope.MEMORY_WRITE,
                     ApiKeyScope.MEMORY_READ,
-                    ApiKeyScope.EXECUTIONS_RUN));
+                    ApiKeyScope.EXECUTIONS_RUN,
+                    ApiKeyScope.QUERY_READ));
     AgentOsClient agent = admin.withApiKey(key.key());
     CommandApi commands = agent.commands();
     out.printf(
         "agent %s registered, key %s… issued (scopes %s)%n",
         agentId, key.keyPrefix(), new TreeSet<>(key.scopes()));
+
+    DemoLearning learning = new DemoLearning(out);
+    if (withLearningJobs) {
+      // Before anything below is recorded "now": the jobs would judge older history late.
+      learning.backfill(admin, agent, run);
+    }
 
     String contextId = "ctx-" + run;
     // A context's name is unique in its project, and every run of the demo works in the same one.
@@ -139,6 +153,11 @@ public final class DemoSession {
       out.println("no query side in this stack: skipping search, related graph and history");
     } else {
       new DemoReads(agent.queries(), out).show(contextId, fix, fact);
+      if (withLearningJobs) {
+        learning.show(agent.queries());
+      } else {
+        out.println("no learning jobs in this stack: skipping patterns, health and anomalies");
+      }
     }
   }
 

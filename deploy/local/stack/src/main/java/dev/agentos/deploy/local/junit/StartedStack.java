@@ -4,10 +4,12 @@ import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.StackServices;
 import dev.agentos.deploy.local.service.LocalService;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -64,17 +66,53 @@ final class StartedStack implements AutoCloseable {
   /**
    * The servers, and the applications whose executable jars the test JVM names in {@code
    * agentos.it.command-side.jar}, {@code agentos.it.projections.jar} and {@code
-   * agentos.it.query-side.jar} (system-tests' pom sets them): most tests start the application they
-   * test in-process, tests of the whole system run them as {@code ./agentos up} does.
+   * agentos.it.query-side.jar}, with the learning jobs when it names flink-jobs' build folder in
+   * {@code agentos.it.flink-jobs.target} (system-tests' pom sets them): most tests start the
+   * application they test in-process, tests of the whole system run them as {@code ./agentos up}
+   * does.
    */
   private static List<LocalService> services() {
     Path commandSide = jar("agentos.it.command-side.jar");
     Path projections = jar("agentos.it.projections.jar");
     Path querySide = jar("agentos.it.query-side.jar");
-    if (commandSide == null && projections == null && querySide == null) {
+    String learningJobs = learningJobsClasspath();
+    if (commandSide == null && projections == null && querySide == null && learningJobs == null) {
       return StackServices.all();
     }
-    return StackServices.withApplications(commandSide, projections, querySide, null);
+    return StackServices.withApplications(commandSide, projections, querySide, learningJobs);
+  }
+
+  /**
+   * The learning jobs' classpath as {@code ./agentos} builds it from flink-jobs' target folder: its
+   * classes, then what the job needs, then the Flink a cluster would provide (the two classpath
+   * files its build writes). Null when the property is not set; a folder named but not built is an
+   * error, not a stack quietly without learning jobs.
+   */
+  private static String learningJobsClasspath() {
+    String folder = System.getProperty("agentos.it.flink-jobs.target");
+    if (folder == null || folder.isBlank()) {
+      return null;
+    }
+    Path target = Path.of(folder);
+    List<String> entries = new ArrayList<>();
+    entries.add(target.resolve("classes").toString());
+    for (String file : List.of("learning-jobs.classpath", "learning-jobs-flink.classpath")) {
+      Path classpath = target.resolve(file);
+      if (!Files.isRegularFile(classpath)) {
+        throw new IllegalStateException(
+            "agentos.it.flink-jobs.target names "
+                + target
+                + " but it holds no "
+                + file
+                + ": build flink-jobs in the same reactor");
+      }
+      try {
+        entries.add(Files.readString(classpath).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private static Path jar(String property) {
