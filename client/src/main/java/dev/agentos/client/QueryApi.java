@@ -16,6 +16,7 @@ import dev.agentos.client.query.MemoryGraph;
 import dev.agentos.client.query.MemoryList;
 import dev.agentos.client.query.MemoryPage;
 import dev.agentos.client.query.MemoryVersion;
+import dev.agentos.client.query.Model;
 import dev.agentos.client.query.Pattern;
 import dev.agentos.client.query.PatternList;
 import dev.agentos.client.query.PatternPage;
@@ -23,6 +24,7 @@ import dev.agentos.client.query.Related;
 import dev.agentos.client.query.Search;
 import dev.agentos.client.query.SearchResult;
 import dev.agentos.client.query.SessionContext;
+import dev.agentos.client.query.SubjectPredictions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -100,6 +102,23 @@ public final class QueryApi {
   /** A pattern of the key's project by id; 404 for another project's, as for an unknown one. */
   public Pattern pattern(String patternId) {
     return endpoint.call("GET", "/v1/patterns/" + segment(patternId), null, Pattern.class);
+  }
+
+  /**
+   * What the predictions job predicted of execution {@code executionId}, with its outcome once
+   * known; 404 ({@link AgentOsApiException#isNotFound}) until a prediction is read.
+   */
+  public SubjectPredictions predictionsOfExecution(String executionId) {
+    return endpoint.call(
+        "GET",
+        "/v1/predictions?executionId=" + URLEncoder.encode(executionId, StandardCharsets.UTF_8),
+        null,
+        SubjectPredictions.class);
+  }
+
+  /** The tenant's model {@code modelName}, e.g. {@code execution-success}, and its versions. */
+  public Model model(String modelName) {
+    return endpoint.call("GET", "/v1/models/" + segment(modelName), null, Model.class);
   }
 
   /** One page of the anomalies the learning jobs found in metric series, newest first. */

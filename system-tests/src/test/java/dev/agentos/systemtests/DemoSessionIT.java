@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.demo.DemoSession;
+import dev.agentos.deploy.local.demo.RetrainProcess;
+import dev.agentos.deploy.local.junit.LearningJobsUnderTest;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
 import dev.agentos.deploy.local.service.FlinkJobsService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,13 +34,20 @@ class DemoSessionIT {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     boolean withLearningJobs = stack.application(FlinkJobsService.REST_URL).isPresent();
-    new DemoSession(
-            tenants.commandSideUrl(),
-            tenants.querySideUrl(),
-            withLearningJobs,
-            adminKey,
-            new PrintStream(printed, true, StandardCharsets.UTF_8))
-        .run();
+    PrintStream demoOut = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    DemoSession demo =
+        new DemoSession(
+            tenants.commandSideUrl(), tenants.querySideUrl(), withLearningJobs, adminKey, demoOut);
+    if (withLearningJobs) {
+      demo.withRetraining(
+          new RetrainProcess(
+              LearningJobsUnderTest.classpath(),
+              stack.kafkaBootstrapServers(),
+              stack.schemaRegistryUrl(),
+              Files.createTempDirectory(Path.of("target"), "demo-models-"),
+              demoOut));
+    }
+    demo.run();
 
     String out = printed.toString(StandardCharsets.UTF_8);
     // What ./agentos demo would print, in the test's report.
@@ -64,6 +75,13 @@ class DemoSessionIT {
                 + " \\(.*\\d+\\.\\d\\d\\)")
         .containsPattern(
             "anomaly in test\\.duration\\.ms\\{suite=unit\\} at \\d\\d:\\d\\d UTC: observed"
-                + " 4800\\.0, expected \\d+\\.\\d to \\d+\\.\\d");
+                + " 4800\\.0, expected \\d+\\.\\d to \\d+\\.\\d")
+        .containsPattern(
+            "execution-success \\S+ \\(champion\\): trained on \\d+ runs, judged on the \\d+"
+                + " latest: AUC \\d\\.\\d{3}")
+        .containsPattern(
+            "\\(the checkout tests, `pytest -q tests/test_checkout.py`\\): \\d+ % likely to"
+                + " succeed, says execution-success \\S+ \\(CHAMPION\\)")
+        .containsPattern("\\(the program itself, `python main.py`\\): \\d+ % likely to succeed");
   }
 }

@@ -1,7 +1,9 @@
 package dev.agentos.deploy.local.cli;
 
 import dev.agentos.deploy.local.LocalStack;
+import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.demo.DemoSession;
+import dev.agentos.deploy.local.demo.RetrainProcess;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.FlinkJobsService;
 import dev.agentos.deploy.local.service.QuerySideService;
@@ -53,13 +55,25 @@ final class DemoCommand implements Callable<Integer> {
       key = Files.readString(keyFile).strip();
     }
     System.out.println("AgentOS demo against " + url);
-    new DemoSession(
+    DemoSession session =
+        new DemoSession(
             url,
             endpoints.getProperty(QuerySideService.URL),
             endpoints.containsKey(FlinkJobsService.REST_URL),
             key,
-            System.out)
-        .run();
+            System.out);
+    String learningJobs = System.getProperty(AgentOsCli.LEARNING_JOBS_CLASSPATH);
+    if (learningJobs != null && !learningJobs.isBlank()) {
+      // What ./agentos retrain runs, with the models where it keeps them.
+      session.withRetraining(
+          new RetrainProcess(
+              learningJobs,
+              endpoints.getProperty(StackEndpoints.KAFKA_BOOTSTRAP_SERVERS),
+              endpoints.getProperty(StackEndpoints.SCHEMA_REGISTRY_URL),
+              home.resolve("models"),
+              System.out));
+    }
+    session.run();
     System.out.println("demo finished: every call above was accepted by AgentOS.");
     return 0;
   }

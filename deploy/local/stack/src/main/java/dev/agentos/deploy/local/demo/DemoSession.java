@@ -39,6 +39,7 @@ public final class DemoSession {
   private final AgentOsClient admin;
   private final boolean withQuerySide;
   private final boolean withLearningJobs;
+  private Retrainer retrainer;
   private final PrintStream out;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String sessionId = "demo-session-" + run;
@@ -57,8 +58,17 @@ public final class DemoSession {
     this.out = out;
   }
 
+  /**
+   * Shows predictions too: after the learning jobs' findings, {@code retrainer} trains the models
+   * on the backfilled history, and two runs asked for then are predicted.
+   */
+  public DemoSession withRetraining(Retrainer retrainer) {
+    this.retrainer = retrainer;
+    return this;
+  }
+
   /** Plays the session; the first call AgentOS refuses stops it with that call and the reason. */
-  public void run() throws InterruptedException {
+  public void run() throws Exception {
     String agentId = "demo-agent-" + run;
     admin.commands().registerAgent(RegisterAgent.of(agentId, "Demo coding agent", "agentos-demo"));
     IssuedApiKey key =
@@ -155,6 +165,11 @@ public final class DemoSession {
       new DemoReads(agent.queries(), out).show(contextId, fix, fact);
       if (withLearningJobs) {
         learning.show(agent.queries());
+        if (retrainer != null) {
+          new DemoPredictions(retrainer, out).show(commands, agent.queries());
+        } else {
+          out.println("no retraining in this stack: skipping predictions");
+        }
       } else {
         out.println("no learning jobs in this stack: skipping patterns, health and anomalies");
       }

@@ -4,12 +4,10 @@ import dev.agentos.deploy.local.LocalStack;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.StackServices;
 import dev.agentos.deploy.local.service.LocalService;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -75,44 +73,11 @@ final class StartedStack implements AutoCloseable {
     Path commandSide = jar("agentos.it.command-side.jar");
     Path projections = jar("agentos.it.projections.jar");
     Path querySide = jar("agentos.it.query-side.jar");
-    String learningJobs = learningJobsClasspath();
+    String learningJobs = LearningJobsUnderTest.classpath();
     if (commandSide == null && projections == null && querySide == null && learningJobs == null) {
       return StackServices.all();
     }
     return StackServices.withApplications(commandSide, projections, querySide, learningJobs);
-  }
-
-  /**
-   * The learning jobs' classpath as {@code ./agentos} builds it from flink-jobs' target folder: its
-   * classes, then what the job needs, then the Flink a cluster would provide (the two classpath
-   * files its build writes). Null when the property is not set; a folder named but not built is an
-   * error, not a stack quietly without learning jobs.
-   */
-  private static String learningJobsClasspath() {
-    String folder = System.getProperty("agentos.it.flink-jobs.target");
-    if (folder == null || folder.isBlank()) {
-      return null;
-    }
-    Path target = Path.of(folder);
-    List<String> entries = new ArrayList<>();
-    entries.add(target.resolve("classes").toString());
-    for (String file : List.of("learning-jobs.classpath", "learning-jobs-flink.classpath")) {
-      Path classpath = target.resolve(file);
-      if (!Files.isRegularFile(classpath)) {
-        throw new IllegalStateException(
-            "agentos.it.flink-jobs.target names "
-                + target
-                + " but it holds no "
-                + file
-                + ": build flink-jobs in the same reactor");
-      }
-      try {
-        entries.add(Files.readString(classpath).strip());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return String.join(File.pathSeparator, entries);
   }
 
   private static Path jar(String property) {
