@@ -93,7 +93,12 @@ final class DemoEvents {
     event.put("executionId", executionId);
     event.put("language", language);
     event.put("code", code);
-    event.put("command", language.equals("python") ? "python main.py" : "node index.js");
+    // One script per code: re-running the same code is re-running the same command, as the
+    // learning jobs tell a retry (a command's hash) from a new attempt.
+    String script = "job_" + Integer.toHexString(code.hashCode() & 0xffff);
+    event.put(
+        "command",
+        language.equals("python") ? "python " + script + ".py" : "node " + script + ".js");
     event.put(
         "limits", Map.of("cpuTimeMs", 10_000, "memoryBytes", 268_435_456, "wallTimeoutMs", 30_000));
     return event;

@@ -240,7 +240,9 @@ final class DemoHistory {
   private void toolCall(Session session, Instant at, String tool) {
     boolean succeeded = !tool.equals("run_tests") || random.nextDouble() < 0.8;
     String arguments =
-        tool.equals("run_tests") ? "{\"path\":\"tests/\"}" : "{\"path\":\"app/report.py\"}";
+        tool.equals("run_tests")
+            ? "{\"command\":\"pytest -q tests/\"}"
+            : "{\"path\":\"app/report.py\"}";
     add(session, events.toolCall(session.sessionId(), at, tool, arguments, succeeded));
     toolCalls++;
   }
