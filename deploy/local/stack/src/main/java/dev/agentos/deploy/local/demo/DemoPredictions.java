@@ -52,17 +52,23 @@ final class DemoPredictions {
             .findFirst()
             .orElseThrow();
     Map<String, Double> metrics = champion.metrics();
+    double logLoss = metrics.getOrDefault("logLoss", Double.NaN);
+    double baseline = metrics.getOrDefault("baselineLogLoss", Double.NaN);
     out.printf(
         Locale.ROOT,
         "  %s %s (champion): trained on %d runs, judged on the %d latest: AUC %.3f, log loss %.3f"
-            + " (always guessing the base rate: %.3f)%n",
+            + " (always guessing the base rate: %.3f)%s%n",
         MODEL,
         champion.modelVersion(),
         champion.trainedOn(),
         champion.evaluatedOn(),
         metrics.getOrDefault("auc", Double.NaN),
-        metrics.getOrDefault("logLoss", Double.NaN),
-        metrics.getOrDefault("baselineLogLoss", Double.NaN));
+        logLoss,
+        baseline,
+        // Said, not hidden: a few hours of one project is little history to learn from.
+        logLoss < baseline
+            ? ""
+            : "; it does not beat that guess yet, so read what follows as such");
 
     predict(commands, query, "pytest -q tests/test_checkout.py", "the checkout tests");
     predict(commands, query, "python main.py", "the program itself");
