@@ -1,6 +1,9 @@
 package dev.agentos.flink.prediction;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The inputs of version {@value #VERSION} of the prediction models, in the order a model takes
@@ -102,12 +105,16 @@ public final class RequestFeatures {
           AGENT_LANGUAGE_SUCCESS_RATE,
           AGENT_VERIFICATION_PASS_RATE);
 
+  /** Each name's position, looked up for every input of every request described or scored. */
+  private static final Map<String, Integer> POSITIONS =
+      IntStream.range(0, NAMES.size()).boxed().collect(Collectors.toMap(NAMES::get, i -> i));
+
   private RequestFeatures() {}
 
   /** The position of {@code name} in {@link #NAMES}. */
   public static int indexOf(String name) {
-    int index = NAMES.indexOf(name);
-    if (index < 0) {
+    Integer index = POSITIONS.get(name);
+    if (index == null) {
       throw new IllegalArgumentException("no feature is named " + name);
     }
     return index;
