@@ -64,7 +64,7 @@ class DemoSessionIT {
     }
     assertThat(out)
         .containsPattern(
-            "learning: backfilled the last 3 h of 2 agents .*: 6 sessions, 300 executions \\(\\d+"
+            "learning: backfilled the last 3 h of 2 agents .*: 30 sessions, 1260 executions \\(\\d+"
                 + " failed on a missing module\\).* in \\d+ batches")
         .containsPattern(
             "error pattern \\S+: (NEW|RECURRING|RISING) python, \\d+ occurrences \\(\\d+ in the"

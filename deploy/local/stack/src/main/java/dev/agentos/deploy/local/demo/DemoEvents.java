@@ -71,6 +71,9 @@ final class DemoEvents {
     }
   }
 
+  /** How the demo project runs its tests. */
+  static final String TEST_COMMAND = "pytest -q";
+
   private final String run;
   private int sequence;
 
@@ -89,16 +92,47 @@ final class DemoEvents {
 
   Map<String, Object> executionRequested(
       String sessionId, Instant at, String executionId, String language, String code) {
+    // One script per code: re-running the same code is re-running the same command, as the
+    // learning jobs tell a retry (a command's hash) from a new attempt.
+    String script = "job_" + Integer.toHexString(code.hashCode() & 0xffff);
+    return execution(
+        sessionId,
+        at,
+        executionId,
+        language,
+        code,
+        language.equals("python") ? "python " + script + ".py" : "node " + script + ".js");
+  }
+
+  /**
+   * The run that verifies a suggestion: its code under the test command, as a verification runs it,
+   * so the learning jobs see a run of the tests for that suggestion.
+   */
+  Map<String, Object> verificationRun(
+      String sessionId,
+      Instant at,
+      String executionId,
+      String suggestionId,
+      String language,
+      String code,
+      String testCommand) {
+    Map<String, Object> event = execution(sessionId, at, executionId, language, code, testCommand);
+    event.put("suggestionId", suggestionId);
+    return event;
+  }
+
+  private Map<String, Object> execution(
+      String sessionId,
+      Instant at,
+      String executionId,
+      String language,
+      String code,
+      String command) {
     Map<String, Object> event = event("ExecutionRequested", sessionId, at);
     event.put("executionId", executionId);
     event.put("language", language);
     event.put("code", code);
-    // One script per code: re-running the same code is re-running the same command, as the
-    // learning jobs tell a retry (a command's hash) from a new attempt.
-    String script = "job_" + Integer.toHexString(code.hashCode() & 0xffff);
-    event.put(
-        "command",
-        language.equals("python") ? "python " + script + ".py" : "node " + script + ".js");
+    event.put("command", command);
     event.put(
         "limits", Map.of("cpuTimeMs", 10_000, "memoryBytes", 268_435_456, "wallTimeoutMs", 30_000));
     return event;
@@ -160,7 +194,7 @@ final class DemoEvents {
     event.put("verificationId", verificationId);
     event.put("suggestionId", suggestionId);
     event.put("executionId", executionId);
-    event.put("testCommand", "pytest -q");
+    event.put("testCommand", TEST_COMMAND);
     event.put("testFramework", "pytest");
     return event;
   }

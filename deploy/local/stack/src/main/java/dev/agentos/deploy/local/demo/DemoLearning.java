@@ -44,7 +44,10 @@ import java.util.stream.Collectors;
  */
 final class DemoLearning {
 
-  /** Events per request: a session's worth, well under the ingest limit of 1,000 and 5 MB. */
+  /**
+   * Events per request at most, well under the ingest limit of 1,000 and 5 MB; a batch is one
+   * agent's turn of a minute (see {@link DemoHistory#TURN}), a few dozen events.
+   */
   static final int MAX_BATCH = 500;
 
   /** Learning jobs, projections and read models, on a busy laptop: patient, but bounded. */
