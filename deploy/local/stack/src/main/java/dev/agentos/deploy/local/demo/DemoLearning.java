@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * DemoHistory}) are backfilled through {@code POST /v1/events} with their own {@code occurredAt},
  * and what the learning jobs made of them is read back through the query API: the error pattern
  * they share, the project's latest hourly health report and the anomaly in the test suite's
- * duration. The history also carries the signal a prediction model is to learn (see {@link
- * DemoHistory}); showing predictions would be one more step of {@link #show}, on this history.
+ * duration. The history also carries the signal the prediction model learns (see {@link
+ * DemoHistory}), which {@link DemoPredictions} shows after retraining on it.
  *
  * <p>The jobs judge by event time, and the watermark of a job only moves forward: an event older
  * than what a job has already seen on its inputs, beyond a few seconds (an hour for patterns, two
