@@ -1,5 +1,6 @@
 package dev.agentos.benchmarks;
 
+import dev.agentos.benchmarks.learning.LearningBenchmark;
 import dev.agentos.benchmarks.search.RetrievalBenchmark;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ./agentos bench <ingest|memory|history|retrieval|search|vectors|freshness|replay>}:
- * measures a running stack and prints the figures.
+ * {@code ./agentos bench
+ * <ingest|memory|history|retrieval|search|vectors|freshness|replay|learning>}: measures a running
+ * stack and prints the figures.
  */
 @Command(
     name = "bench",
@@ -26,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
       SearchCommand.class,
       VectorsCommand.class,
       BenchMain.Freshness.class,
-      BenchMain.Replay.class
+      BenchMain.Replay.class,
+      BenchMain.Learning.class
     })
 public final class BenchMain {
 
@@ -253,6 +256,42 @@ public final class BenchMain {
     @Override
     public Integer call() throws Exception {
       new ReplayBenchmark(bench.target(), readModels, seed).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "learning",
+      description =
+          "The error-patterns and features jobs replayed over a generated history vs a plain"
+              + " consumer; retraining on it, to a trained model; a new failure to its pattern"
+              + " readable over HTTP, p50/p99.")
+  static final class Learning implements Callable<Integer> {
+    @ParentCommand BenchMain bench;
+
+    @Option(
+        names = "--events",
+        defaultValue = "1000000",
+        description = "Events in the generated history (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(
+        names = "--parallelism",
+        defaultValue = "2",
+        description = "Of the replayed jobs and the retraining (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+        names = "--probes",
+        defaultValue = "100",
+        description = "Failures whose pattern latency is measured (default: ${DEFAULT-VALUE}).")
+    int probes;
+
+    @Override
+    public Integer call() throws Exception {
+      BenchTarget target = bench.target();
+      new LearningBenchmark(target.stack(), target.agent(), events, parallelism, probes, System.out)
+          .run();
       return 0;
     }
   }

@@ -63,7 +63,8 @@ record BenchTarget(StackEndpoints stack, AgentOsClient agent, AgentOsClient admi
                     null,
                     ApiKeyScope.EVENTS_WRITE,
                     ApiKeyScope.MEMORY_WRITE,
-                    ApiKeyScope.MEMORY_READ))
+                    ApiKeyScope.MEMORY_READ,
+                    ApiKeyScope.QUERY_READ))
             .key();
     return new BenchTarget(StackEndpoints.from(properties), admin.withApiKey(agentKey), admin);
   }

@@ -7,21 +7,11 @@ import dev.agentos.client.command.CreateContext;
 import dev.agentos.client.command.MemoryType;
 import dev.agentos.client.command.StoreMemory;
 import dev.agentos.projections.wiring.ReadModelTopics;
-import dev.agentos.schemas.registry.RegistryAvroDeserializer;
-import dev.agentos.schemas.registry.SchemaRegistryClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * How fast a read model is rebuilt from offset zero ({@code POST /admin/replay/{readModel}} on the
@@ -63,7 +53,11 @@ final class ReplayBenchmark {
                 + ": one of "
                 + String.join(", ", ReadModelTopics.groups()));
       }
-      double floor = consumeAll(topics);
+      double floor =
+          new PlainConsumer(
+                  target.stack().kafkaBootstrapServers(), target.stack().schemaRegistryUrl())
+              .readAll(topics, System.out)
+              .perSecond();
       Replayed replayed = replay(replays, readModel);
       System.out.printf(
           Locale.ROOT,
@@ -164,62 +158,5 @@ final class ReplayBenchmark {
         (now - started) / 1e9,
         (lastReadAt - started) / 1e9,
         (caughtUpAt - started) / 1e9);
-  }
-
-  /** Records per second one consumer reads and decodes {@code topics} from offset zero at. */
-  private double consumeAll(List<String> topics) {
-    RegistryAvroDeserializer<Object> values =
-        new RegistryAvroDeserializer<>(
-            SchemaRegistryClient.connect(target.stack().schemaRegistryUrl()));
-    values.configure(Map.of(), false);
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            target.stack().kafkaBootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "bench-replay-floor-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    // Bytes first, decoded here: the shared topics hold records other runs made undecodable on
-    // purpose (dead-letter tests), which a deserializing consumer cannot get past.
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          topics.stream()
-              .flatMap(
-                  topic ->
-                      consumer.partitionsFor(topic).stream()
-                          .map(p -> new TopicPartition(topic, p.partition())))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long started = System.nanoTime();
-      long records = 0;
-      long undecodables = 0;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          records++;
-          try {
-            values.deserialize(record.topic(), record.value());
-          } catch (RuntimeException undecodable) {
-            undecodables++;
-          }
-        }
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf(
-          Locale.ROOT,
-          "  plain consumer read %,d records of %s in %.1f s (%,d undecodable)%n",
-          records,
-          topics,
-          seconds,
-          undecodables);
-      return records / seconds;
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.agentos.flink.features.FeatureWindowSettings;
 import dev.agentos.flink.features.FeaturesJob;
 import dev.agentos.flink.health.HealthJob;
 import dev.agentos.flink.health.HealthSettings;
+import dev.agentos.flink.io.JobIo;
 import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
 import dev.agentos.flink.patterns.ErrorPatternsJob;
@@ -33,7 +34,15 @@ public final class LearningJobs {
 
   /** Adds job {@code name}'s pipeline, reading and writing Kafka, to {@code env}. */
   public static void define(String name, StreamExecutionEnvironment env, KafkaSettings kafka) {
-    KafkaJobIo io = new KafkaJobIo(name, kafka);
+    define(name, env, kafka, new KafkaJobIo(name, kafka));
+  }
+
+  /**
+   * Adds job {@code name}'s pipeline, reading and writing through {@code io}, to {@code env};
+   * {@code kafka} gives its time bounds.
+   */
+  public static void define(
+      String name, StreamExecutionEnvironment env, KafkaSettings kafka, JobIo io) {
     switch (name) {
       case ErrorPatternsJob.NAME ->
           ErrorPatternsJob.define(env, io, PatternSettings.defaults(), kafka.outOfOrderness());

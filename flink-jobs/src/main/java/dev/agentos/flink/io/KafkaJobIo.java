@@ -6,6 +6,7 @@ import dev.agentos.schemas.topics.Topics;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -32,14 +33,25 @@ public final class KafkaJobIo implements JobIo {
 
   private final String job;
   private final KafkaSettings settings;
+  private final UnaryOperator<String> topicNames;
   private final String transactionalIdPrefix;
 
   /**
    * @param job the job's name: its consumer group and its transactional ids derive from it
    */
   public KafkaJobIo(String job, KafkaSettings settings) {
+    this(job, settings, UnaryOperator.identity());
+  }
+
+  /**
+   * Reads and writes the topics {@code topicNames} maps each declared topic's name to: copies of
+   * the stack's topics, where a benchmark replays a history of its own without the live jobs (or
+   * read models) ever seeing it.
+   */
+  public KafkaJobIo(String job, KafkaSettings settings, UnaryOperator<String> topicNames) {
     this.job = job;
     this.settings = settings;
+    this.topicNames = topicNames;
     this.transactionalIdPrefix =
         settings.bounded() ? "agentos-" + job + "-replay-" + UUID.randomUUID() : "agentos-" + job;
   }
@@ -61,7 +73,7 @@ public final class KafkaJobIo implements JobIo {
     KafkaSourceBuilder<Either<RecordDeadLettered, T>> builder =
         KafkaSource.<Either<RecordDeadLettered, T>>builder()
             .setBootstrapServers(settings.bootstrapServers())
-            .setTopics(topics.stream().map(Topic::name).toList())
+            .setTopics(topics.stream().map(topic -> topicNames.apply(topic.name())).toList())
             .setGroupId(group)
             .setClientIdPrefix(group + "-" + name)
             .setProperty("isolation.level", "read_committed")
@@ -89,7 +101,7 @@ public final class KafkaJobIo implements JobIo {
   public <T extends SpecificRecord> void write(
       DataStream<T> events, Topic<String, T> topic, String name) {
     events
-        .sinkTo(sink(topic.name(), name))
+        .sinkTo(sink(topicNames.apply(topic.name()), name))
         .name(job + ": write " + topic.name())
         .uid(job + "-sink-" + name);
   }
