@@ -39,13 +39,18 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--reason", defaultValue = "", description = "Why, kept with the event.")
   String reason;
 
+  @Option(
+      names = "--force",
+      description = "Promote even a version whose held-out log loss is not below the base rate's.")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     ModelsTopic topic = new ModelsTopic(bootstrapServers, registryUrl);
     ModelPromoted promotion;
     try {
       promotion =
-          Promotions.promote(topic.history(), tenant, model, version, reason, Instant.now());
+          Promotions.promote(topic.history(), tenant, model, version, reason, force, Instant.now());
     } catch (IllegalArgumentException refused) {
       System.err.println("promote: " + refused.getMessage());
       return 2;

@@ -29,10 +29,10 @@ class PromotionsTest {
   void aTrainedVersionIsPromotedOverTheChampionItReplaces() {
     history.add(trained("acme", "v1"));
     history.add(trained("acme", "v2"));
-    history.add(Promotions.promote(history, "acme", "execution-success", "v1", "pin", NOW));
+    history.add(Promotions.promote(history, "acme", "execution-success", "v1", "pin", false, NOW));
 
     ModelPromoted promotion =
-        Promotions.promote(history, "acme", "execution-success", "v2", "better AUC", NOW);
+        Promotions.promote(history, "acme", "execution-success", "v2", "better AUC", false, NOW);
 
     assertThat(promotion.getModelVersion()).isEqualTo("v2");
     assertThat(promotion.getPreviousVersion()).isEqualTo("v1");
@@ -47,25 +47,49 @@ class PromotionsTest {
     history.add(trained("globex", "v7"));
 
     assertThatThrownBy(
-            () -> Promotions.promote(history, "acme", "execution-success", "v7", "", NOW))
+            () -> Promotions.promote(history, "acme", "execution-success", "v7", "", false, NOW))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tenant acme has no version v7 of model execution-success; it has [v1]");
     assertThatThrownBy(
-            () -> Promotions.promote(history, "initech", "execution-success", "v1", "", NOW))
+            () -> Promotions.promote(history, "initech", "execution-success", "v1", "", false, NOW))
         .hasMessageContaining("it has none: run ./agentos retrain");
   }
 
   @Test
   void promotingTheChampionAgainIsRefused() {
     history.add(trained("acme", "v1"));
-    history.add(Promotions.promote(history, "acme", "execution-success", "v1", "", NOW));
+    history.add(Promotions.promote(history, "acme", "execution-success", "v1", "", false, NOW));
 
     assertThatThrownBy(
-            () -> Promotions.promote(history, "acme", "execution-success", "v1", "", NOW))
+            () -> Promotions.promote(history, "acme", "execution-success", "v1", "", false, NOW))
         .hasMessage("v1 is already the champion of execution-success");
   }
 
+  @Test
+  void aVersionWorseThanGuessingTheBaseRateIsPromotedOnlyWhenForced() {
+    history.add(trained("acme", "v1", Map.of("logLoss", 0.61, "baselineLogLoss", 0.69)));
+    history.add(trained("acme", "v2", Map.of("logLoss", 0.86, "baselineLogLoss", 0.69)));
+
+    assertThat(Promotions.promote(history, "acme", "execution-success", "v1", "", false, NOW))
+        .extracting(ModelPromoted::getModelVersion)
+        .isEqualTo("v1");
+    assertThatThrownBy(
+            () -> Promotions.promote(history, "acme", "execution-success", "v2", "", false, NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "v2 of model execution-success does not beat guessing the base rate on its held-out"
+                + " slice (log loss 0.860, the base rate's 0.690): promote it with --force if you"
+                + " must");
+    assertThat(Promotions.promote(history, "acme", "execution-success", "v2", "", true, NOW))
+        .extracting(ModelPromoted::getModelVersion)
+        .isEqualTo("v2");
+  }
+
   private static ModelTrained trained(String tenant, String version) {
+    return trained(tenant, version, Map.of());
+  }
+
+  private static ModelTrained trained(String tenant, String version, Map<String, Double> metrics) {
     return ModelTrained.newBuilder()
         .setHeader(
             EventHeader.newBuilder()
@@ -81,7 +105,7 @@ class PromotionsTest {
         .setAlgorithm("xgboost")
         .setFeatureSetVersion("p1")
         .setTrainedOn(100)
-        .setMetrics(Map.of())
+        .setMetrics(metrics)
         .setWindowStart(NOW)
         .setWindowEnd(NOW)
         .build();
