@@ -31,27 +31,11 @@ class DemoSessionIT {
   void theDemoSessionIsAcceptedAndReadBack(StackEndpoints stack) throws Exception {
     Tenants tenants = new Tenants(stack);
     String adminKey = tenants.newKey("st-demo-" + UUID.randomUUID(), "st-project", "ADMIN");
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
     boolean withLearningJobs = stack.application(FlinkJobsService.REST_URL).isPresent();
-    PrintStream demoOut = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    DemoSession demo =
-        new DemoSession(
-            tenants.commandSideUrl(), tenants.querySideUrl(), withLearningJobs, adminKey, demoOut);
-    if (withLearningJobs) {
-      demo.withRetraining(
-          new RetrainProcess(
-              LearningJobsUnderTest.classpath(),
-              stack.kafkaBootstrapServers(),
-              stack.schemaRegistryUrl(),
-              Files.createTempDirectory(Path.of("target"), "demo-models-"),
-              demoOut));
-    }
-    demo.run();
+    Path models = Files.createTempDirectory(Path.of("target"), "demo-models-");
 
-    String out = printed.toString(StandardCharsets.UTF_8);
-    // What ./agentos demo would print, in the test's report.
-    System.out.print(out);
+    String out = runDemo(stack, tenants, adminKey, withLearningJobs, models);
+
     assertThat(out)
         .contains("events: 8 accepted, 0 rejected")
         .contains("3 memories stored")
@@ -65,7 +49,21 @@ class DemoSessionIT {
     assertThat(out)
         .containsPattern(
             "learning: backfilled the last 3 h of 2 agents .*: 30 sessions, 1260 executions \\(\\d+"
-                + " failed on a missing module\\).* in \\d+ batches")
+                + " failed on a missing module\\).* in \\d+ batches");
+    assertShowsWhatTheJobsLearnt(out);
+
+    // A second run in the same project: its history would be behind the jobs' watermark, so the
+    // demo shows the first run's findings instead of backfilling into the dead letters.
+    String again = runDemo(stack, tenants, adminKey, true, models);
+
+    assertThat(again)
+        .contains("learning: an earlier demo backfilled this project's history")
+        .doesNotContain("learning: backfilled");
+    assertShowsWhatTheJobsLearnt(again);
+  }
+
+  private static void assertShowsWhatTheJobsLearnt(String out) {
+    assertThat(out)
         .containsPattern(
             "error pattern \\S+: (NEW|RECURRING|RISING) python, \\d+ occurrences \\(\\d+ in the"
                 + " latest hour\\), 2 agents and [2-4] sessions affected")
@@ -83,5 +81,29 @@ class DemoSessionIT {
             "\\(the checkout tests, `pytest -q tests/test_checkout.py`\\): \\d+ % likely to"
                 + " succeed, says execution-success \\S+ \\(CHAMPION\\)")
         .containsPattern("\\(the program itself, `python main.py`\\): \\d+ % likely to succeed");
+  }
+
+  /** Runs the demo with {@code adminKey}'s tenant and returns what it printed. */
+  private static String runDemo(
+      StackEndpoints stack, Tenants tenants, String adminKey, boolean withLearningJobs, Path models)
+      throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream demoOut = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    DemoSession demo =
+        new DemoSession(
+            tenants.commandSideUrl(), tenants.querySideUrl(), withLearningJobs, adminKey, demoOut);
+    if (withLearningJobs) {
+      demo.withRetraining(
+          new RetrainProcess(
+              LearningJobsUnderTest.classpath(),
+              stack.kafkaBootstrapServers(),
+              stack.schemaRegistryUrl(),
+              models,
+              demoOut));
+    }
+    demo.run();
+    String out = printed.toString(StandardCharsets.UTF_8);
+    System.out.print(out); // what ./agentos demo would print, in the test's report
+    return out;
   }
 }

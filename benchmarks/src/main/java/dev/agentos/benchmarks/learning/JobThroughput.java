@@ -42,7 +42,7 @@ final class JobThroughput {
   }
 
   /** The job's and its baseline's figures. */
-  record Figures(String job, PlainConsumer.Read plain, double jobSeconds) {
+  private record Figures(PlainConsumer.Read plain, double jobSeconds) {
 
     double jobPerSecond() {
       return plain.records() / jobSeconds;
@@ -53,7 +53,8 @@ final class JobThroughput {
     }
   }
 
-  Figures measure(String job) throws Exception {
+  /** Replays {@code job} and its baseline and prints both. */
+  void measure(String job) throws Exception {
     Path checkpoints = Files.createTempDirectory("agentos-bench-" + job + "-");
     StreamExecutionEnvironment env = Checkpoints.environment(CHECKPOINTS, checkpoints.toUri());
     env.setParallelism(parallelism);
@@ -66,7 +67,7 @@ final class JobThroughput {
     PlainConsumer.Read plain = plainConsumer.readAll(read, out);
     long started = System.nanoTime();
     env.execute("bench " + job);
-    Figures figures = new Figures(job, plain, (System.nanoTime() - started) / 1e9);
+    Figures figures = new Figures(plain, (System.nanoTime() - started) / 1e9);
     out.printf(
         Locale.ROOT,
         "  %s at parallelism %d read them in %.1f s: %,.0f records/s, %.2f of the plain"
@@ -77,7 +78,6 @@ final class JobThroughput {
         figures.jobPerSecond(),
         figures.ratio(),
         heapMiB());
-    return figures;
   }
 
   static long heapMiB() {

@@ -37,10 +37,11 @@ import java.util.stream.Collectors;
  * <p>The jobs judge by event time, and the watermark of a job only moves forward: an event older
  * than what a job has already seen on its inputs, beyond a few seconds (an hour for patterns, two
  * for health), is dead-lettered. So the history is posted oldest first, and before the rest of the
- * demo records anything "now"; {@link #show} comes after. For the same reason the learning part is
- * for a stack whose jobs have not seen later events: a second run against the same stack within the
- * hour backfills behind the watermark, its history is dead-lettered, and the wait for the health
- * report on it runs out.
+ * demo records anything "now"; {@link #show} comes after. For the same reason a history can be
+ * backfilled only into a stack whose jobs have not seen later events: a second run finds the first
+ * run's findings in the project and shows those instead of backfilling again behind the watermark,
+ * where every event would be dead-lettered. (A stack already busy with other tenants' live events
+ * has moved its watermark past the history too: the demo is for a stack of its own.)
  */
 final class DemoLearning {
 
@@ -60,7 +61,9 @@ final class DemoLearning {
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final PrintStream out;
-  private DemoHistory history;
+
+  /** The backfilled history's last hour boundary; null when an earlier run backfilled it. */
+  private Instant lastHourBoundary;
 
   DemoLearning(PrintStream out) {
     this.out = out;
@@ -72,6 +75,15 @@ final class DemoLearning {
    */
   void backfill(AgentOsClient admin, AgentOsClient firstAgent, String run)
       throws InterruptedException {
+    Optional<Pattern> earlier = missingModule(firstAgent.queries());
+    if (earlier.isPresent()) {
+      out.printf(
+          "learning: an earlier demo backfilled this project's history (its error pattern was first"
+              + " seen at %s); backfilling it again would land behind what the learning jobs have"
+              + " seen, so this run shows their findings on the first%n",
+          CLOCK.format(earlier.get().firstSeenAt()));
+      return;
+    }
     String secondAgentId = "demo-agent-b-" + run;
     admin
         .commands()
@@ -83,7 +95,8 @@ final class DemoLearning {
                 .issueApiKey(secondAgentId, IssueApiKey.of("demo", ApiKeyScope.EVENTS_WRITE))
                 .key());
     List<AgentOsClient> agents = List.of(firstAgent, secondAgent);
-    history = DemoHistory.ending(Instant.now(), run);
+    DemoHistory history = DemoHistory.ending(Instant.now(), run);
+    lastHourBoundary = history.lastHourBoundary();
     List<Posting> postings = history.postings();
     int batches = 0;
     for (int from = 0; from < postings.size(); ) {
@@ -144,17 +157,18 @@ final class DemoLearning {
                 Optional::isPresent)
             .orElseThrow();
     String projectId = firstSnapshot.projectId();
-    Instant lastBoundary = history.lastHourBoundary();
     HealthReport health =
         DemoReads.await(
                 "the project-health job to report on project "
                     + projectId
-                    + " up to "
-                    + CLOCK.format(lastBoundary),
+                    + (lastHourBoundary == null ? "" : " up to " + CLOCK.format(lastHourBoundary)),
                 LEARNING_WAIT,
                 SUSPECTS,
                 () -> latestHealth(query, projectId),
-                report -> report.isPresent() && !report.get().windowEnd().isBefore(lastBoundary))
+                report ->
+                    report.isPresent()
+                        && (lastHourBoundary == null
+                            || !report.get().windowEnd().isBefore(lastHourBoundary)))
             .orElseThrow();
     // Reported NEW at its first match; the hourly snapshots since count both agents' matches.
     Pattern pattern =
