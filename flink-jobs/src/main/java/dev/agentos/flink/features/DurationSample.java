@@ -2,6 +2,7 @@ package dev.agentos.flink.features;
 
 import dev.agentos.flink.io.SourcePosition;
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * Run durations for exact quantiles over a bounded sample: up to {@link #CAPACITY} durations, all
@@ -29,10 +30,42 @@ public class DurationSample {
     add(hashOf(position), durationMs);
   }
 
+  /**
+   * Keeps what adding {@code other}'s durations one by one would: all of both, or the {@link
+   * #CAPACITY} with the lowest hashes. In one pass rather than by {@link #add}, which scans the
+   * whole sample for each duration once it is full: a sliding window merges up to a day of hourly
+   * samples whenever it fires.
+   */
   public void addAll(DurationSample other) {
-    for (int i = 0; i < other.hashes.length; i++) {
-      add(other.hashes[i], other.durations[i]);
+    int n = hashes.length + other.hashes.length;
+    long[] allHashes = Arrays.copyOf(hashes, n);
+    long[] allDurations = Arrays.copyOf(durations, n);
+    System.arraycopy(other.hashes, 0, allHashes, hashes.length, other.hashes.length);
+    System.arraycopy(other.durations, 0, allDurations, durations.length, other.durations.length);
+    if (n <= CAPACITY) {
+      hashes = allHashes;
+      durations = allDurations;
+      return;
     }
+    long[] sortedHashes = allHashes.clone();
+    Arrays.sort(sortedHashes);
+    long highestKept = sortedHashes[CAPACITY - 1];
+    hashes = new long[CAPACITY];
+    durations = new long[CAPACITY];
+    int kept = keep(allHashes, allDurations, 0, hash -> hash < highestKept);
+    keep(allHashes, allDurations, kept, hash -> hash == highestKept);
+  }
+
+  /** Appends the durations whose hash {@code passes} after the first {@code kept}, up to full. */
+  private int keep(long[] allHashes, long[] allDurations, int kept, LongPredicate passes) {
+    for (int i = 0; i < allHashes.length && kept < CAPACITY; i++) {
+      if (passes.test(allHashes[i])) {
+        hashes[kept] = allHashes[i];
+        durations[kept] = allDurations[i];
+        kept++;
+      }
+    }
+    return kept;
   }
 
   public int size() {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What one feature window keeps of its activities instead of the activities: counts, sums and a few
@@ -17,6 +18,9 @@ public class FeatureAccumulator {
 
   /** How many of a session's first actions {@code session.early.test.share} looks at. */
   public static final int EARLY_ACTIONS = 10;
+
+  /** Compiled once: {@link String#replaceAll} would compile it for every tool call. */
+  private static final Pattern NOT_IN_A_NAME = Pattern.compile("[^a-z0-9]+");
 
   /** The one agent every activity came from; meaningless once {@link #severalAgents}. */
   public String agentId;
@@ -153,7 +157,7 @@ public class FeatureAccumulator {
    * so the name stays dotted lower case with the tool as one segment.
    */
   static String featureNameOf(String toolName) {
-    return toolName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    return NOT_IN_A_NAME.matcher(toolName.toLowerCase(Locale.ROOT)).replaceAll("_");
   }
 
   private void addAgent(String agent) {

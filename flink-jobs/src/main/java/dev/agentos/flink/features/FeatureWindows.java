@@ -6,19 +6,17 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.OutputTag;
 
 /**
  * The features part of the learning jobs: activities in, one {@code FeatureVectorComputed} per
  * entity (agent, session, project) and event-time window (tumbling and sliding, see {@link
- * FeatureWindowSettings}) out. Each of the six entity-and-window pairs is a window operator of its
- * own with an incremental {@link FeatureAggregate}, named and with a stable uid, so state survives
- * a redeploy. The input must carry timestamps and watermarks (event time: {@link
- * Activity#eventTimeMillis}).
+ * FeatureWindowSettings}) out. Each of the six entity-and-window pairs is an operator of its own
+ * folding activities into {@link FeatureAccumulator}s as they arrive (a Flink window with {@link
+ * FeatureAggregate} for the tumbling ones, {@link SlidingFeatureWindows} for the sliding ones),
+ * named and with a stable uid, so state survives a redeploy. The input must carry timestamps and
+ * watermarks (event time: {@link Activity#eventTimeMillis}).
  */
 public final class FeatureWindows {
 
@@ -60,53 +58,40 @@ public final class FeatureWindows {
     return new FeatureStreams(vectors, projectTumbling.getSideOutput(LATE));
   }
 
-  private static SingleOutputStreamOperator<FeatureVectorComputed> tumbling(
-      DataStream<Activity> input,
-      String entity,
-      KeySelector<Activity, FeatureKey> key,
-      FeatureWindowSettings settings) {
-    return windowed(
-        input,
-        entity,
-        "tumbling",
-        key,
-        TumblingEventTimeWindows.of(settings.tumbling()),
-        settings.tumbling());
-  }
-
-  private static SingleOutputStreamOperator<FeatureVectorComputed> sliding(
-      DataStream<Activity> input,
-      String entity,
-      KeySelector<Activity, FeatureKey> key,
-      FeatureWindowSettings settings) {
-    return windowed(
-        input,
-        entity,
-        "sliding",
-        key,
-        SlidingEventTimeWindows.of(settings.sliding(), settings.slide()),
-        settings.sliding());
-  }
-
   /**
    * The uid names the entity and the kind of window, not its size: a changed size is a new setting
    * of the same operator (its old windows' state does not fit the new ones, so such a change needs
    * a fresh start anyway).
    */
-  private static SingleOutputStreamOperator<FeatureVectorComputed> windowed(
+  private static SingleOutputStreamOperator<FeatureVectorComputed> tumbling(
       DataStream<Activity> input,
       String entity,
-      String kind,
       KeySelector<Activity, FeatureKey> key,
-      WindowAssigner<Object, TimeWindow> assigner,
-      Duration size) {
+      FeatureWindowSettings settings) {
     return input
         .keyBy(key, KEY_TYPE)
-        .window(assigner)
+        .window(TumblingEventTimeWindows.of(settings.tumbling()))
         .allowedLateness(Duration.ZERO)
         .sideOutputLateData(LATE)
-        .aggregate(new FeatureAggregate(), new ToFeatureVector(size))
-        .name("features: " + entity + " " + FeatureWindowSettings.label(size))
-        .uid("features-" + entity + "-" + kind);
+        .aggregate(new FeatureAggregate(), new ToFeatureVector(settings.tumbling()))
+        .name("features: " + entity + " " + FeatureWindowSettings.label(settings.tumbling()))
+        .uid("features-" + entity + "-tumbling");
+  }
+
+  /**
+   * Computed from panes by {@link SlidingFeatureWindows}, which gives what Flink's sliding windows
+   * would at a fraction of the cost. Its uid is not the one of the Flink window operator it
+   * replaced: the state differs, and the job rebuilds it by replaying its input.
+   */
+  private static SingleOutputStreamOperator<FeatureVectorComputed> sliding(
+      DataStream<Activity> input,
+      String entity,
+      KeySelector<Activity, FeatureKey> key,
+      FeatureWindowSettings settings) {
+    return input
+        .keyBy(key, KEY_TYPE)
+        .process(new SlidingFeatureWindows(settings))
+        .name("features: " + entity + " " + FeatureWindowSettings.label(settings.sliding()))
+        .uid("features-" + entity + "-sliding-panes");
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,6 +261,40 @@ class FeatureAccumulatorTest {
     }
   }
 
+  /**
+   * What the sliding windows rely on ({@link SlidingFeatureWindows} merges a window's hourly
+   * panes): the merge of the panes keeps exactly what adding every activity to one accumulator
+   * keeps, the bottom-k sample of more durations than it holds and each session's earliest actions
+   * across panes included.
+   */
+  @Test
+  void mergingHourlyPanesKeepsWhatAddingEveryActivityKeeps() {
+    List<Activity> activities = new ArrayList<>(mixedWorkload());
+    for (int i = 0; i < 3 * DurationSample.CAPACITY; i++) {
+      activities.add(acme.completed("s-" + i % 7, i % 1_440, SUCCEEDED, 7L * i % 5_000));
+    }
+    for (int i = 0; i < 40; i++) {
+      // A long session: its first actions are in the first hours, later hours' are not early.
+      activities.add(acme.requested("s-long", 1_400 - 35 * i, i % 5, i % 3 == 0));
+    }
+    Collections.shuffle(activities, new Random(11));
+    Map<Long, List<Activity>> byHour = new LinkedHashMap<>();
+    for (Activity activity : activities) {
+      byHour
+          .computeIfAbsent(activity.eventTimeMillis() / 3_600_000, hour -> new ArrayList<>())
+          .add(activity);
+    }
+    FeatureAccumulator merged = new FeatureAccumulator();
+    byHour.values().forEach(pane -> merged.merge(accumulate(pane)));
+    FeatureAccumulator added = accumulate(activities);
+
+    assertThat(byHour).hasSizeGreaterThan(20);
+    assertThat(added.runDurations.size()).isEqualTo(DurationSample.CAPACITY);
+    assertThat(sorted(merged.runDurations.hashes)).isEqualTo(sorted(added.runDurations.hashes));
+    assertThat(merged).usingRecursiveComparison().ignoringFields("runDurations").isEqualTo(added);
+    assertThat(FeatureSetV1.of(merged)).isEqualTo(FeatureSetV1.of(added));
+  }
+
   @Test
   void flinkSerializesTheAccumulatorAsAPojoNotWithKryo() {
     TypeInformation<FeatureAccumulator> type = TypeInformation.of(FeatureAccumulator.class);
@@ -305,6 +340,12 @@ class FeatureAccumulatorTest {
       accumulator = aggregate.add(activity, accumulator);
     }
     return accumulator;
+  }
+
+  private static long[] sorted(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted;
   }
 
   private static Map<String, Double> features(List<Activity> activities) {

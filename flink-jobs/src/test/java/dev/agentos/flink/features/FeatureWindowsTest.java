@@ -282,11 +282,11 @@ class FeatureWindowsTest {
         .containsOnly(
             entry("features: activities in a session", "features-in-session"),
             entry("features: project 1h", "features-project-tumbling"),
-            entry("features: project 24h", "features-project-sliding"),
+            entry("features: project 24h", "features-project-sliding-panes"),
             entry("features: agent 1h", "features-agent-tumbling"),
-            entry("features: agent 24h", "features-agent-sliding"),
+            entry("features: agent 24h", "features-agent-sliding-panes"),
             entry("features: session 1h", "features-session-tumbling"),
-            entry("features: session 24h", "features-session-sliding"));
+            entry("features: session 24h", "features-session-sliding-panes"));
   }
 
   /**
