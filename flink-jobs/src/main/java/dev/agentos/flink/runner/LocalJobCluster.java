@@ -67,10 +67,13 @@ public final class LocalJobCluster implements AutoCloseable {
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(job);
     Optional<Path> resume = LatestCheckpoint.in(folder);
+    // State of an operator a newer version no longer has (its uid is gone, e.g. the features job's
+    // sliding windows, now computed from panes) must not keep the job from resuming: Flink drops it
+    // and logs which; the operator that replaced it starts empty and fills as activities arrive.
     resume.ifPresent(
         checkpoint ->
             graph.setSavepointRestoreSettings(
-                SavepointRestoreSettings.forPath(checkpoint.toString(), false)));
+                SavepointRestoreSettings.forPath(checkpoint.toString(), true)));
     cluster.submitJob(graph).get();
     LOG.info(
         "submitted {}{}",
