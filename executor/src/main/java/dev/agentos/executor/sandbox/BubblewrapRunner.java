@@ -1,0 +1,193 @@
+package dev.agentos.executor.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each request in a bubblewrap sandbox on this machine (see {@link BubblewrapCommand} for what
+ * the sandbox is made of), with the limits set by rlimits and the wall time and output enforced
+ * here.
+ *
+ * <p>Killing the sandbox kills everything in it: bwrap is the process this runner started, its
+ * child is the init of the sandbox's PID namespace and dies with it ({@code --die-with-parent}),
+ * and when a PID namespace's init dies the kernel kills every other process in it, including any
+ * that left for the background with setsid.
+ */
+public final class BubblewrapRunner implements SandboxRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BubblewrapRunner.class);
+
+  /** nobody: owns no file on the host, so a program running as it can read only what all can. */
+  public static final int DEFAULT_SANDBOX_UID = 65534;
+
+  /** How long the output may take to drain once the sandbox has ended. */
+  private static final Duration DRAIN = Duration.ofSeconds(5);
+
+  private final Path workRoot;
+  private final OptionalInt sandboxUid;
+  private final BubblewrapCommand command;
+  private final Isolation isolation;
+
+  BubblewrapRunner(
+      Path workRoot, OptionalInt sandboxUid, BubblewrapCommand command, Isolation isolation) {
+    this.workRoot = workRoot;
+    this.sandboxUid = sandboxUid;
+    this.command = command;
+    this.isolation = isolation;
+  }
+
+  /**
+   * A runner for this machine, its work folders under {@code workRoot}.
+   *
+   * @throws SandboxException if bubblewrap is missing or cannot create namespaces here, with what
+   *     to do about it
+   */
+  public static BubblewrapRunner onThisMachine(Path workRoot) {
+    HostSandboxSupport host = HostSandboxSupport.probe();
+    OptionalInt uid = host.runsAsRoot() ? OptionalInt.of(DEFAULT_SANDBOX_UID) : OptionalInt.empty();
+    if (uid.isPresent()) {
+      WorkFolder.openForTraversal(workRoot);
+    }
+    BubblewrapCommand command =
+        new BubblewrapCommand(host.bwrap(), SystemMounts.bwrapArguments(), uid, true);
+    Isolation isolation =
+        new Isolation(
+            host.bwrapVersion() + " (user, pid, network, ipc, uts, cgroup and mount namespaces)",
+            "rlimits (cpu, data, nproc, fsize, nofile); wall time and output by the executor",
+            uid.isPresent() ? "uid " + uid.getAsInt() : "the executor's own user");
+    BubblewrapRunner runner = new BubblewrapRunner(workRoot, uid, command, isolation);
+    runner.checkItRuns();
+    return runner;
+  }
+
+  @Override
+  public Isolation isolation() {
+    return isolation;
+  }
+
+  @Override
+  public SandboxResult run(SandboxRequest request, OutputListener listener) {
+    try (WorkFolder folder = WorkFolder.create(workRoot, sandboxUid)) {
+      folder.place(request.files());
+      return runIn(folder, request, listener);
+    }
+  }
+
+  private SandboxResult runIn(WorkFolder folder, SandboxRequest request, OutputListener listener) {
+    List<String> argv = command.argv(folder.path(), request);
+    ProcessBuilder builder = new ProcessBuilder(argv);
+    builder.environment().clear();
+    Limits limits = request.limits();
+    long started = System.nanoTime();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new SandboxException("cannot start " + argv.get(0), e);
+    }
+    AtomicBoolean outputKilled = new AtomicBoolean();
+    Runnable killForOutput =
+        () -> {
+          outputKilled.set(true);
+          process.destroyForcibly();
+        };
+    AtomicLong used = new AtomicLong();
+    OutputPump stdout =
+        new OutputPump(
+            process.getInputStream(),
+            OutputListener.Channel.STDOUT,
+            used,
+            limits.maxOutputBytes(),
+            listener,
+            killForOutput);
+    OutputPump stderr =
+        new OutputPump(
+            process.getErrorStream(),
+            OutputListener.Channel.STDERR,
+            used,
+            limits.maxOutputBytes(),
+            listener,
+            killForOutput);
+    Thread stdoutThread = daemon(stdout, "sandbox-stdout");
+    Thread stderrThread = daemon(stderr, "sandbox-stderr");
+    Thread stdinThread =
+        daemon(() -> feed(process.getOutputStream(), request.stdin()), "sandbox-stdin");
+    boolean wallKilled = false;
+    try {
+      if (!process.waitFor(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS)) {
+        wallKilled = !outputKilled.get();
+        process.destroyForcibly();
+      }
+      int exitCode = process.waitFor();
+      Duration wall = Duration.ofNanos(System.nanoTime() - started);
+      join(stdoutThread);
+      join(stderrThread);
+      stdinThread.interrupt();
+      Outcome outcome = Outcome.of(exitCode, wallKilled, outputKilled.get(), false);
+      return new SandboxResult(
+          exitCode,
+          outcome,
+          wall,
+          Optional.empty(),
+          OptionalLong.empty(),
+          stdout.excerpt(),
+          stderr.excerpt());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SandboxException("interrupted while the sandbox ran", e);
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static void feed(OutputStream in, byte[] bytes) {
+    try (in) {
+      in.write(bytes);
+    } catch (IOException e) {
+      // The program ended or closed its stdin before reading all of it: that is its business.
+    }
+  }
+
+  private static Thread daemon(Runnable body, String name) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void join(Thread pump) throws InterruptedException {
+    pump.join(DRAIN.toMillis());
+    if (pump.isAlive()) {
+      // Only a process outside the sandbox could hold the pipe open once the sandbox is gone.
+      throw new SandboxException("the sandbox's output did not end after it exited");
+    }
+  }
+
+  /** Runs /bin/true in a sandbox, so a machine that forbids namespaces says so at start. */
+  private void checkItRuns() {
+    SandboxResult result = run(SandboxRequest.of("/bin/true").withLimits(Limits.defaults()));
+    if (!result.succeeded()) {
+      throw new SandboxException(
+          "bubblewrap cannot create a sandbox here (exit "
+              + result.exitCode()
+              + "): "
+              + result.stderr().text().strip()
+              + ". Unprivileged user namespaces must be allowed"
+              + " (sysctl kernel.unprivileged_userns_clone=1, user.max_user_namespaces > 0).");
+    }
+    LOG.info("Sandbox: {}", isolation.description());
+  }
+}
