@@ -7,7 +7,13 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The argv that runs one request: setpriv, then bwrap, then prlimit, then the program.
+ * The argv that runs one request: a shell that opens the status file, setpriv, then bwrap, then
+ * prlimit, then the program.
+ *
+ * <p>bwrap writes to the status file (as JSON lines) the host PID of the sandbox's init and the
+ * sandbox's namespaces, then the exit code; the runner reads it to wait until the sandbox's init,
+ * and with it every process of the sandbox, is gone. bwrap closes that descriptor before the
+ * program starts, so the program cannot write to it.
  *
  * <p>setpriv kills the sandbox if the executor dies ({@code --pdeathsig}), and when the executor
  * runs as root it first becomes an unprivileged user: the kernel does not count processes against
@@ -43,11 +49,23 @@ final class BubblewrapCommand {
     this.memoryByRlimit = memoryByRlimit;
   }
 
-  List<String> argv(Path workFolder, SandboxRequest request) {
-    List<String> argv = new ArrayList<>(setpriv());
+  /** Descriptor 3 of bwrap is the status file: 0, 1 and 2 are the program's. */
+  static final String STATUS_FD = "3";
+
+  List<String> argv(Path workFolder, Path statusFile, SandboxRequest request) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                "exec " + STATUS_FD + ">\"$1\"; shift; exec \"$@\"",
+                "sh",
+                statusFile.toString()));
+    argv.addAll(setpriv());
     argv.add(bwrap.toString());
     argv.addAll(
         List.of("--unshare-all", "--die-with-parent", "--new-session", "--hostname", "sandbox"));
+    argv.addAll(List.of("--json-status-fd", STATUS_FD));
     argv.addAll(systemMounts);
     argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
     argv.addAll(List.of("--bind", workFolder.toString(), WORK, "--chdir", WORK));

@@ -85,7 +85,7 @@ public final class BubblewrapRunner implements SandboxRunner {
   }
 
   private SandboxResult runIn(WorkFolder folder, SandboxRequest request, OutputListener listener) {
-    List<String> argv = command.argv(folder.path(), request);
+    List<String> argv = command.argv(folder.path(), folder.statusFile(), request);
     ProcessBuilder builder = new ProcessBuilder(argv);
     builder.environment().clear();
     Limits limits = request.limits();
@@ -100,7 +100,7 @@ public final class BubblewrapRunner implements SandboxRunner {
     Runnable killForOutput =
         () -> {
           outputKilled.set(true);
-          process.destroyForcibly();
+          kill(process, folder);
         };
     AtomicLong used = new AtomicLong();
     OutputPump stdout =
@@ -127,10 +127,11 @@ public final class BubblewrapRunner implements SandboxRunner {
     try {
       if (!process.waitFor(limits.wallTime().toNanos(), TimeUnit.NANOSECONDS)) {
         wallKilled = !outputKilled.get();
-        process.destroyForcibly();
+        kill(process, folder);
       }
       int exitCode = process.waitFor();
       Duration wall = Duration.ofNanos(System.nanoTime() - started);
+      SandboxStatus.read(folder.statusFile()).ifPresent(s -> SandboxInit.awaitEnd(s, DRAIN));
       join(stdoutThread);
       join(stderrThread);
       stdinThread.interrupt();
@@ -148,9 +149,18 @@ public final class BubblewrapRunner implements SandboxRunner {
       throw new SandboxException("interrupted while the sandbox ran", e);
     } finally {
       if (process.isAlive()) {
-        process.destroyForcibly();
+        kill(process, folder);
       }
     }
+  }
+
+  /**
+   * Kills bwrap and the sandbox's init at once: killing bwrap alone would end the init through
+   * {@code --die-with-parent}, but a step later.
+   */
+  private static void kill(Process process, WorkFolder folder) {
+    process.destroyForcibly();
+    SandboxStatus.read(folder.statusFile()).ifPresent(SandboxInit::kill);
   }
 
   private static void feed(OutputStream in, byte[] bytes) {

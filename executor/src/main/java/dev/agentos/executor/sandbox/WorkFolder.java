@@ -60,6 +60,11 @@ final class WorkFolder implements AutoCloseable {
     return path;
   }
 
+  /** Where bwrap reports on the run: beside the folder, out of the program's sight. */
+  Path statusFile() {
+    return path.resolveSibling(path.getFileName() + ".status");
+  }
+
   /** Writes the files, by paths relative to the folder that must stay inside it. */
   void place(Map<String, byte[]> files) {
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -95,10 +100,11 @@ final class WorkFolder implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!Files.exists(path)) {
-      return;
-    }
     try {
+      Files.deleteIfExists(statusFile());
+      if (!Files.exists(path)) {
+        return;
+      }
       Files.walkFileTree(
           path,
           new SimpleFileVisitor<>() {
