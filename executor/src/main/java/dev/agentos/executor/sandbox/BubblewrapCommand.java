@@ -52,22 +52,36 @@ final class BubblewrapCommand {
   /** Descriptor 3 of bwrap is the status file: 0, 1 and 2 are the program's. */
   static final String STATUS_FD = "3";
 
-  List<String> argv(Path workFolder, Path statusFile, SandboxRequest request) {
+  /**
+   * Opens the status file as descriptor 3, puts the shell into each cgroup named before "--" (so
+   * every process the sandbox starts is in them from its first instruction), then becomes the rest
+   * of the argv.
+   */
+  static final String LAUNCHER =
+      "exec "
+          + STATUS_FD
+          + ">\"$1\"; shift; "
+          + "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; "
+          + "exec \"$@\"";
+
+  /**
+   * @param cgroupProcs the cgroup.procs files of the run's cgroups, if cgroups limit it
+   */
+  List<String> argv(
+      Path workFolder, Path statusFile, List<Path> cgroupProcs, SandboxRequest request) {
     List<String> argv =
-        new ArrayList<>(
-            List.of(
-                "/bin/sh",
-                "-c",
-                "exec " + STATUS_FD + ">\"$1\"; shift; exec \"$@\"",
-                "sh",
-                statusFile.toString()));
+        new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "sh", statusFile.toString()));
+    cgroupProcs.forEach(procs -> argv.add(procs.toString()));
+    argv.add("--");
     argv.addAll(setpriv());
     argv.add(bwrap.toString());
     argv.addAll(
         List.of("--unshare-all", "--die-with-parent", "--new-session", "--hostname", "sandbox"));
     argv.addAll(List.of("--json-status-fd", STATUS_FD));
     argv.addAll(systemMounts);
-    argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+    // /tmp lives in memory: it may hold no more than the memory limit.
+    argv.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    argv.addAll(List.of("--size", "" + request.limits().memoryBytes(), "--tmpfs", "/tmp"));
     argv.addAll(List.of("--bind", workFolder.toString(), WORK, "--chdir", WORK));
     // The root bwrap builds is a private tmpfs; read-only, so / and /etc take no files either.
     argv.addAll(List.of("--remount-ro", "/"));

@@ -36,13 +36,19 @@ public final class BubblewrapRunner implements SandboxRunner {
 
   private final Path workRoot;
   private final OptionalInt sandboxUid;
+  private final Optional<CgroupV1> cgroups;
   private final BubblewrapCommand command;
   private final Isolation isolation;
 
   BubblewrapRunner(
-      Path workRoot, OptionalInt sandboxUid, BubblewrapCommand command, Isolation isolation) {
+      Path workRoot,
+      OptionalInt sandboxUid,
+      Optional<CgroupV1> cgroups,
+      BubblewrapCommand command,
+      Isolation isolation) {
     this.workRoot = workRoot;
     this.sandboxUid = sandboxUid;
+    this.cgroups = cgroups;
     this.command = command;
     this.isolation = isolation;
   }
@@ -59,14 +65,19 @@ public final class BubblewrapRunner implements SandboxRunner {
     if (uid.isPresent()) {
       WorkFolder.openForTraversal(workRoot);
     }
+    Optional<CgroupV1> cgroups = CgroupV1.onThisMachine();
     BubblewrapCommand command =
-        new BubblewrapCommand(host.bwrap(), SystemMounts.bwrapArguments(), uid, true);
+        new BubblewrapCommand(host.bwrap(), SystemMounts.bwrapArguments(), uid, cgroups.isEmpty());
     Isolation isolation =
         new Isolation(
             host.bwrapVersion() + " (user, pid, network, ipc, uts, cgroup and mount namespaces)",
-            "rlimits (cpu, data, nproc, fsize, nofile); wall time and output by the executor",
+            cgroups.isPresent()
+                ? "cgroups v1 (memory, pids, cpuacct) and rlimits (cpu, nproc, fsize, nofile);"
+                    + " wall time and output by the executor"
+                : "rlimits (cpu, data, nproc, fsize, nofile); wall time and output by the"
+                    + " executor; no cgroups v1 hierarchy to create groups in",
             uid.isPresent() ? "uid " + uid.getAsInt() : "the executor's own user");
-    BubblewrapRunner runner = new BubblewrapRunner(workRoot, uid, command, isolation);
+    BubblewrapRunner runner = new BubblewrapRunner(workRoot, uid, cgroups, command, isolation);
     runner.checkItRuns();
     return runner;
   }
@@ -80,12 +91,26 @@ public final class BubblewrapRunner implements SandboxRunner {
   public SandboxResult run(SandboxRequest request, OutputListener listener) {
     try (WorkFolder folder = WorkFolder.create(workRoot, sandboxUid)) {
       folder.place(request.files());
-      return runIn(folder, request, listener);
+      if (cgroups.isEmpty()) {
+        return runIn(folder, Optional.empty(), request, listener);
+      }
+      try (CgroupV1.Run group = cgroups.get().create(request.limits())) {
+        return runIn(folder, Optional.of(group), request, listener);
+      }
     }
   }
 
-  private SandboxResult runIn(WorkFolder folder, SandboxRequest request, OutputListener listener) {
-    List<String> argv = command.argv(folder.path(), folder.statusFile(), request);
+  private SandboxResult runIn(
+      WorkFolder folder,
+      Optional<CgroupV1.Run> group,
+      SandboxRequest request,
+      OutputListener listener) {
+    List<String> argv =
+        command.argv(
+            folder.path(),
+            folder.statusFile(),
+            group.map(CgroupV1.Run::procsFiles).orElse(List.of()),
+            request);
     ProcessBuilder builder = new ProcessBuilder(argv);
     builder.environment().clear();
     Limits limits = request.limits();
@@ -135,13 +160,14 @@ public final class BubblewrapRunner implements SandboxRunner {
       join(stdoutThread);
       join(stderrThread);
       stdinThread.interrupt();
-      Outcome outcome = Outcome.of(exitCode, wallKilled, outputKilled.get(), false);
+      boolean oomKilled = group.map(CgroupV1.Run::oomKilled).orElse(false);
+      Outcome outcome = Outcome.of(exitCode, wallKilled, outputKilled.get(), oomKilled);
       return new SandboxResult(
           exitCode,
           outcome,
           wall,
-          Optional.empty(),
-          OptionalLong.empty(),
+          group.flatMap(CgroupV1.Run::cpuTime),
+          group.map(CgroupV1.Run::peakMemoryBytes).orElse(OptionalLong.empty()),
           stdout.excerpt(),
           stderr.excerpt());
     } catch (InterruptedException e) {

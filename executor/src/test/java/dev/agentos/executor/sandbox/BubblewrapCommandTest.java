@@ -29,12 +29,12 @@ class BubblewrapCommandTest {
 
   @Test
   void asRootBecomesTheSandboxUserBeforeBwrapAndDiesWithTheExecutor() {
-    List<String> argv = command(OptionalInt.of(65534), true).argv(WORK, STATUS, request);
+    List<String> argv = command(OptionalInt.of(65534), true).argv(WORK, STATUS, List.of(), request);
 
-    assertThat(argv.subList(0, 5))
+    assertThat(argv.subList(0, 6))
         .containsExactly(
-            "/bin/sh", "-c", "exec 3>\"$1\"; shift; exec \"$@\"", "sh", STATUS.toString());
-    assertThat(argv.subList(5, 15))
+            "/bin/sh", "-c", BubblewrapCommand.LAUNCHER, "sh", STATUS.toString(), "--");
+    assertThat(argv.subList(6, 16))
         .containsExactly(
             "/usr/bin/setpriv",
             "--pdeathsig",
@@ -50,26 +50,39 @@ class BubblewrapCommandTest {
 
   @Test
   void asAnotherUserKeepsItButStillDiesWithTheExecutor() {
-    List<String> argv = command(OptionalInt.empty(), true).argv(WORK, STATUS, request);
+    List<String> argv = command(OptionalInt.empty(), true).argv(WORK, STATUS, List.of(), request);
 
-    assertThat(argv.subList(5, 10))
+    assertThat(argv.subList(6, 11))
         .containsExactly("/usr/bin/setpriv", "--pdeathsig", "KILL", "--", "/usr/bin/bwrap");
     assertThat(argv).doesNotContain("--reuid");
   }
 
   @Test
   void unsharesEverythingAndShowsOnlyTheSystemATmpAndTheWorkFolder() {
-    List<String> argv = command(OptionalInt.of(65534), true).argv(WORK, STATUS, request);
+    List<String> argv = command(OptionalInt.of(65534), true).argv(WORK, STATUS, List.of(), request);
     String joined = String.join(" ", argv);
 
     assertThat(argv).contains("--unshare-all", "--die-with-parent", "--new-session");
     assertThat(joined)
         .contains("--json-status-fd 3")
         .contains("--ro-bind /usr /usr")
-        .contains("--proc /proc --dev /dev --tmpfs /tmp")
+        .contains("--proc /proc --dev /dev --size 268435456 --tmpfs /tmp")
         .contains("--bind " + WORK + " /work --chdir /work")
         .contains("--remount-ro /")
         .doesNotContain("/root", "/home", "--share-net", "--bind / ");
+  }
+
+  @Test
+  void theLauncherPutsItselfInEachCgroupBeforeAnythingStarts() {
+    List<Path> procs =
+        List.of(
+            Path.of("/sys/fs/cgroup/memory/r/cgroup.procs"),
+            Path.of("/sys/fs/cgroup/pids/r/cgroup.procs"));
+    List<String> argv = command(OptionalInt.of(65534), false).argv(WORK, STATUS, procs, request);
+
+    assertThat(argv.subList(4, 8))
+        .containsExactly(STATUS.toString(), procs.get(0).toString(), procs.get(1).toString(), "--");
+    assertThat(argv.get(8)).isEqualTo("/usr/bin/setpriv");
   }
 
   @Test
@@ -98,7 +111,7 @@ class BubblewrapCommandTest {
 
   @Test
   void limitsAreSetInsideTheSandboxJustBeforeTheProgram() {
-    List<String> argv = command(OptionalInt.of(65534), true).argv(WORK, STATUS, request);
+    List<String> argv = command(OptionalInt.of(65534), true).argv(WORK, STATUS, List.of(), request);
     int separator = argv.lastIndexOf("--");
 
     assertThat(argv.subList(argv.indexOf("/usr/bin/prlimit"), argv.size()))

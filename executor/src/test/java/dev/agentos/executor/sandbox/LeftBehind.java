@@ -45,6 +45,29 @@ final class LeftBehind {
     }
   }
 
+  /** The runs' cgroups left in the executor's groups (see {@link CgroupV1}). */
+  static List<Path> cgroups() {
+    List<Path> left = new java.util.ArrayList<>();
+    for (String controller : CgroupV1.CONTROLLERS) {
+      Path mount = CgroupV1.ROOT.resolve(controller);
+      if (!Files.isDirectory(mount)) {
+        continue;
+      }
+      try (Stream<Path> groups =
+          Files.find(
+              mount,
+              3,
+              (path, attributes) ->
+                  attributes.isDirectory()
+                      && path.getFileName().toString().startsWith("agentos-sandbox-"))) {
+        groups.forEach(left::add);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot list " + mount, e);
+      }
+    }
+    return left;
+  }
+
   /** The work folders left under the runner's root. */
   static List<Path> workFolders(Path root) {
     try (Stream<Path> entries = Files.list(root)) {

@@ -52,11 +52,12 @@ final class SandboxFixture {
     return runner.run(request);
   }
 
-  /** No process of the run remains and its work folder is gone. */
+  /** No process of the run remains, and its work folder and cgroups are gone. */
   void assertNothingLeft(SandboxResult result, String marker) {
     Optional<String> namespace = LeftBehind.pidNamespace(result);
     assertThat(namespace).as("the program printed its PID namespace: %s", result).isPresent();
     assertThat(LeftBehind.processes(marker, namespace)).as("processes left").isEmpty();
     assertThat(LeftBehind.workFolders(workRoot)).as("work folders left").isEmpty();
+    assertThat(LeftBehind.cgroups()).as("cgroups left").isEmpty();
   }
 }

@@ -39,6 +39,9 @@ class SandboxTimingIT {
     }
     Duration bareMedian = median(bare);
     Duration sandboxMedian = median(sandboxed);
+    SandboxResult one = sandbox.runner.run(sandbox.python.request(HELLO, Limits.defaults()));
+    System.out.printf(
+        "python hello world: cpu %s, peak memory %s bytes%n", one.cpuTime(), one.peakMemoryBytes());
     System.out.printf(
         "python hello world, p50 of %d: bare %d ms, in the sandbox %d ms (%s)%n",
         RUNS,
