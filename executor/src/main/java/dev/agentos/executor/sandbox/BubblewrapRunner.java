@@ -60,12 +60,20 @@ public final class BubblewrapRunner implements SandboxRunner {
    *     to do about it
    */
   public static BubblewrapRunner onThisMachine(Path workRoot) {
+    return onThisMachine(workRoot, true);
+  }
+
+  /**
+   * A runner for this machine that uses cgroups only if {@code cgroupsWhereAllowed}; without them
+   * it relies on rlimits, as it must wherever cgroups are not delegated to it.
+   */
+  public static BubblewrapRunner onThisMachine(Path workRoot, boolean cgroupsWhereAllowed) {
     HostSandboxSupport host = HostSandboxSupport.probe();
     OptionalInt uid = host.runsAsRoot() ? OptionalInt.of(DEFAULT_SANDBOX_UID) : OptionalInt.empty();
     if (uid.isPresent()) {
       WorkFolder.openForTraversal(workRoot);
     }
-    Optional<CgroupV1> cgroups = CgroupV1.onThisMachine();
+    Optional<CgroupV1> cgroups = cgroupsWhereAllowed ? CgroupV1.onThisMachine() : Optional.empty();
     BubblewrapCommand command =
         new BubblewrapCommand(host.bwrap(), SystemMounts.bwrapArguments(), uid, cgroups.isEmpty());
     Isolation isolation =
@@ -75,7 +83,7 @@ public final class BubblewrapRunner implements SandboxRunner {
                 ? "cgroups v1 (memory, pids, cpuacct) and rlimits (cpu, nproc, fsize, nofile);"
                     + " wall time and output by the executor"
                 : "rlimits (cpu, data, nproc, fsize, nofile); wall time and output by the"
-                    + " executor; no cgroups v1 hierarchy to create groups in",
+                    + " executor",
             uid.isPresent() ? "uid " + uid.getAsInt() : "the executor's own user");
     BubblewrapRunner runner = new BubblewrapRunner(workRoot, uid, cgroups, command, isolation);
     runner.checkItRuns();

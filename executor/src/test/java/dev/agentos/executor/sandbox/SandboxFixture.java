@@ -22,12 +22,17 @@ final class SandboxFixture {
   final Runtime python;
 
   SandboxFixture() {
+    this(true);
+  }
+
+  /** With {@code cgroups} false, the runner relies on rlimits alone even where cgroups work. */
+  SandboxFixture(boolean cgroups) {
     try {
       workRoot = Files.createTempDirectory("agentos-sandbox-it-");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    runner = BubblewrapRunner.onThisMachine(workRoot);
+    runner = BubblewrapRunner.onThisMachine(workRoot, cgroups);
     python =
         Runtimes.find(Language.PYTHON)
             .orElseThrow(() -> new IllegalStateException("the tests need python3 under /usr"));
@@ -49,7 +54,17 @@ final class SandboxFixture {
         SandboxRequest.of(python.executable().toString(), "main.py", marker)
             .withFile("main.py", program)
             .withLimits(limits);
-    return runner.run(request);
+    SandboxResult result = runner.run(request);
+    String out = result.stdout().text().replace('\n', '|');
+    System.out.printf(
+        "%s exit %d in %d ms, cpu %s, peak %s, stdout %s%n",
+        result.outcome(),
+        result.exitCode(),
+        result.wallTime().toMillis(),
+        result.cpuTime().map(cpu -> cpu.toMillis() + " ms").orElse("-"),
+        result.peakMemoryBytes().isPresent() ? result.peakMemoryBytes().getAsLong() + " B" : "-",
+        out.length() > 160 ? out.substring(0, 160) + "..." : out);
+    return result;
   }
 
   /** No process of the run remains, and its work folder and cgroups are gone. */
