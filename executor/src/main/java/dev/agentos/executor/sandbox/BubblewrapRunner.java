@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each request in a bubblewrap sandbox on this machine (see {@link BubblewrapCommand} for what
- * the sandbox is made of), with the limits set by rlimits and the wall time and output enforced
- * here.
+ * the sandbox is made of). The kernel enforces the limits: a cgroup per run where the machine lets
+ * the executor create cgroups v1 ({@link CgroupV1}), rlimits always. The wall time and the output
+ * are enforced here.
  *
  * <p>Killing the sandbox kills everything in it: bwrap is the process this runner started, its
- * child is the init of the sandbox's PID namespace and dies with it ({@code --die-with-parent}),
- * and when a PID namespace's init dies the kernel kills every other process in it, including any
- * that left for the background with setsid.
+ * child is the init of the sandbox's PID namespace and dies with it ({@code --die-with-parent}; the
+ * runner also kills it directly), and when a PID namespace's init dies the kernel kills every other
+ * process in it, including any that left for the background with setsid. A run returns only once
+ * that init has ended ({@link SandboxInit}).
  */
 public final class BubblewrapRunner implements SandboxRunner {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,7 +42,7 @@ final class CgroupV1 {
     } catch (IOException e) {
       return Optional.empty();
     }
-    List<Path> parents = new java.util.ArrayList<>();
+    List<Path> parents = new ArrayList<>();
     for (String controller : CONTROLLERS) {
       Optional<String> own =
           ownGroups.stream()

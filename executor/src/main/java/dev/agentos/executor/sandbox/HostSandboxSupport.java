@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +47,7 @@ record HostSandboxSupport(Path bwrap, String bwrapVersion, boolean runsAsRoot) {
 
   /** The first line a program prints on stdout or stderr, e.g. "bubblewrap 0.8.0". */
   static String firstLine(Path program, String... args) {
-    List<String> argv = new java.util.ArrayList<>(List.of(program.toString()));
+    List<String> argv = new ArrayList<>(List.of(program.toString()));
     argv.addAll(List.of(args));
     try {
       Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();

@@ -2,6 +2,7 @@ package dev.agentos.executor.sandbox;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A language installed where sandboxes see it.
@@ -19,8 +20,7 @@ public record Runtime(Language language, Path executable, String version) {
 
   /** A request that runs {@code source} with this runtime. */
   public SandboxRequest request(String source, Limits limits) {
-    return new SandboxRequest(
-            command(limits), java.util.Map.of(), new byte[0], java.util.Map.of(), limits)
+    return new SandboxRequest(command(limits), Map.of(), new byte[0], Map.of(), limits)
         .withFile(language.sourceFile(), source);
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentos.executor.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record SandboxRequest(
   }
 
   public SandboxRequest withFile(String path, String content) {
-    Map<String, byte[]> more = new java.util.HashMap<>(files);
+    Map<String, byte[]> more = new HashMap<>(files);
     more.put(path, content.getBytes(StandardCharsets.UTF_8));
     return new SandboxRequest(command, more, stdin, environment, limits);
   }

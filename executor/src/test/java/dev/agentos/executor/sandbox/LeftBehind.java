@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ final class LeftBehind {
 
   /** The runs' cgroups left in the executor's groups (see {@link CgroupV1}). */
   static List<Path> cgroups() {
-    List<Path> left = new java.util.ArrayList<>();
+    List<Path> left = new ArrayList<>();
     for (String controller : CgroupV1.CONTROLLERS) {
       Path mount = CgroupV1.ROOT.resolve(controller);
       if (!Files.isDirectory(mount)) {

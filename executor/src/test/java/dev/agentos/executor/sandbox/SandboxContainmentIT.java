@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class SandboxContainmentIT {
 
   @Test
   void reachesNoNetworkNeitherOutsideNorTheHostsOwnPorts() throws IOException {
-    try (ServerSocket host = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket host = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       String marker = SandboxFixture.marker();
       String body =
           """
