@@ -3,9 +3,11 @@ package dev.agentos.executor.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,11 @@ class RuntimesIT {
   @BeforeAll
   static void startRunner() {
     sandbox = new SandboxFixture();
+  }
+
+  @AfterAll
+  static void removeWorkRoot() throws IOException {
+    sandbox.close();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,11 @@ class SandboxContainmentIT {
   @BeforeAll
   static void startRunner() {
     sandbox = new SandboxFixture();
+  }
+
+  @AfterAll
+  static void removeWorkRoot() throws IOException {
+    sandbox.close();
   }
 
   @Test

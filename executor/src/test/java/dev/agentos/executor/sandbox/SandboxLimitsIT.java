@@ -2,9 +2,11 @@ package dev.agentos.executor.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +32,11 @@ class SandboxLimitsIT {
   @BeforeAll
   void startRunner() {
     sandbox = new SandboxFixture(cgroups());
+  }
+
+  @AfterAll
+  void removeWorkRoot() throws IOException {
+    sandbox.close();
   }
 
   /** Whether the runner may use cgroups where this machine allows them. */

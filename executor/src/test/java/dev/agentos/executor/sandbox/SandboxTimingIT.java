@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,11 @@ class SandboxTimingIT {
   @BeforeAll
   static void startRunner() {
     sandbox = new SandboxFixture();
+  }
+
+  @AfterAll
+  static void removeWorkRoot() throws IOException {
+    sandbox.close();
   }
 
   @Test
