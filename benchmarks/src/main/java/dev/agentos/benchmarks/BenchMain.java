@@ -12,8 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ./agentos bench
- * <ingest|memory|history|retrieval|search|vectors|freshness|replay|learning>}: measures a running
- * stack and prints the figures.
+ * <ingest|memory|history|retrieval|search|vectors|freshness|replay|learning|executor>}: measures a
+ * running stack and prints the figures.
  */
 @Command(
     name = "bench",
@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
       VectorsCommand.class,
       BenchMain.Freshness.class,
       BenchMain.Replay.class,
-      BenchMain.Learning.class
+      BenchMain.Learning.class,
+      BenchMain.Executor.class
     })
 public final class BenchMain {
 
@@ -292,6 +293,26 @@ public final class BenchMain {
       BenchTarget target = bench.target();
       new LearningBenchmark(target.stack(), target.agent(), events, parallelism, probes, System.out)
           .run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "executor",
+      description =
+          "Hello world in Python and the shell, bare and in the sandbox, p50/p99 (needs no"
+              + " stack; the end-to-end figures await the executor process).")
+  static final class Executor implements Callable<Integer> {
+
+    @Option(
+        names = "--runs",
+        defaultValue = "100",
+        description = "Runs of each, bare and sandboxed (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+      new SandboxBenchmark(runs, System.out).run();
       return 0;
     }
   }
