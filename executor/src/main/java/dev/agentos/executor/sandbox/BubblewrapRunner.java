@@ -171,12 +171,15 @@ public final class BubblewrapRunner implements SandboxRunner {
       join(stderrThread);
       stdinThread.interrupt();
       boolean oomKilled = group.map(CgroupV1.Run::oomKilled).orElse(false);
-      Outcome outcome = Outcome.of(exitCode, wallKilled, outputKilled.get(), oomKilled);
+      Optional<Duration> cpuTime = group.flatMap(CgroupV1.Run::cpuTime);
+      Outcome outcome =
+          Outcome.of(
+              exitCode, wallKilled, outputKilled.get(), oomKilled, cpuTime, limits.cpuTime());
       return new SandboxResult(
           exitCode,
           outcome,
           wall,
-          group.flatMap(CgroupV1.Run::cpuTime),
+          cpuTime,
           group.map(CgroupV1.Run::peakMemoryBytes).orElse(OptionalLong.empty()),
           stdout.excerpt(),
           stderr.excerpt());

@@ -123,6 +123,39 @@ class SandboxLimitsIT {
   }
 
   @Test
+  void aLoopIgnoringSigxcpuIsKilledASecondPastTheCpuLimit() {
+    String marker = SandboxFixture.marker();
+    String body =
+        """
+        import signal
+        signal.signal(signal.SIGXCPU, signal.SIG_IGN)
+        while True:
+            pass
+        """;
+    SandboxResult result = sandbox.python(body, marker, SMALL.withCpuTime(Duration.ofSeconds(1)));
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(128 + 9);
+    assertThat(result.wallTime()).isLessThan(Duration.ofSeconds(8));
+    // The cgroup's cpu time shows the limit was reached; without it, a SIGKILL is only a signal.
+    assertThat(result.outcome())
+        .as("%s", result)
+        .isEqualTo(result.cpuTime().isPresent() ? Outcome.CPU_TIME : Outcome.SIGNALED);
+    sandbox.assertNothingLeft(result, marker);
+  }
+
+  @Test
+  void aProgramExitingWithTheCpuSignalsCodeIsNotTakenForTheLimitWhereCpuIsMeasured() {
+    String marker = SandboxFixture.marker();
+    SandboxResult result = sandbox.python("sys.exit(128 + 24)", marker, SMALL);
+
+    assertThat(result.exitCode()).isEqualTo(152);
+    assertThat(result.outcome())
+        .as("%s", result)
+        .isEqualTo(result.cpuTime().isPresent() ? Outcome.SIGNALED : Outcome.CPU_TIME);
+    sandbox.assertNothingLeft(result, marker);
+  }
+
+  @Test
   void anOutputFloodIsKilledAtTheOutputLimitAndKeptToIt() {
     String marker = SandboxFixture.marker();
     SandboxResult result =
