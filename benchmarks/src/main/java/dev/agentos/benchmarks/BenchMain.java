@@ -1,6 +1,5 @@
 package dev.agentos.benchmarks;
 
-import dev.agentos.benchmarks.learning.LearningBenchmark;
 import dev.agentos.benchmarks.search.RetrievalBenchmark;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
       VectorsCommand.class,
       BenchMain.Freshness.class,
       BenchMain.Replay.class,
-      BenchMain.Learning.class,
-      BenchMain.Executor.class
+      LearningCommand.class,
+      ExecutorCommand.class
     })
 public final class BenchMain {
 
@@ -257,62 +256,6 @@ public final class BenchMain {
     @Override
     public Integer call() throws Exception {
       new ReplayBenchmark(bench.target(), readModels, seed).run();
-      return 0;
-    }
-  }
-
-  @Command(
-      name = "learning",
-      description =
-          "The error-patterns and features jobs replayed over a generated history vs a plain"
-              + " consumer; retraining on it, to a trained model; a new failure to its pattern"
-              + " readable over HTTP, p50/p99.")
-  static final class Learning implements Callable<Integer> {
-    @ParentCommand BenchMain bench;
-
-    @Option(
-        names = "--events",
-        defaultValue = "1000000",
-        description = "Events in the generated history (default: ${DEFAULT-VALUE}).")
-    long events;
-
-    @Option(
-        names = "--parallelism",
-        defaultValue = "2",
-        description = "Of the replayed jobs and the retraining (default: ${DEFAULT-VALUE}).")
-    int parallelism;
-
-    @Option(
-        names = "--probes",
-        defaultValue = "100",
-        description = "Failures whose pattern latency is measured (default: ${DEFAULT-VALUE}).")
-    int probes;
-
-    @Override
-    public Integer call() throws Exception {
-      BenchTarget target = bench.target();
-      new LearningBenchmark(target.stack(), target.agent(), events, parallelism, probes, System.out)
-          .run();
-      return 0;
-    }
-  }
-
-  @Command(
-      name = "executor",
-      description =
-          "Hello world in Python and the shell, bare and in the sandbox, p50/p99 (needs no"
-              + " stack; the end-to-end figures await the executor process).")
-  static final class Executor implements Callable<Integer> {
-
-    @Option(
-        names = "--runs",
-        defaultValue = "100",
-        description = "Runs of each, bare and sandboxed (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Override
-    public Integer call() throws Exception {
-      new SandboxBenchmark(runs, System.out).run();
       return 0;
     }
   }
