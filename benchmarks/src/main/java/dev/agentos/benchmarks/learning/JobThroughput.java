@@ -4,6 +4,7 @@ import dev.agentos.benchmarks.PlainConsumer;
 import dev.agentos.flink.LearningJobs;
 import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
+import dev.agentos.flink.io.TopicCopies;
 import dev.agentos.flink.job.Checkpoints;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,12 +29,12 @@ final class JobThroughput {
   private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
   private final KafkaSettings kafka;
-  private final BenchTopics topics;
+  private final TopicCopies topics;
   private final PlainConsumer plainConsumer;
   private final int parallelism;
   private final PrintStream out;
 
-  JobThroughput(KafkaSettings kafka, BenchTopics topics, int parallelism, PrintStream out) {
+  JobThroughput(KafkaSettings kafka, TopicCopies topics, int parallelism, PrintStream out) {
     this.kafka = kafka.boundedToEnd();
     this.topics = topics;
     this.plainConsumer = new PlainConsumer(kafka.bootstrapServers(), kafka.registryUrl());

@@ -4,6 +4,8 @@ import dev.agentos.client.AgentOsClient;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.flink.features.FeaturesJob;
 import dev.agentos.flink.io.KafkaSettings;
+import dev.agentos.flink.io.TopicCopies;
+import dev.agentos.flink.io.TopicCopies.Keeping;
 import dev.agentos.flink.patterns.ErrorPatternsJob;
 import dev.agentos.schemas.avro.GeneratedAvroClasses;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
@@ -27,7 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ./agentos bench learning}: a generated history of a tenant of its own written to copies of
- * the stack's topics ({@link BenchTopics}); the error-patterns and features jobs replayed over it
+ * the stack's topics ({@link TopicCopies}); the error-patterns and features jobs replayed over it
  * against a plain consumer; retraining on it, timed to a trained model; then, on the live stack,
  * how soon a new failure's pattern is readable over HTTP.
  */
@@ -62,7 +64,8 @@ public final class LearningBenchmark {
     GeneratedAvroClasses.trust(); // the models' announcements are built here
     KafkaSettings kafka =
         KafkaSettings.streaming(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
-    try (BenchTopics topics = BenchTopics.create(stack.kafkaBootstrapServers())) {
+    try (TopicCopies topics =
+        TopicCopies.create(stack.kafkaBootstrapServers(), "bench", Keeping.AS_THE_TOPICS)) {
       generate(topics);
       JobThroughput throughput = new JobThroughput(kafka, topics, parallelism, out);
       throughput.measure(ErrorPatternsJob.NAME);
@@ -80,7 +83,7 @@ public final class LearningBenchmark {
   }
 
   /** Writes the generated history to the bench topics, as fast as one producer goes. */
-  private void generate(BenchTopics topics) throws Exception {
+  private void generate(TopicCopies topics) throws Exception {
     String tenant = "bench-learning-" + UUID.randomUUID();
     // The span is an estimate (a tick's events vary): a margin of 2 % keeps the end in the past.
     Duration span = GeneratedHistory.spanOf(events);

@@ -2,6 +2,7 @@ package dev.agentos.benchmarks.learning;
 
 import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
+import dev.agentos.flink.io.TopicCopies;
 import dev.agentos.flink.prediction.RequestFeatures;
 import dev.agentos.flink.prediction.TrainingExamples;
 import dev.agentos.flink.prediction.model.ModelArtifacts;
@@ -29,11 +30,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class RetrainTiming {
 
   private final KafkaSettings kafka;
-  private final BenchTopics topics;
+  private final TopicCopies topics;
   private final int parallelism;
   private final PrintStream out;
 
-  RetrainTiming(KafkaSettings kafka, BenchTopics topics, int parallelism, PrintStream out) {
+  RetrainTiming(KafkaSettings kafka, TopicCopies topics, int parallelism, PrintStream out) {
     this.kafka = kafka.boundedToEnd();
     this.topics = topics;
     this.parallelism = parallelism;

@@ -5,6 +5,8 @@ import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.flink.io.KafkaJobIo;
 import dev.agentos.flink.io.KafkaSettings;
 import dev.agentos.flink.io.SourcePosition;
+import dev.agentos.flink.io.TopicCopies;
+import dev.agentos.flink.io.TopicCopies.Keeping;
 import dev.agentos.flink.job.Checkpoints;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;
 import dev.agentos.schemas.registry.RegistryAvroSerializer;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,9 +42,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes the jobs' inputs and reads their committed outputs, as AgentOS's own services would, and
- * runs a job bounded over the topics as they stand.
+ * runs a job bounded over the topics as they stand: the stack's own topics, which the ITs of a JVM
+ * share, or {@linkplain #ofOwnTopics copies of a test's own}.
  */
-public final class DerivedTopics {
+public final class DerivedTopics implements AutoCloseable {
 
   /**
    * The first history's start: midnight UTC, so hourly and daily windows align with it, and far
@@ -57,16 +61,51 @@ public final class DerivedTopics {
   private static final AtomicInteger HISTORIES = new AtomicInteger();
 
   private final StackEndpoints stack;
+  private final TopicCopies copies;
+  private final UnaryOperator<String> names;
 
+  /**
+   * Over the stack's own topics, for tests that run jobs as the stack does (by name, streaming).
+   */
   DerivedTopics(StackEndpoints stack) {
+    this(stack, null, UnaryOperator.identity());
+  }
+
+  private DerivedTopics(StackEndpoints stack, TopicCopies copies, UnaryOperator<String> names) {
     this.stack = stack;
+    this.copies = copies;
+    this.names = names;
+  }
+
+  /**
+   * Over copies of every topic that only this instance writes and reads, keeping every record until
+   * {@link #close}: what a replay finds and writes is this test's alone, whatever the JVM's other
+   * tests left on the stack's topics (a later event time, a transaction still open), and a
+   * compacted output keeps every record the job wrote.
+   */
+  static DerivedTopics ofOwnTopics(StackEndpoints stack) throws Exception {
+    TopicCopies copies =
+        TopicCopies.create(stack.kafkaBootstrapServers(), "it", Keeping.EVERY_RECORD);
+    return new DerivedTopics(stack, copies, copies::nameOf);
+  }
+
+  /** The name this instance reads and writes {@code topic} under. */
+  String nameOf(Topic<String, ?> topic) {
+    return names.apply(topic.name());
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (copies != null) {
+      copies.close();
+    }
   }
 
   void publish(Topic<String, ?> topic, List<? extends SpecificRecord> events) throws Exception {
     try (KafkaProducer<String, SpecificRecord> producer =
         new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer())) {
       for (SpecificRecord event : events) {
-        producer.send(new ProducerRecord<>(topic.name(), EventKeys.keyOf(event), event)).get();
+        producer.send(new ProducerRecord<>(nameOf(topic), EventKeys.keyOf(event), event)).get();
       }
     }
   }
@@ -85,7 +124,7 @@ public final class DerivedTopics {
   SourcePosition publishRaw(Topic<String, ?> topic, String key, byte[] value) throws Exception {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-      RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+      RecordMetadata written = producer.send(new ProducerRecord<>(nameOf(topic), key, value)).get();
       return new SourcePosition(written.topic(), written.partition(), written.offset());
     }
   }
@@ -104,7 +143,7 @@ public final class DerivedTopics {
     KafkaSettings settings =
         KafkaSettings.streaming(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl())
             .boundedToEnd();
-    pipeline.define(env, new KafkaJobIo(name, settings), settings.outOfOrderness());
+    pipeline.define(env, new KafkaJobIo(name, settings, names), settings.outOfOrderness());
     env.execute(name);
   }
 
@@ -138,7 +177,7 @@ public final class DerivedTopics {
     try (KafkaConsumer<String, Object> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), values)) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
+          consumer.partitionsFor(nameOf(topic)).stream()
               .map(info -> new TopicPartition(info.topic(), info.partition()))
               .toList();
       consumer.assign(partitions);

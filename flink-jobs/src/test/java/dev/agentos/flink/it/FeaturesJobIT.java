@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The features job on a MiniCluster against the real Kafka and registry, with its production
  * windows (1 h tumbling; 24 h sliding every hour): three hours of two agents' work, each in a
  * session of its own, in; a vector per entity and window out, with the values the history calls
- * for; and the same history replayed giving the same vectors. Each test is its own tenant.
+ * for; and the same history replayed giving the same vectors. Each test is its own tenant, on
+ * topics of its own.
  */
 @ExtendWith(LocalStackExtension.class)
 class FeaturesJobIT {
@@ -58,8 +60,15 @@ class FeaturesJobIT {
   }
 
   @BeforeEach
-  void connect(StackEndpoints stack) {
-    this.topics = new DerivedTopics(stack);
+  void connect(StackEndpoints stack) throws Exception {
+    this.topics = DerivedTopics.ofOwnTopics(stack);
+  }
+
+  @AfterEach
+  void deleteTopics() throws Exception {
+    if (topics != null) {
+      topics.close();
+    }
   }
 
   @Test
