@@ -2,7 +2,10 @@ package dev.agentos.executor.sandbox;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A language the executor can run, where its interpreter or compiler may be installed, and how it
@@ -32,6 +35,23 @@ public enum Language {
     this.sourceFile = sourceFile;
     this.places = places.stream().map(Path::of).toList();
     this.versionFlag = versionFlag;
+  }
+
+  /**
+   * The language an execution request names, by its id or a common other name ("python3",
+   * "javascript", "shell"); empty for a language this executor does not know.
+   */
+  public static Optional<Language> named(String name) {
+    String wanted = name.trim().toLowerCase(Locale.ROOT);
+    String id =
+        switch (wanted) {
+          case "python3", "py" -> "python";
+          case "javascript", "js", "nodejs" -> "node";
+          case "shell", "bash", "dash" -> "sh";
+          case "golang" -> "go";
+          default -> wanted;
+        };
+    return Arrays.stream(values()).filter(language -> language.id.equals(id)).findFirst();
   }
 
   /** The name agents ask for, e.g. "python". */

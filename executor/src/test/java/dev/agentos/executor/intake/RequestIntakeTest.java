@@ -3,14 +3,10 @@ package dev.agentos.executor.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.executions.ExecutionCompleted;
-import dev.agentos.events.executions.ExecutionLimits;
 import dev.agentos.events.executions.ExecutionOutcome;
-import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.VerificationRequested;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +55,8 @@ class RequestIntakeTest {
           ran.add(request.getExecutionId());
           release.await(10, TimeUnit.SECONDS);
         });
-    deliver(request("e0"), request("e1"), request("e2"), completed("e9"));
+    deliver(
+        Requests.request("e0"), Requests.request("e1"), Requests.request("e2"), completed("e9"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> consumer.paused().contains(PARTITION));
     assertThat(ran).containsExactlyInAnyOrder("e0", "e1");
@@ -82,7 +79,7 @@ class RequestIntakeTest {
             verified.put(
                 request.getExecutionId(),
                 verification == null ? "none" : verification.getVerificationId()));
-    deliver(verification("v1", "e1"), request("e1"), request("e2"));
+    deliver(verification("v1", "e1"), Requests.request("e1"), Requests.request("e2"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(3).equals(committed()));
     assertThat(verified).isEqualTo(Map.of("e1", "v1", "e2", "none"));
@@ -98,7 +95,7 @@ class RequestIntakeTest {
             throw new IllegalStateException("broken on purpose");
           }
         });
-    deliver(request("e0"), null, request("e2"));
+    deliver(Requests.request("e0"), null, Requests.request("e2"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(3).equals(committed()));
     assertThat(ran).containsExactly("e0", "e2");
@@ -140,39 +137,9 @@ class RequestIntakeTest {
     return offset == null ? null : offset.offset();
   }
 
-  private static EventHeader header() {
-    return EventHeader.newBuilder()
-        .setEventId(java.util.UUID.randomUUID().toString())
-        .setOccurredAt(Instant.parse("2026-12-08T00:00:00Z"))
-        .setTenantId("tenant")
-        .setProjectId("project")
-        .setAgentId("agent")
-        .setSource("test")
-        .build();
-  }
-
-  static ExecutionRequested request(String executionId) {
-    return ExecutionRequested.newBuilder()
-        .setHeader(header())
-        .setExecutionId(executionId)
-        .setLanguage("python")
-        .setCode("print(1)")
-        .setFiles(Map.of())
-        .setEnvironment(Map.of())
-        .setLimits(
-            ExecutionLimits.newBuilder()
-                .setCpuTimeMs(1_000)
-                .setMemoryBytes(64 << 20)
-                .setWallTimeoutMs(5_000)
-                .setMaxOutputBytes(65_536)
-                .setNetworkAllowed(false)
-                .build())
-        .build();
-  }
-
   private static VerificationRequested verification(String verificationId, String executionId) {
     return VerificationRequested.newBuilder()
-        .setHeader(header())
+        .setHeader(Requests.header())
         .setVerificationId(verificationId)
         .setSuggestionId("s1")
         .setExecutionId(executionId)
@@ -182,7 +149,7 @@ class RequestIntakeTest {
 
   private static ExecutionCompleted completed(String executionId) {
     return ExecutionCompleted.newBuilder()
-        .setHeader(header())
+        .setHeader(Requests.header())
         .setExecutionId(executionId)
         .setOutcome(ExecutionOutcome.SUCCEEDED)
         .setExitCode(0)
