@@ -77,10 +77,6 @@ public record TestReport(
       return this;
     }
 
-    int size() {
-      return tests.size();
-    }
-
     TestReport build() {
       return new TestReport(
           tests,
