@@ -13,10 +13,10 @@ import java.util.Optional;
 public record TestResult(String name, TestStatus status, Optional<String> message) {
 
   /** Longer names are cut: a parameterised test may carry a whole data set in its name. */
-  static final int MAX_NAME_CHARS = 500;
+  static final int MAX_NAME_CHARS = 300;
 
   /** Enough for an assertion's message and the top of its stack trace. */
-  static final int MAX_MESSAGE_CHARS = 2000;
+  static final int MAX_MESSAGE_CHARS = 1000;
 
   public TestResult {
     Objects.requireNonNull(status, "status");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,10 @@ public final class VerificationPlan {
   /** Where the report folders of Maven's and Gradle's JUnit runs are, by their conventions. */
   static final List<String> JUNIT_TOOL_REPORTS =
       List.of("target/surefire-reports", "target/failsafe-reports", "build/test-results/test");
+
+  /** Variables that hold a runner's options: the plan's are added to the execution's. */
+  private static final Set<String> OPTION_LISTS =
+      Set.of("PYTEST_ADDOPTS", "NODE_OPTIONS", "GOFLAGS");
 
   private static final Pattern PYTHON_M_UNITTEST =
       Pattern.compile("\\b(python[0-9.]*)\\s+-m\\s+unittest\\b");
@@ -165,8 +170,9 @@ public final class VerificationPlan {
    * The sandbox request that runs the tests.
    *
    * @param suggestionFiles the files to test, by path relative to the work folder
-   * @param environment the execution's variables; a runner option variable the plan sets (say
-   *     PYTEST_ADDOPTS) keeps the execution's value, with the plan's after it
+   * @param environment the execution's variables. Where the plan sets one too, a runner's option
+   *     list (PYTEST_ADDOPTS, NODE_OPTIONS, GOFLAGS) gets the plan's options after the execution's,
+   *     the report's location (AGENTOS_*) is the plan's, and any other (GOCACHE) the execution's
    * @throws IllegalArgumentException if a file would lie where the report is read from
    */
   public SandboxRequest request(
@@ -183,7 +189,15 @@ public final class VerificationPlan {
     all.putAll(files);
     Map<String, String> variables = new HashMap<>(environment);
     this.environment.forEach(
-        (name, value) -> variables.merge(name, value, (theirs, ours) -> theirs + " " + ours));
+        (name, ours) -> {
+          if (OPTION_LISTS.contains(name)) {
+            variables.merge(name, ours, (theirs, plan) -> theirs + " " + plan);
+          } else if (name.startsWith("AGENTOS_")) {
+            variables.put(name, ours);
+          } else {
+            variables.putIfAbsent(name, ours);
+          }
+        });
     if (framework == TestFramework.JUNIT) {
       variables.merge(
           "JAVA_TOOL_OPTIONS",

@@ -118,7 +118,21 @@ class VerificationPlanTest {
     SandboxRequest request =
         plan.request(Map.of(), Map.of("GOFLAGS", "-count=1"), Limits.defaults());
 
-    assertThat(request.environment()).containsEntry("GOFLAGS", "-count=1 -json");
+    assertThat(request.environment())
+        .containsEntry("GOFLAGS", "-count=1 -json")
+        .containsEntry("GOPATH", "/tmp/go");
+    assertThat(
+            plan.request(Map.of(), Map.of("GOCACHE", "/work/cache"), Limits.defaults())
+                .environment())
+        .as("the execution's own cache")
+        .containsEntry("GOCACHE", "/work/cache");
+    assertThat(
+            VerificationPlan.of("python", "unittest", "python3 -m unittest")
+                .request(
+                    Map.of(), Map.of("AGENTOS_TEST_REPORT", "/tmp/elsewhere"), Limits.defaults())
+                .environment())
+        .as("the report is where the plan reads it")
+        .containsEntry("AGENTOS_TEST_REPORT", "/work/.agentos-test-report.xml");
     assertThat(request.collect()).isEmpty();
 
     Verification verification = plan.verify(run(1, Reports.text("go-test.json"), "", Map.of()));
