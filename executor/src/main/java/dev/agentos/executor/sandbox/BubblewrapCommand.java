@@ -27,7 +27,7 @@ import java.util.OptionalInt;
 final class BubblewrapCommand {
 
   /** Where the work folder is seen inside the sandbox; also the program's HOME. */
-  static final String WORK = "/work";
+  static final String WORK = SandboxRunner.WORK_FOLDER;
 
   static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 

@@ -101,12 +101,17 @@ public final class BubblewrapRunner implements SandboxRunner {
   public SandboxResult run(SandboxRequest request, OutputListener listener) {
     try (WorkFolder folder = WorkFolder.create(workRoot, sandboxUid)) {
       folder.place(request.files());
+      SandboxResult result;
       if (cgroups.isEmpty()) {
-        return runIn(folder, Optional.empty(), request, listener);
+        result = runIn(folder, Optional.empty(), request, listener);
+      } else {
+        try (CgroupV1.Run group = cgroups.get().create(request.limits())) {
+          result = runIn(folder, Optional.of(group), request, listener);
+        }
       }
-      try (CgroupV1.Run group = cgroups.get().create(request.limits())) {
-        return runIn(folder, Optional.of(group), request, listener);
-      }
+      // Every process of the run has ended: what it left can no longer change while it is read.
+      return result.withCollected(
+          CollectedFiles.read(folder, request.collect(), request.limits().maxFileBytes()));
     }
   }
 

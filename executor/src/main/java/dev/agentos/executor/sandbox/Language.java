@@ -92,23 +92,28 @@ public enum Language {
     };
   }
 
+  private static List<String> java(String executable, Limits limits) {
+    List<String> argv = new ArrayList<>(List.of(executable));
+    argv.addAll(jvmOptions(limits));
+    argv.add("Main.java");
+    return argv;
+  }
+
   /**
    * The JVM sizes its heap from the machine's memory, which it sees whole inside the sandbox; it
    * gets half the memory limit instead, so it fails with an OutOfMemoryError rather than the limit
-   * killing it, and a small code cache and serial collector so it starts in little memory.
+   * killing it, and a small code cache and serial collector so it starts in little memory. Public
+   * for a JVM that a test command starts (javac, a test launcher), which gets them through
+   * JAVA_TOOL_OPTIONS.
    */
-  private static List<String> java(String executable, Limits limits) {
+  public static List<String> jvmOptions(Limits limits) {
     long heapMiB = Math.max(16, limits.memoryBytes() / 2 / (1024 * 1024));
-    List<String> argv = new ArrayList<>(List.of(executable));
-    argv.addAll(
-        List.of(
-            "-Xmx" + heapMiB + "m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=32m",
-            "-XX:MaxMetaspaceSize=128m",
-            "-Xshare:auto"));
-    argv.add("Main.java");
-    return argv;
+    return List.of(
+        "-Xmx" + heapMiB + "m",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:ReservedCodeCacheSize=32m",
+        "-XX:MaxMetaspaceSize=128m",
+        "-Xshare:auto");
   }
 }

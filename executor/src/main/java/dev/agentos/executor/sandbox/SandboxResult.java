@@ -1,6 +1,7 @@
 package dev.agentos.executor.sandbox;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -14,6 +15,8 @@ import java.util.OptionalLong;
  * @param peakMemoryBytes the most memory used at once, where the isolation measures it
  * @param stdout the start of its standard output
  * @param stderr the start of its standard error
+ * @param collected the files the request asked to collect that the run left, by path relative to
+ *     the work folder; a path the run did not write is absent
  */
 public record SandboxResult(
     int exitCode,
@@ -22,7 +25,29 @@ public record SandboxResult(
     Optional<Duration> cpuTime,
     OptionalLong peakMemoryBytes,
     OutputExcerpt stdout,
-    OutputExcerpt stderr) {
+    OutputExcerpt stderr,
+    Map<String, CollectedFile> collected) {
+
+  public SandboxResult {
+    collected = Map.copyOf(collected);
+  }
+
+  /** A result with no collected files. */
+  public SandboxResult(
+      int exitCode,
+      Outcome outcome,
+      Duration wallTime,
+      Optional<Duration> cpuTime,
+      OptionalLong peakMemoryBytes,
+      OutputExcerpt stdout,
+      OutputExcerpt stderr) {
+    this(exitCode, outcome, wallTime, cpuTime, peakMemoryBytes, stdout, stderr, Map.of());
+  }
+
+  SandboxResult withCollected(Map<String, CollectedFile> files) {
+    return new SandboxResult(
+        exitCode, outcome, wallTime, cpuTime, peakMemoryBytes, stdout, stderr, files);
+  }
 
   /** Whether the wall-time limit ended the run. */
   public boolean timedOut() {

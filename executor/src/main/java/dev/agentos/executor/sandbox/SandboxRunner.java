@@ -8,6 +8,12 @@ package dev.agentos.executor.sandbox;
 public interface SandboxRunner {
 
   /**
+   * Where every runner shows the run's work folder and starts the program, with HOME set to it: a
+   * program (or a test runner's report option) may name files there by absolute path.
+   */
+  String WORK_FOLDER = "/work";
+
+  /**
    * Runs the request and returns once nothing of it is left: no process, no work folder.
    *
    * @param listener hears the output while it comes
