@@ -1,6 +1,8 @@
 package dev.agentos.executor.run;
 
 import dev.agentos.events.executions.ExecutionRequested;
+import dev.agentos.events.executions.VerificationRequested;
+import dev.agentos.executor.verification.Verification;
 import java.time.Duration;
 import java.util.Map;
 
@@ -37,4 +39,8 @@ public interface ExecutionLifecycle {
 
   /** Ends it unstarted: it waited {@code waited} in the queue, past the deadline. */
   void expire(ExecutionRequested request, Duration waited) throws InterruptedException;
+
+  /** Records the verdict on a suggestion's tests, which the execution ran (or could not run). */
+  void completeVerification(VerificationRequested verification, Verification result)
+      throws InterruptedException;
 }

@@ -9,7 +9,11 @@ import dev.agentos.executor.sandbox.Language;
 import dev.agentos.executor.sandbox.Runtime;
 import dev.agentos.executor.sandbox.SandboxException;
 import dev.agentos.executor.sandbox.SandboxRequest;
+import dev.agentos.executor.sandbox.SandboxResult;
 import dev.agentos.executor.sandbox.SandboxRunner;
+import dev.agentos.executor.verification.TestReport;
+import dev.agentos.executor.verification.Verification;
+import dev.agentos.executor.verification.VerificationPlan;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Takes one request from queue to recorded outcome: too old, it expires unrun; in a language this
  * executor lacks, it fails with the reason; otherwise it is started on the command side (which
  * answers whether an earlier delivery started it already, so none runs twice), run in a sandbox of
- * its own while its output goes to the {@link OutputHub}, and its end recorded.
+ * its own while its output goes to the {@link OutputHub}, and its end recorded. A verification's
+ * execution runs the tests as its {@link VerificationPlan} says, and the verdict on the runner's
+ * report is recorded with it; whatever keeps the tests from running is its verdict's reason.
  */
 public final class ExecutionRunner implements RequestHandler {
 
@@ -60,27 +66,43 @@ public final class ExecutionRunner implements RequestHandler {
     Duration waited = Duration.between(request.getHeader().getOccurredAt(), clock.instant());
     if (waited.compareTo(maxQueueWait) > 0) {
       lifecycle.expire(request, waited);
+      judgeUnrun(verification, "its tests never ran: the request expired in the queue");
       return;
     }
     Optional<Runtime> runtime = runtimeFor(request.getLanguage());
     if (runtime.isEmpty()) {
-      lifecycle.fail(
+      refuse(
           request,
+          verification,
           "this executor has no runtime for the language '"
               + request.getLanguage()
               + "'; GET /v1/runtimes lists the ones it has");
       return;
     }
     if (request.getLimits().getNetworkAllowed()) {
-      lifecycle.fail(request, "runs have no network in this executor's sandbox");
+      refuse(request, verification, "runs have no network in this executor's sandbox");
       return;
+    }
+    VerificationPlan tests = null;
+    if (verification != null) {
+      try {
+        tests =
+            VerificationPlan.of(
+                request.getLanguage(),
+                verification.getTestFramework(),
+                verification.getTestCommand());
+      } catch (IllegalArgumentException e) {
+        refuse(request, verification, "its tests cannot be run: " + e.getMessage());
+        return;
+      }
     }
     String sandboxId = "bwrap-" + UUID.randomUUID();
     Start start = lifecycle.start(request, sandboxId, runtime.get().version());
     if (start instanceof Start.Started started) {
-      run(request, runtime.get(), started, sandboxId);
+      run(new Run(request, verification, tests, runtime.get(), started, sandboxId));
     } else if (start instanceof Start.AlreadyStarted) {
-      lifecycle.fail(request, "the executor running it stopped before its outcome was recorded");
+      refuse(
+          request, verification, "the executor running it stopped before its outcome was recorded");
     } else if (start instanceof Start.Unknown) {
       log.warn(
           "{} of tenant {} is unknown to the command side; not run",
@@ -89,32 +111,69 @@ public final class ExecutionRunner implements RequestHandler {
     } // AlreadyEnded: a redelivery of a request whose outcome is recorded
   }
 
-  private void run(
-      ExecutionRequested request, Runtime runtime, Start.Started started, String sandboxId)
-      throws InterruptedException {
+  /**
+   * The verdict goes first: should the executor stop between the two, the redelivered request finds
+   * the execution started, not ended, and ends both again (a second verdict is refused).
+   */
+  private void run(Run run) throws InterruptedException {
+    ExecutionRequested request = run.request();
     String tenant = request.getHeader().getTenantId();
     String id = request.getExecutionId();
-    SandboxRequest plan = RunPlan.of(request, runtime, started.environment());
+    SandboxRequest plan;
+    try {
+      plan =
+          run.tests() == null
+              ? RunPlan.of(request, run.runtime(), run.started().environment())
+              : RunPlan.ofTests(request, run.runtime(), run.tests(), run.started().environment());
+    } catch (IllegalArgumentException e) {
+      refuse(request, run.verification(), "its tests cannot be run: " + e.getMessage());
+      return;
+    }
     output.opened(id, request.getHeader());
     RunEnd end;
+    SandboxResult result;
     try {
-      end =
-          RunEnd.of(
-              sandbox.run(plan, (channel, chunk) -> output.write(tenant, id, channel, chunk)),
-              plan.limits());
+      result = sandbox.run(plan, (channel, chunk) -> output.write(tenant, id, channel, chunk));
+      end = RunEnd.of(result, plan.limits());
     } catch (SandboxException e) {
-      log.error("sandbox {} could not run {}", sandboxId, id, e);
+      log.error("sandbox {} could not run {}", run.sandboxId(), id, e);
       end = RunEnd.sandboxError("the sandbox could not run it: " + e.getMessage());
       output.ended(tenant, id, end);
-      lifecycle.fail(request, end.reason());
+      refuse(request, run.verification(), end.reason());
       return;
+    }
+    if (run.verification() != null) {
+      lifecycle.completeVerification(run.verification(), run.tests().verify(result));
     }
     lifecycle.end(request, end);
     output.ended(tenant, id, end);
+  }
+
+  /** Ends the execution unrun, and its verification with the same reason. */
+  private void refuse(ExecutionRequested request, VerificationRequested verification, String reason)
+      throws InterruptedException {
+    judgeUnrun(verification, reason);
+    lifecycle.fail(request, reason);
+  }
+
+  private void judgeUnrun(VerificationRequested verification, String reason)
+      throws InterruptedException {
+    if (verification != null) {
+      lifecycle.completeVerification(verification, Verification.error(reason, TestReport.empty()));
+    }
   }
 
   private Optional<Runtime> runtimeFor(String language) {
     return Language.named(language)
         .flatMap(wanted -> runtimes.stream().filter(r -> r.language() == wanted).findFirst());
   }
+
+  /** One request being run, with what its start gave and what judges its tests. */
+  private record Run(
+      ExecutionRequested request,
+      VerificationRequested verification,
+      VerificationPlan tests,
+      Runtime runtime,
+      Start.Started started,
+      String sandboxId) {}
 }

@@ -20,7 +20,7 @@ public record Verification(Verdict verdict, TestReport report, Optional<String> 
     Objects.requireNonNull(reason, "reason");
   }
 
-  static Verification error(String reason, TestReport report) {
+  public static Verification error(String reason, TestReport report) {
     return new Verification(Verdict.ERROR, report, Optional.of(reason));
   }
 

@@ -3,6 +3,7 @@ package dev.agentos.executor.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentos.events.executions.ExecutionRequested;
+import dev.agentos.events.executions.VerificationRequested;
 import dev.agentos.executor.intake.Requests;
 import dev.agentos.executor.output.OutputHub;
 import dev.agentos.executor.run.ExecutionLifecycle.Start;
@@ -16,6 +17,7 @@ import dev.agentos.executor.sandbox.Runtime;
 import dev.agentos.executor.sandbox.SandboxRequest;
 import dev.agentos.executor.sandbox.SandboxResult;
 import dev.agentos.executor.sandbox.SandboxRunner;
+import dev.agentos.executor.verification.Verification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -142,6 +144,47 @@ class ExecutionRunnerTest {
         .isEqualTo("killed at the memory limit of 67108864 bytes");
   }
 
+  @Test
+  void aVerificationRunsItsTestCommandAskingForTheReportAndItsVerdictGoesBeforeTheEnd()
+      throws Exception {
+    lifecycle.start = new Start.Started(Map.of());
+
+    runner.handle(request("python", NOW), verification("pytest -q"));
+
+    assertThat(ran)
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.command()).containsExactly("/bin/sh", "-c", "pytest -q");
+              assertThat(run.environment().get("PYTEST_ADDOPTS")).contains("--junitxml=");
+            });
+    // The stand-in sandbox wrote no report: nothing was verified.
+    assertThat(lifecycle.calls).hasSize(3);
+    assertThat(lifecycle.calls.get(1)).startsWith("verdict ERROR");
+    assertThat(lifecycle.calls.get(2)).isEqualTo("end SUCCEEDED exit 0");
+  }
+
+  @Test
+  void aVerificationThatCannotRunIsJudgedWithTheReasonTheExecutionFailsWith() throws Exception {
+    runner.handle(request("cobol", NOW), verification("cobc -x tests.cob"));
+
+    assertThat(ran).isEmpty();
+    assertThat(lifecycle.calls).hasSize(2);
+    assertThat(lifecycle.calls.get(0))
+        .startsWith("verdict ERROR (this executor has no runtime for the language 'cobol'");
+    assertThat(lifecycle.calls.get(1)).startsWith("fail this executor has no runtime");
+  }
+
+  private static VerificationRequested verification(String testCommand) {
+    return VerificationRequested.newBuilder()
+        .setHeader(Requests.header())
+        .setVerificationId("v1")
+        .setSuggestionId("s1")
+        .setExecutionId("e1")
+        .setTestCommand(testCommand)
+        .build();
+  }
+
   private static OutputHub.Follower follower(List<String> heard) {
     return new OutputHub.Follower() {
       @Override
@@ -211,6 +254,14 @@ class ExecutionRunnerTest {
     @Override
     public void expire(ExecutionRequested request, Duration waited) {
       calls.add("expire after " + waited);
+    }
+
+    @Override
+    public void completeVerification(VerificationRequested verification, Verification result) {
+      calls.add(
+          "verdict "
+              + result.verdict()
+              + result.reason().map(reason -> " (" + reason + ")").orElse(""));
     }
   }
 }
