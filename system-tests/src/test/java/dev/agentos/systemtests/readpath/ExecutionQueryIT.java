@@ -30,6 +30,9 @@ class ExecutionQueryIT {
 
   private static final String SESSION = "session-" + UUID.randomUUID();
 
+  /** A session where one execution's request was published twice, at two times. */
+  private static final String REQUESTED_TWICE = "session-" + UUID.randomUUID();
+
   private static QueryClient reader;
   private static QueryClient admin;
   private static QueryClient stranger;
@@ -46,6 +49,9 @@ class ExecutionQueryIT {
     seed.requested("p1", SESSION, "e3", T0.plusSeconds(20));
     seed.started("p1", SESSION, "e3", T0.plusSeconds(21));
     seed.requested("p2", SESSION, "e4", T0.plusSeconds(30));
+    seed.requested("p1", REQUESTED_TWICE, "e5", T0.plusSeconds(40));
+    seed.requested("p1", REQUESTED_TWICE, "e6", T0.plusSeconds(42));
+    seed.requested("p1", REQUESTED_TWICE, "e5", T0.plusSeconds(45));
     reader = app.as(app.newKey(seed.tenant, "p1", ApiKeyScope.QUERY_READ));
     admin = app.as(app.newKey(seed.tenant, "p1", ApiKeyScope.ADMIN));
     stranger = app.as(app.newKey("it-other-" + UUID.randomUUID(), "p1", ApiKeyScope.ADMIN));
@@ -116,6 +122,26 @@ class ExecutionQueryIT {
         .as("the other project's session of the same id")
         .containsExactly("e4");
     assertThat(ids(stranger.get("/v1/executions?sessionId=" + SESSION).json())).isEmpty();
+  }
+
+  @Test
+  void anExecutionRequestedTwiceIsListedOnceWhereItsLaterRequestPutsIt() {
+    var first = reader.get("/v1/executions?sessionId=" + REQUESTED_TWICE + "&limit=1");
+    String cursor = first.json().get("nextCursor").asText();
+    var second =
+        reader.get(
+            "/v1/executions?sessionId="
+                + REQUESTED_TWICE
+                + "&limit=1&cursor="
+                + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+
+    assertThat(ids(first.json())).containsExactly("e5");
+    assertThat(ids(second.json())).containsExactly("e6");
+    assertThat(second.json().hasNonNull("nextCursor"))
+        .as("the earlier request's entry is skipped, not listed again")
+        .isFalse();
+    assertThat(reader.get("/v1/executions/e5").json().get("requestedAt").asText())
+        .isEqualTo(T0.plusSeconds(45).toString());
   }
 
   @Test
