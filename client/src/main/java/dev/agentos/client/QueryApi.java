@@ -8,6 +8,8 @@ import dev.agentos.client.query.AnomalyList;
 import dev.agentos.client.query.AnomalyPage;
 import dev.agentos.client.query.Categories;
 import dev.agentos.client.query.Context;
+import dev.agentos.client.query.Execution;
+import dev.agentos.client.query.ExecutionPage;
 import dev.agentos.client.query.HealthReport;
 import dev.agentos.client.query.HealthTrend;
 import dev.agentos.client.query.Memory;
@@ -25,6 +27,8 @@ import dev.agentos.client.query.Search;
 import dev.agentos.client.query.SearchResult;
 import dev.agentos.client.query.SessionContext;
 import dev.agentos.client.query.SubjectPredictions;
+import dev.agentos.client.query.Suggestion;
+import dev.agentos.client.query.SuggestionPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -116,6 +120,31 @@ public final class QueryApi {
         SubjectPredictions.class);
   }
 
+  /**
+   * An execution of the key's project with its status, timings and output excerpts; 404 ({@link
+   * AgentOsApiException#isNotFound}) until its first event is read.
+   */
+  public Execution execution(String executionId) {
+    return endpoint.call("GET", "/v1/executions/" + segment(executionId), null, Execution.class);
+  }
+
+  /** A page of session {@code sessionId}'s executions; {@code cursor} null for the first. */
+  public ExecutionPage executionsOfSession(String sessionId, String cursor) {
+    return endpoint.call(
+        "GET", "/v1/executions" + sessionList(sessionId, cursor), null, ExecutionPage.class);
+  }
+
+  /** A code suggestion of the key's project with its verifications; 404 until read. */
+  public Suggestion suggestion(String suggestionId) {
+    return endpoint.call("GET", "/v1/suggestions/" + segment(suggestionId), null, Suggestion.class);
+  }
+
+  /** A page of session {@code sessionId}'s suggestions; {@code cursor} null for the first. */
+  public SuggestionPage suggestionsOfSession(String sessionId, String cursor) {
+    return endpoint.call(
+        "GET", "/v1/suggestions" + sessionList(sessionId, cursor), null, SuggestionPage.class);
+  }
+
   /** The tenant's model {@code modelName}, e.g. {@code execution-success}, and its versions. */
   public Model model(String modelName) {
     return endpoint.call("GET", "/v1/models/" + segment(modelName), null, Model.class);
@@ -147,6 +176,13 @@ public final class QueryApi {
             + "&to="
             + URLEncoder.encode(to.toString(), StandardCharsets.UTF_8);
     return endpoint.call("GET", healthPath(projectId) + query, null, HealthTrend.class);
+  }
+
+  private static String sessionList(String sessionId, String cursor) {
+    String query = "?sessionId=" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8);
+    return cursor == null
+        ? query
+        : query + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
   }
 
   private static String healthPath(String projectId) {

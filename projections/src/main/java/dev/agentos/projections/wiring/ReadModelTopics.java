@@ -1,6 +1,7 @@
 package dev.agentos.projections.wiring;
 
 import dev.agentos.projections.anomalies.AnomaliesProjection;
+import dev.agentos.projections.executions.ExecutionsProjection;
 import dev.agentos.projections.features.FeaturesInfluxProjection;
 import dev.agentos.projections.history.MemoryHistoryProjection;
 import dev.agentos.projections.memory.MemoryCassandraProjection;
@@ -22,22 +23,31 @@ import java.util.Set;
 public final class ReadModelTopics {
 
   private static final Map<String, List<String>> BY_GROUP =
-      Map.of(
-          MemoryCassandraProjection.GROUP,
-              List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name(), Topics.MEMORY_ACCESS.name()),
+      Map.ofEntries(
+          Map.entry(
+              MemoryCassandraProjection.GROUP,
+              List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name(), Topics.MEMORY_ACCESS.name())),
           // A memory's history is its aggregate's events only: no contexts, no accesses.
-          MemoryHistoryProjection.GROUP, List.of(Topics.MEMORY.name()),
+          Map.entry(MemoryHistoryProjection.GROUP, List.of(Topics.MEMORY.name())),
           // Not the reads: their counts are the Cassandra read model's (MemorySearchProjection).
-          MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name()),
-          MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name()),
-          PatternsProjection.GROUP, List.of(Topics.PATTERNS.name()),
-          FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name()),
-          AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name()),
-          ProjectHealthProjection.GROUP, List.of(Topics.HEALTH.name()),
+          Map.entry(
+              MemorySearchProjection.GROUP, List.of(Topics.MEMORY.name(), Topics.CONTEXTS.name())),
+          Map.entry(MetricsInfluxProjection.GROUP, List.of(Topics.METRICS.name())),
+          Map.entry(PatternsProjection.GROUP, List.of(Topics.PATTERNS.name())),
+          Map.entry(FeaturesInfluxProjection.GROUP, List.of(Topics.FEATURES.name())),
+          Map.entry(AnomaliesProjection.GROUP, List.of(Topics.ANOMALIES.name())),
+          Map.entry(ProjectHealthProjection.GROUP, List.of(Topics.HEALTH.name())),
           // The predictions and the outcomes that label them: every execution's completion and
           // every verification's, whether predicted or not (an outcome may come first).
-          PredictionsProjection.GROUP, List.of(Topics.PREDICTIONS.name(), Topics.EXECUTIONS.name()),
-          ModelsProjection.GROUP, List.of(Topics.MODELS.name()));
+          Map.entry(
+              PredictionsProjection.GROUP,
+              List.of(Topics.PREDICTIONS.name(), Topics.EXECUTIONS.name())),
+          Map.entry(ModelsProjection.GROUP, List.of(Topics.MODELS.name())),
+          // Executions with their lifecycle, and suggestions (interactions) with their
+          // verifications (executions), in either order.
+          Map.entry(
+              ExecutionsProjection.GROUP,
+              List.of(Topics.EXECUTIONS.name(), Topics.INTERACTIONS.name())));
 
   private ReadModelTopics() {}
 

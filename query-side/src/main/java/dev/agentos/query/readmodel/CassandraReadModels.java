@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.agentos.query.QuerySideProperties;
 import dev.agentos.readmodels.anomalies.AnomalySchema;
+import dev.agentos.readmodels.executions.ExecutionSchema;
 import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.history.MemoryHistoryReader;
 import dev.agentos.readmodels.memory.MemoryReadModelQueries;
@@ -22,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Cassandra session and the memory read-model queries over it. The projections create the
  * keyspace and its tables (the memory tables, and the patterns, anomalies, project health,
- * predictions and models tables with their indexes); a query side started first waits for them
- * ({@link ReadModelsReady}).
+ * predictions, models, executions and suggestions tables with their indexes); a query side started
+ * first waits for them ({@link ReadModelsReady}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CassandraReadModels {
@@ -45,7 +46,8 @@ public class CassandraReadModels {
                       AnomalySchema.singleNode(schema.keyspace()).missing(admin),
                       HealthSchema.singleNode(schema.keyspace()).missing(admin),
                       PredictionSchema.singleNode(schema.keyspace()).missing(admin),
-                      ModelSchema.singleNode(schema.keyspace()).missing(admin))
+                      ModelSchema.singleNode(schema.keyspace()).missing(admin),
+                      ExecutionSchema.singleNode(schema.keyspace()).missing(admin))
                   .flatMap(List::stream)
                   .toList(),
           properties.readModelsWait());

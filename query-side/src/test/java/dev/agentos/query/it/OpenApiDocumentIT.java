@@ -45,6 +45,11 @@ class OpenApiDocumentIT {
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true")
         .isEqualTo(canonical);
     assertThat(canonical)
-        .contains("/v1/memories/{memoryId}", "/v1/contexts/{contextId}", "/v1/sessions/");
+        .contains(
+            "/v1/memories/{memoryId}",
+            "/v1/contexts/{contextId}",
+            "/v1/sessions/",
+            "/v1/executions/{executionId}",
+            "/v1/suggestions/{suggestionId}");
   }
 }

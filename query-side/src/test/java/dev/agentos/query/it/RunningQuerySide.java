@@ -13,6 +13,7 @@ import dev.agentos.query.QuerySideApplication;
 import dev.agentos.readmodels.anomalies.AnomalySchema;
 import dev.agentos.readmodels.elasticsearch.ElasticsearchJson;
 import dev.agentos.readmodels.embedding.MemoryEmbedder;
+import dev.agentos.readmodels.executions.ExecutionSchema;
 import dev.agentos.readmodels.health.HealthSchema;
 import dev.agentos.readmodels.memory.MemorySchema;
 import dev.agentos.readmodels.models.ModelSchema;
@@ -137,6 +138,7 @@ public final class RunningQuerySide implements AutoCloseable {
       HealthSchema.singleNode(keyspace).apply(admin);
       PredictionSchema.singleNode(keyspace).apply(admin);
       ModelSchema.singleNode(keyspace).apply(admin);
+      ExecutionSchema.singleNode(keyspace).apply(admin);
     }
     try (RestClientTransport transport =
         new RestClientTransport(

@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Rebuilds a read model from Kafka: memory-cassandra, memory-history, memory-search,"
             + " metrics-influx, patterns-cassandra, features-influx, anomalies-cassandra,"
-            + " project-health-cassandra, predictions-cassandra or models-cassandra.")
+            + " project-health-cassandra, predictions-cassandra, models-cassandra or"
+            + " executions-cassandra.")
 final class ReplayCommand implements Callable<Integer> {
 
   private static final Duration EVERY = Duration.ofSeconds(2);
