@@ -44,3 +44,14 @@ CREATE UNIQUE INDEX IF NOT EXISTS context_directory_key
   ON context_directory (tenant_id, context_id);
 CREATE INDEX IF NOT EXISTS context_directory_by_name
   ON context_directory (tenant_id, project_id, name);
+
+-- The environment values of executions that have not ended, sealed with AES-256-GCM under the
+-- keyset file of agentos.secrets (ADR 0013); ExecutionRequested holds the names only. Written and
+-- deleted by the Execution aggregate in its commands' transactions: a row lives from the request
+-- to the execution's end.
+CREATE TABLE IF NOT EXISTS execution_environment (
+  tenant_id    VARCHAR(255) NOT NULL,
+  execution_id VARCHAR(255) NOT NULL,
+  sealed       BYTEA NOT NULL,
+  CONSTRAINT execution_environment_key PRIMARY KEY (tenant_id, execution_id)
+);

@@ -5,8 +5,10 @@ import java.util.Set;
 
 /**
  * Who is calling, as their API key says: its tenant, project and agent, and what it may do. An
- * {@code ADMIN} key may do everything within its tenant. Every read and write is scoped by the
- * tenant (and, where the key has one, the project) found here, never by what a request says.
+ * {@code ADMIN} key may do everything within its tenant but drive executions ({@code EXECUTOR}).
+ * Every read and write is scoped by the tenant (and, where the key has one, the project) found
+ * here, never by what a request says; the executor's endpoints alone reach another tenant, the one
+ * the execution belongs to (see the command side's {@code CommandOrigin#platformService}).
  */
 public record Caller(
     String keyId, String tenantId, String projectId, String agentId, Set<ApiKeyScope> scopes) {
@@ -15,8 +17,19 @@ public record Caller(
     scopes = Set.copyOf(scopes);
   }
 
+  /**
+   * Whether the key holds {@code scope}, or {@code ADMIN}, which implies every scope of its tenant.
+   * Not {@code EXECUTOR}: outcomes of runs come from the executor only, so no tenant's admin may
+   * record one, not even of its own tenant's executions.
+   */
   public boolean may(ApiKeyScope scope) {
-    return scopes.contains(scope) || scopes.contains(ApiKeyScope.ADMIN);
+    return scopes.contains(scope)
+        || (scope != ApiKeyScope.EXECUTOR && scopes.contains(ApiKeyScope.ADMIN));
+  }
+
+  /** Whether this is the sandbox executor's key, which serves every tenant's executions. */
+  public boolean isExecutor() {
+    return scopes.contains(ApiKeyScope.EXECUTOR);
   }
 
   /**

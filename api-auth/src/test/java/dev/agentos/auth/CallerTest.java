@@ -33,4 +33,25 @@ class CallerTest {
     assertThat(admin.readsAnyProject()).isTrue();
     assertThat(unbound.readsAnyProject()).isTrue();
   }
+
+  @Test
+  void anAdminKeyMayDoEverythingButDriveExecutions() {
+    Caller admin = new Caller("k", "t", "p1", "a", Set.of(ApiKeyScope.ADMIN));
+
+    assertThat(admin.may(ApiKeyScope.MEMORY_WRITE)).isTrue();
+    assertThat(admin.may(ApiKeyScope.EXECUTIONS_RUN)).isTrue();
+    assertThat(admin.may(ApiKeyScope.EXECUTOR)).isFalse();
+    assertThat(admin.isExecutor()).isFalse();
+  }
+
+  @Test
+  void anExecutorKeyMayDriveExecutionsAndNothingElse() {
+    Caller executor = new Caller("k", "t", "p1", "x", Set.of(ApiKeyScope.EXECUTOR));
+
+    assertThat(executor.may(ApiKeyScope.EXECUTOR)).isTrue();
+    assertThat(executor.isExecutor()).isTrue();
+    assertThat(executor.may(ApiKeyScope.EXECUTIONS_RUN)).isFalse();
+    assertThat(executor.may(ApiKeyScope.QUERY_READ)).isFalse();
+    assertThat(executor.may(ApiKeyScope.ADMIN)).isFalse();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.agentos.command;
 
 import dev.agentos.auth.Caller;
+import dev.agentos.auth.ForbiddenException;
 
 /**
  * Who sent a command, taken from the caller's API key (never from the request body), plus the
@@ -8,8 +9,8 @@ import dev.agentos.auth.Caller;
  * header.
  *
  * @param anyProject whether the key reaches every project of its tenant ({@link
- *     Caller#readsAnyProject}: an {@code ADMIN} key); a key bound to its project reaches that
- *     project only
+ *     Caller#readsAnyProject}: an {@code ADMIN} key), or of the tenant an executor names ({@link
+ *     #platformService}); a key bound to its project reaches that project only
  */
 public record CommandOrigin(
     String tenantId,
@@ -36,6 +37,21 @@ public record CommandOrigin(
         sessionId,
         traceId,
         caller.readsAnyProject());
+  }
+
+  /**
+   * The origin of a command the sandbox executor sends about an item of {@code tenantId}: the one
+   * reach across tenants. The executor serves every tenant's executions, so its key reaches every
+   * project of the tenant it names, which it read from the item's own event; naming a wrong tenant
+   * finds nothing, exactly as an unknown id. Only an {@code EXECUTOR} key gets this reach (checked
+   * here, so no other endpoint can hand it out by mistake); {@code ExecutorReach} also requires the
+   * key to be the platform tenant's.
+   */
+  public static CommandOrigin platformService(Caller executor, String tenantId, String traceId) {
+    if (!executor.isExecutor()) {
+      throw new ForbiddenException("only the executor's key reaches every tenant");
+    }
+    return new CommandOrigin(tenantId, null, executor.agentId(), null, traceId, true);
   }
 
   /**

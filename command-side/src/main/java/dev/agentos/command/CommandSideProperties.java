@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param dedup the Kafka Streams stage from raw to canonical topics
  * @param bootstrap the first tenant's admin key
  * @param executions the resource limits of sandboxed runs
+ * @param secrets the key that seals executions' environment values
  */
 @ConfigurationProperties("agentos")
 public record CommandSideProperties(
@@ -27,7 +28,8 @@ public record CommandSideProperties(
     @DefaultValue Publisher publisher,
     @DefaultValue Dedup dedup,
     @DefaultValue Bootstrap bootstrap,
-    @DefaultValue Executions executions) {
+    @DefaultValue Executions executions,
+    @DefaultValue Secrets secrets) {
 
   public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers) {}
 
@@ -127,4 +129,22 @@ public record CommandSideProperties(
       @DefaultValue("2GB") DataSize maxMemory,
       @DefaultValue("300s") Duration maxWallTimeout,
       @DefaultValue("10MB") DataSize maxOutput) {}
+
+  /**
+   * @param keysetFile the Tink keyset (AES-256-GCM) that seals executions' environment values in
+   *     PostgreSQL; made, readable by its owner only, when missing. Losing it loses the values of
+   *     executions that have not started yet, nothing else. {@value #DEFAULT_KEYSET_FILE} in the
+   *     working directory when unset; {@code ./agentos up} keeps it in the command side's data
+   *     folder
+   */
+  public record Secrets(String keysetFile) {
+
+    public static final String DEFAULT_KEYSET_FILE = "agentos-secrets-keyset.json";
+
+    public Secrets {
+      if (keysetFile == null || keysetFile.isBlank()) {
+        keysetFile = DEFAULT_KEYSET_FILE;
+      }
+    }
+  }
 }

@@ -55,6 +55,21 @@ public final class FieldLimits {
   /** A command line. */
   public static final int COMMAND = 4_000;
 
+  /**
+   * What the executor reports of a run: each of stdout and stderr kept in the event (the executor
+   * cuts them and sets {@code outputTruncated}; both together stay well inside the event size limit
+   * however wide their characters), the error message, and the sandbox id and runtime names.
+   */
+  public static final int OUTPUT_EXCERPT = 100_000;
+
+  public static final int ERROR_MESSAGE = 4_000;
+  public static final int SANDBOX_NAME = 255;
+
+  /** Tests a verification reports, and the length of each test's name. */
+  public static final int TESTS = 2_000;
+
+  public static final int TEST_NAME = 300;
+
   /** The latest expiry a memory or an API key may be given, counted from now: 100 years. */
   public static final Duration MAX_EXPIRY_AHEAD = Duration.ofDays(36_525);
 

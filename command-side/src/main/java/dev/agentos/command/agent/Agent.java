@@ -30,10 +30,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An agent of a tenant and the API keys it holds. A key is issued with at least one scope and
- * revoked at most once, by callers that may see the agent ({@link CommandOrigin#reaches}); others
- * are answered as for an unknown id; every event of an agent carries the agent's own tenant,
- * project and id.
+ * An agent of a tenant and the API keys it holds. A key is issued with at least one scope ({@code
+ * EXECUTOR} alone) and revoked at most once, by callers that may see the agent ({@link
+ * CommandOrigin#reaches}); others are answered as for an unknown id; every event of an agent
+ * carries the agent's own tenant, project and id.
  */
 @Aggregate
 public class Agent {
@@ -94,6 +94,12 @@ public class Agent {
     }
     if (command.scopes().contains(ApiKeyScope.UNKNOWN)) {
       throw new InvalidCommandException("scopes", "UNKNOWN is not a scope that can be granted");
+    }
+    if (command.scopes().contains(ApiKeyScope.EXECUTOR) && command.scopes().size() > 1) {
+      // It reaches every tenant for the executor's endpoints; with another scope beside it, one
+      // leak would give both, and an agent's key has no need of the executor's.
+      throw new InvalidCommandException(
+          "scopes", "EXECUTOR is the executor's own key: issue it alone, without other scopes");
     }
     if (command.expiresAt() != null && !command.expiresAt().isAfter(headers.clock().instant())) {
       throw new InvalidCommandException("expiresAt", "must be in the future");

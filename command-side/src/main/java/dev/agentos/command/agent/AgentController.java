@@ -9,6 +9,7 @@ import dev.agentos.command.CommandResult;
 import dev.agentos.command.agent.api.IssueApiKeyCommand;
 import dev.agentos.command.agent.api.RegisterAgentCommand;
 import dev.agentos.command.agent.api.RevokeApiKeyCommand;
+import dev.agentos.command.executor.ExecutorReach;
 import dev.agentos.command.web.AgentOsHeaders;
 import dev.agentos.command.web.CommandResponses;
 import dev.agentos.command.web.IfMatch;
@@ -40,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgentController {
 
   private final CommandGateway commands;
+  private final ExecutorReach executorReach;
 
-  public AgentController(CommandGateway commands) {
+  public AgentController(CommandGateway commands, ExecutorReach executorReach) {
     this.commands = commands;
+    this.executorReach = executorReach;
   }
 
   @PostMapping
@@ -75,12 +78,21 @@ public class AgentController {
   @PostMapping("/{agentId}/keys")
   @ResponseStatus(HttpStatus.CREATED) // documents the answer; the ResponseEntity sets it
   @RequiresScope(ApiKeyScope.ADMIN)
-  @Operation(summary = "Issue an API key to an agent; the key is shown in this answer only")
+  @Operation(
+      summary = "Issue an API key to an agent; the key is shown in this answer only",
+      description =
+          "EXECUTOR, the sandbox executor's scope, reaches every tenant: only an admin of the"
+              + " platform tenant may issue it (403 otherwise), and only alone on its key (422).")
   public ResponseEntity<IssuedApiKey> issueKey(
       @PathVariable String agentId,
       @Valid @RequestBody IssueApiKeyRequest body,
       Caller caller,
       @RequestHeader(value = AgentOsHeaders.TRACE, required = false) String traceId) {
+    if (body.scopes().contains(ApiKeyScope.EXECUTOR)
+        && !caller.tenantId().equals(executorReach.platformTenant())) {
+      throw new ForbiddenException(
+          "EXECUTOR keys reach every tenant: only an admin of the platform tenant may issue them");
+    }
     String key = ApiKeys.generate();
     String keyId = UUID.randomUUID().toString();
     CommandResult result =

@@ -15,8 +15,10 @@ import dev.agentos.command.execution.api.RequestExecutionCommand;
 import dev.agentos.command.execution.api.RunReport;
 import dev.agentos.command.execution.api.StartExecutionCommand;
 import dev.agentos.command.execution.api.TimeOutExecutionCommand;
+import dev.agentos.command.execution.secrets.EnvironmentVault;
 import dev.agentos.events.common.EventHeader;
 import dev.agentos.events.executions.ExecutionCompleted;
+import dev.agentos.events.executions.ExecutionLimits;
 import dev.agentos.events.executions.ExecutionOutcome;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.ExecutionStarted;
@@ -35,9 +37,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One run of code in the sandbox. It is requested with a language and code or files, within the
  * limits {@link ExecutionLimitPolicy} allows; the executor starts it once; it ends exactly once:
- * completed (SUCCEEDED or FAILED) or timed out after its start, or failed by the sandbox at any
- * time before its end. Nothing is accepted after the end, and only callers that may see it ({@link
- * CommandOrigin#reaches}) may touch it; others are answered as for an unknown id.
+ * completed (SUCCEEDED or FAILED), killed at a limit (LIMIT_EXCEEDED) or timed out after its start,
+ * or failed by the sandbox at any time before its end. Nothing is accepted after the end, and only
+ * callers that may see it ({@link CommandOrigin#reaches}) may touch it; others are answered as for
+ * an unknown id. Its environment's values never enter its events: they wait sealed in the {@link
+ * EnvironmentVault} from the request to the end, and are handed out once, to the start.
  */
 @Aggregate
 public class Execution {
@@ -53,7 +57,10 @@ public class Execution {
 
   private String executionId;
   private EventHeader request;
-  private long wallTimeoutMs;
+  private ExecutionLimits limits;
+  private boolean hasEnvironment;
+  private String suggestionId;
+  private String verificationId;
   private Stage stage;
 
   /**
@@ -65,38 +72,57 @@ public class Execution {
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.ALWAYS)
   public CommandResult handle(
-      RequestExecutionCommand command, EventHeaders headers, ExecutionLimitPolicy policy) {
+      RequestExecutionCommand command,
+      EventHeaders headers,
+      ExecutionLimitPolicy policy,
+      EnvironmentVault vault) {
     String language = ExecutionRules.language("language", command.language());
     Map<String, String> files = Objects.requireNonNullElse(command.files(), Map.of());
     Map<String, String> environment = Objects.requireNonNullElse(command.environment(), Map.of());
     ExecutionRules.source(command.code(), files, environment);
     FieldLimits.requireLength("stdin", command.stdin(), FieldLimits.STDIN);
     FieldLimits.requireLength("command", command.command(), FieldLimits.COMMAND);
+    ExecutionLimits resolved = policy.resolve(command.limits());
+    if (!environment.isEmpty()) {
+      vault.seal(command.origin().tenantId(), command.executionId(), environment);
+    }
     apply(
         ExecutionRequested.newBuilder()
             .setHeader(headers.next(command.origin()))
             .setExecutionId(command.executionId())
             .setSuggestionId(command.suggestionId())
+            .setVerificationId(command.verificationId())
+            .setTestFramework(command.testFramework())
             .setLanguage(language)
             .setLanguageVersion(command.languageVersion())
             .setCode(files.isEmpty() ? command.code() : null)
             .setFiles(Map.copyOf(files))
             .setCommand(command.command())
-            .setEnvironment(Map.copyOf(environment))
+            .setEnvironment(EnvironmentVault.redacted(environment))
             .setStdin(command.stdin())
-            .setLimits(policy.resolve(command.limits()))
+            .setLimits(resolved)
             .build());
     return result();
   }
 
+  /**
+   * Starts it and answers its environment's values: the start is recorded once, so a redelivered
+   * request that starts it again is refused ({@code already-started}) and never runs twice.
+   */
   @CommandHandler
-  public CommandResult handle(StartExecutionCommand command, EventHeaders headers) {
+  public StartedExecution handle(
+      StartExecutionCommand command, EventHeaders headers, EnvironmentVault vault) {
     requireOpen(command.origin());
     if (stage == Stage.STARTED) {
-      throw new RuleViolationException("execution " + executionId + " has already started");
+      throw new RuleViolationException(
+          "already-started", "execution " + executionId + " has already started");
     }
     ExecutionRules.required("sandboxId", command.sandboxId());
     ExecutionRules.required("runtime", command.runtime());
+    FieldLimits.requireLength("sandboxId", command.sandboxId(), FieldLimits.SANDBOX_NAME);
+    FieldLimits.requireLength("runtime", command.runtime(), FieldLimits.SANDBOX_NAME);
+    Map<String, String> environment =
+        hasEnvironment ? vault.open(request.getTenantId(), executionId) : Map.of();
     Duration queued = Duration.between(request.getOccurredAt(), headers.clock().instant());
     apply(
         ExecutionStarted.newBuilder()
@@ -106,41 +132,102 @@ public class Execution {
             .setRuntime(command.runtime())
             .setQueuedMs(Math.max(0, queued.toMillis()))
             .build());
-    return result();
+    return new StartedExecution(executionId, AggregateLifecycle.getVersion(), environment);
   }
 
   @CommandHandler
-  public CommandResult handle(CompleteExecutionCommand command, EventHeaders headers) {
+  public CommandResult handle(
+      CompleteExecutionCommand command, EventHeaders headers, EnvironmentVault vault) {
     requireStarted(command.origin());
-    if (command.outcome() != ExecutionOutcome.SUCCEEDED
-        && command.outcome() != ExecutionOutcome.FAILED) {
+    ExecutionOutcome outcome = command.outcome();
+    if (outcome == ExecutionOutcome.LIMIT_EXCEEDED) {
+      if (command.exceededLimit() == null) {
+        throw new InvalidCommandException("exceededLimit", "name the limit that killed the run");
+      }
+      if (command.exitCode() != null) {
+        throw new InvalidCommandException("exitCode", "a run killed at a limit has none");
+      }
+      String reason = RunEnds.killedAt(command.exceededLimit(), limits);
+      end(
+          command.origin(),
+          headers,
+          vault,
+          new RunEnds.Ending(outcome, null, command.exceededLimit(), command.report(), reason));
+      return result();
+    }
+    if (outcome != ExecutionOutcome.SUCCEEDED && outcome != ExecutionOutcome.FAILED) {
       throw new InvalidCommandException(
-          "outcome", "must be SUCCEEDED or FAILED; timeouts and sandbox errors are reported apart");
+          "outcome",
+          "must be SUCCEEDED, FAILED or LIMIT_EXCEEDED; timeouts and sandbox errors are reported"
+              + " apart");
     }
     if (command.exitCode() == null) {
       throw new InvalidCommandException("exitCode", "a process that exited has an exit code");
     }
-    end(command.origin(), headers, command.outcome(), command.exitCode(), command.report(), null);
+    if (command.exceededLimit() != null) {
+      throw new InvalidCommandException("exceededLimit", "only for LIMIT_EXCEEDED");
+    }
+    end(
+        command.origin(),
+        headers,
+        vault,
+        new RunEnds.Ending(outcome, command.exitCode(), null, command.report(), null));
     return result();
   }
 
   @CommandHandler
-  public CommandResult handle(TimeOutExecutionCommand command, EventHeaders headers) {
+  public CommandResult handle(
+      TimeOutExecutionCommand command, EventHeaders headers, EnvironmentVault vault) {
     requireStarted(command.origin());
-    String reason = "killed at the wall timeout of " + wallTimeoutMs + " ms";
-    end(command.origin(), headers, ExecutionOutcome.TIMED_OUT, null, command.report(), reason);
+    String reason = "killed at the wall timeout of " + limits.getWallTimeoutMs() + " ms";
+    end(
+        command.origin(),
+        headers,
+        vault,
+        new RunEnds.Ending(ExecutionOutcome.TIMED_OUT, null, null, command.report(), reason));
     return result();
   }
 
   /** Allowed before the start too: a sandbox may fail to start at all. */
   @CommandHandler
-  public CommandResult handle(FailExecutionCommand command, EventHeaders headers) {
+  public CommandResult handle(
+      FailExecutionCommand command, EventHeaders headers, EnvironmentVault vault) {
     requireOpen(command.origin());
     ExecutionRules.required("errorMessage", command.errorMessage());
     RunReport report = Objects.requireNonNullElse(command.report(), RunReport.nothing());
-    String error = command.errorMessage();
-    end(command.origin(), headers, ExecutionOutcome.SANDBOX_ERROR, null, report, error);
+    end(
+        command.origin(),
+        headers,
+        vault,
+        new RunEnds.Ending(
+            ExecutionOutcome.SANDBOX_ERROR, null, null, report, command.errorMessage()));
     return result();
+  }
+
+  /**
+   * The suggestion whose verification {@code verificationId} this execution ran, once it has ended:
+   * a verification's result follows its run's. An execution of no such verification is answered as
+   * an unknown id.
+   */
+  public String suggestionVerifiedAs(CommandOrigin caller, String verificationId) {
+    if (request == null) {
+      throw NotFoundException.item();
+    }
+    caller.requireReach(request.getTenantId(), request.getProjectId());
+    boolean runsIt =
+        suggestionId != null
+            && (this.verificationId == null
+                // Recorded before requests named their verification: the suggestion checks the
+                // pair.
+                || this.verificationId.equals(verificationId));
+    if (!runsIt) {
+      throw NotFoundException.item();
+    }
+    if (stage != Stage.ENDED) {
+      throw new RuleViolationException(
+          "not-ended", "execution " + executionId + " has not ended: complete it first");
+    }
+    return suggestionId;
   }
 
   @EventSourcingHandler
@@ -148,7 +235,10 @@ public class Execution {
     executionId = event.getExecutionId();
     streamId = StreamIds.of(event.getHeader().getTenantId(), executionId);
     request = event.getHeader();
-    wallTimeoutMs = event.getLimits().getWallTimeoutMs();
+    limits = event.getLimits();
+    hasEnvironment = !event.getEnvironment().isEmpty();
+    suggestionId = event.getSuggestionId();
+    verificationId = event.getVerificationId();
     stage = Stage.REQUESTED;
   }
 
@@ -162,15 +252,11 @@ public class Execution {
     stage = Stage.ENDED;
   }
 
+  /** Every end: the one event, and the environment's values are forgotten with it. */
   private void end(
-      CommandOrigin caller,
-      EventHeaders headers,
-      ExecutionOutcome outcome,
-      Integer exitCode,
-      RunReport report,
-      String errorMessage) {
-    EventHeader header = headers.next(ownOrigin(caller));
-    apply(RunEnds.completed(header, executionId, outcome, exitCode, report, errorMessage));
+      CommandOrigin caller, EventHeaders headers, EnvironmentVault vault, RunEnds.Ending ending) {
+    apply(RunEnds.completed(headers.next(ownOrigin(caller)), executionId, ending));
+    vault.discard(request.getTenantId(), executionId);
   }
 
   private void requireOpen(CommandOrigin caller) {
@@ -180,14 +266,16 @@ public class Execution {
     }
     caller.requireReach(request.getTenantId(), request.getProjectId());
     if (stage == Stage.ENDED) {
-      throw new RuleViolationException("execution " + executionId + " has already ended");
+      throw new RuleViolationException(
+          "already-ended", "execution " + executionId + " has already ended");
     }
   }
 
   private void requireStarted(CommandOrigin caller) {
     requireOpen(caller);
     if (stage != Stage.STARTED) {
-      throw new RuleViolationException("execution " + executionId + " has not started");
+      throw new RuleViolationException(
+          "not-started", "execution " + executionId + " has not started");
     }
   }
 

@@ -44,7 +44,9 @@ public class ExecutionController {
       description =
           "Records the request and answers at once with status QUEUED; nothing has run yet. The"
               + " sandbox executor runs it within the limits (defaults for those left out, never"
-              + " with network) and records the outcome as ExecutionCompleted.")
+              + " with network) and records the outcome as ExecutionCompleted. The environment's"
+              + " values are kept sealed apart: the event holds the names only, each as"
+              + " \"[redacted]\".")
   public ResponseEntity<QueuedExecution> request(
       @Valid @RequestBody RequestExecutionRequest body,
       Caller caller,
@@ -56,6 +58,8 @@ public class ExecutionController {
         commands.sendAndWait(
             new RequestExecutionCommand(
                 executionId,
+                null,
+                null,
                 null,
                 body.language(),
                 body.languageVersion(),

@@ -8,10 +8,14 @@ import dev.agentos.command.EventHeaders;
 import dev.agentos.command.FieldLimits;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
+import dev.agentos.command.RuleViolationException;
 import dev.agentos.command.execution.ExecutionRules;
 import dev.agentos.command.execution.api.RequestExecutionCommand;
+import dev.agentos.command.suggestion.api.CompleteVerificationCommand;
 import dev.agentos.command.suggestion.api.ProposeSuggestionCommand;
 import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
+import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.executions.VerificationCompleted;
 import dev.agentos.events.executions.VerificationRequested;
 import dev.agentos.events.interactions.CodeSuggestionProposed;
 import dev.agentos.events.interactions.SuggestionFormat;
@@ -31,7 +35,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A code change an agent proposed. It is proposed with a language, a format and non-blank code (and
  * a confidence in [0,1] when the agent gives one); it may then be verified any number of times, by
  * callers that may see it only ({@link CommandOrigin#reaches}: its tenant, and its project for a
- * key bound to one), each time by a test command run over its code in a new execution.
+ * key bound to one), each time by a test command run over its code in a new execution; each
+ * verification's result is recorded once, by the executor.
  */
 @Aggregate
 public class Suggestion {
@@ -46,6 +51,15 @@ public class Suggestion {
   private String filePath;
   private SuggestionFormat format;
   private String code;
+
+  /** The verifications requested of it, by id; a verification completes once. */
+  private final Map<String, Verification> verifications = new HashMap<>();
+
+  /**
+   * @param requester the request's header: its result keeps the requester's agent and session, so
+   *     both share a Kafka key and stay in order
+   */
+  private record Verification(String executionId, EventHeader requester, boolean completed) {}
 
   protected Suggestion() {}
 
@@ -122,6 +136,8 @@ public class Suggestion {
     return new RequestExecutionCommand(
         command.executionId(),
         suggestionId,
+        command.verificationId(),
+        command.testFramework(),
         language,
         null,
         null,
@@ -131,6 +147,50 @@ public class Suggestion {
         null,
         command.limits(),
         origin);
+  }
+
+  /**
+   * Records the result of one of its verifications, once, as the executor reports it after the
+   * verification's execution ended ({@link CompleteVerificationHandler} checks that). Not a command
+   * handler, for the same reason as {@link #requestVerification}.
+   */
+  public void completeVerification(CompleteVerificationCommand command, EventHeaders headers) {
+    command.origin().requireReach(tenantId, projectId);
+    Verification verification = verifications.get(command.verificationId());
+    if (verification == null) {
+      throw NotFoundException.item();
+    }
+    if (!verification.executionId().equals(command.executionId())) {
+      throw new InvalidCommandException(
+          "executionId",
+          "verification "
+              + command.verificationId()
+              + " is run by execution "
+              + verification.executionId()
+              + ", not "
+              + command.executionId());
+    }
+    if (verification.completed()) {
+      throw new RuleViolationException(
+          "already-completed",
+          "verification " + command.verificationId() + " has already completed");
+    }
+    EventHeader requester = verification.requester();
+    CommandOrigin origin =
+        new CommandOrigin(
+            tenantId,
+            projectId,
+            requester.getAgentId(),
+            requester.getSessionId(),
+            command.origin().traceId());
+    apply(
+        VerificationTally.completed(
+            headers.next(origin),
+            command.verificationId(),
+            suggestionId,
+            command.executionId(),
+            command.verdict(),
+            command.tests()));
   }
 
   @EventSourcingHandler
@@ -143,5 +203,19 @@ public class Suggestion {
     filePath = event.getFilePath();
     format = event.getFormat();
     code = event.getCode();
+  }
+
+  @EventSourcingHandler
+  void on(VerificationRequested event) {
+    verifications.put(
+        event.getVerificationId(),
+        new Verification(event.getExecutionId(), event.getHeader(), false));
+  }
+
+  @EventSourcingHandler
+  void on(VerificationCompleted event) {
+    verifications.computeIfPresent(
+        event.getVerificationId(),
+        (id, requested) -> new Verification(requested.executionId(), requested.requester(), true));
   }
 }

@@ -5,6 +5,7 @@ import dev.agentos.command.NotFoundException;
 import dev.agentos.command.execution.Execution;
 import dev.agentos.command.execution.ExecutionLimitPolicy;
 import dev.agentos.command.execution.api.RequestExecutionCommand;
+import dev.agentos.command.execution.secrets.EnvironmentVault;
 import dev.agentos.command.suggestion.api.VerificationAccepted;
 import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
 import dev.agentos.schemas.streams.StreamIds;
@@ -40,7 +41,10 @@ public class VerifySuggestionHandler {
 
   @CommandHandler
   public VerificationAccepted handle(
-      VerifySuggestionCommand command, EventHeaders headers, ExecutionLimitPolicy limits)
+      VerifySuggestionCommand command,
+      EventHeaders headers,
+      ExecutionLimitPolicy limits,
+      EnvironmentVault vault)
       throws Exception {
     Aggregate<Suggestion> suggestion =
         load(StreamIds.of(command.origin().tenantId(), command.suggestionId()));
@@ -49,7 +53,8 @@ public class VerifySuggestionHandler {
     // Like Axon's own creation handlers: the request is handled once the new aggregate is
     // registered, so its event is applied (and its version known) at once.
     executions.newInstance(
-        Execution::new, execution -> execution.execute(it -> it.handle(run, headers, limits)));
+        Execution::new,
+        execution -> execution.execute(it -> it.handle(run, headers, limits, vault)));
     return new VerificationAccepted(
         command.verificationId(),
         command.executionId(),

@@ -79,7 +79,7 @@ public class ProblemHandler extends ProblemJsonHandler {
 
   @ExceptionHandler(RuleViolationException.class)
   ProblemDetail ruleViolation(RuleViolationException e) {
-    return problem(HttpStatus.CONFLICT, "rule-violation", e.getMessage());
+    return problem(HttpStatus.CONFLICT, e.kind(), e.getMessage());
   }
 
   @ExceptionHandler(InvalidCommandException.class)

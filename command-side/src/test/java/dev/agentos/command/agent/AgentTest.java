@@ -75,6 +75,21 @@ class AgentTest {
   }
 
   @Test
+  void issuesTheExecutorScopeOnlyAloneOnItsKey() {
+    fixture
+        .given(registered())
+        .when(issue("k1", Set.of(ApiKeyScope.EXECUTOR, ApiKeyScope.MEMORY_READ), ADMIN))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage(
+            "scopes: EXECUTOR is the executor's own key: issue it alone, without other scopes")
+        .expectNoEvents();
+    fixture
+        .given(registered())
+        .when(issue("k2", Set.of(ApiKeyScope.EXECUTOR), ADMIN))
+        .expectSuccessfulHandlerExecution();
+  }
+
+  @Test
   void cannotIssueAKeyThatHasAlreadyExpired() {
     fixture
         .given(registered())

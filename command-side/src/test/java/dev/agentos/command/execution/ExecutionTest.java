@@ -4,6 +4,7 @@ import static dev.agentos.command.FixedEventHeaders.HEADERS;
 import static dev.agentos.command.FixedEventHeaders.NOW;
 
 import dev.agentos.command.CommandOrigin;
+import dev.agentos.command.FieldLimits;
 import dev.agentos.command.FixedEventHeaders;
 import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
@@ -15,22 +16,32 @@ import dev.agentos.command.execution.api.RequestedLimits;
 import dev.agentos.command.execution.api.RunReport;
 import dev.agentos.command.execution.api.StartExecutionCommand;
 import dev.agentos.command.execution.api.TimeOutExecutionCommand;
+import dev.agentos.command.execution.secrets.EnvironmentVault;
+import dev.agentos.command.execution.secrets.InMemoryEnvironmentVault;
 import dev.agentos.events.executions.ExecutionCompleted;
 import dev.agentos.events.executions.ExecutionLimits;
 import dev.agentos.events.executions.ExecutionOutcome;
 import dev.agentos.events.executions.ExecutionRequested;
 import dev.agentos.events.executions.ExecutionStarted;
+import dev.agentos.events.executions.ResourceLimit;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ExecutionTest {
 
   private static final CommandOrigin AGENT = new CommandOrigin("t1", "p1", "a1", "s1", null);
+
+  /**
+   * The executor's reach: the tenant it names, any project ({@link CommandOrigin#platformService}).
+   */
   private static final CommandOrigin EXECUTOR =
-      new CommandOrigin("t1", "p1", "executor", null, "trace-9");
+      new CommandOrigin("t1", null, "executor", null, "trace-9", true);
+
   private static final CommandOrigin OTHER_TENANT =
       new CommandOrigin("t2", "p1", "executor", null, null);
   private static final CommandOrigin OTHER_PROJECT =
@@ -44,6 +55,7 @@ class ExecutionTest {
     fixture = new AggregateTestFixture<>(Execution.class);
     fixture.registerInjectableResource(HEADERS);
     fixture.registerInjectableResource(TestLimits.POLICY);
+    fixture.registerInjectableResource(new InMemoryEnvironmentVault());
   }
 
   @Test
@@ -62,6 +74,8 @@ class ExecutionTest {
             new RequestExecutionCommand(
                 "e1",
                 null,
+                null,
+                null,
                 "Python",
                 "3.12",
                 null,
@@ -79,7 +93,7 @@ class ExecutionTest {
                 .setLanguageVersion("3.12")
                 .setFiles(Map.of("test_x.py", "def test(): pass"))
                 .setCommand("pytest -q")
-                .setEnvironment(Map.of("CI", "1"))
+                .setEnvironment(Map.of("CI", EnvironmentVault.REDACTED))
                 .setLimits(
                     ExecutionLimits.newBuilder()
                         .setCpuTimeMs(5_000)
@@ -96,7 +110,8 @@ class ExecutionTest {
         .givenNoPriorActivity()
         .when(
             new RequestExecutionCommand(
-                "e1", null, " ", null, "x", Map.of(), null, Map.of(), null, null, AGENT))
+                "e1", null, null, null, " ", null, "x", Map.of(), null, Map.of(), null, null,
+                AGENT))
         .expectException(InvalidCommandException.class)
         .expectExceptionMessage("language: must not be blank")
         .expectNoEvents();
@@ -173,8 +188,9 @@ class ExecutionTest {
     fixture
         .given(requested(), started(0))
         .when(new StartExecutionCommand("e1", "sandbox-8", "python:3.12.4", EXECUTOR))
-        .expectException(RuleViolationException.class)
-        .expectExceptionMessage("execution e1 has already started");
+        .expectException(refusedAs("already-started"))
+        .expectExceptionMessage("execution e1 has already started")
+        .expectNoEvents();
   }
 
   @Test
@@ -201,7 +217,9 @@ class ExecutionTest {
   void canCompleteAStartedExecution() {
     fixture
         .given(requested(), started(0))
-        .when(new CompleteExecutionCommand("e1", ExecutionOutcome.SUCCEEDED, 0, REPORT, EXECUTOR))
+        .when(
+            new CompleteExecutionCommand(
+                "e1", ExecutionOutcome.SUCCEEDED, 0, null, REPORT, EXECUTOR))
         .expectEvents(completed(ExecutionOutcome.SUCCEEDED, 0, null));
   }
 
@@ -209,8 +227,9 @@ class ExecutionTest {
   void cannotCompleteAnExecutionThatHasNotStarted() {
     fixture
         .given(requested())
-        .when(new CompleteExecutionCommand("e1", ExecutionOutcome.FAILED, 1, REPORT, EXECUTOR))
-        .expectException(RuleViolationException.class)
+        .when(
+            new CompleteExecutionCommand("e1", ExecutionOutcome.FAILED, 1, null, REPORT, EXECUTOR))
+        .expectException(refusedAs("not-started"))
         .expectExceptionMessage("execution e1 has not started");
   }
 
@@ -219,7 +238,8 @@ class ExecutionTest {
     fixture
         .given(requested(), started(0))
         .when(
-            new CompleteExecutionCommand("e1", ExecutionOutcome.TIMED_OUT, null, REPORT, EXECUTOR))
+            new CompleteExecutionCommand(
+                "e1", ExecutionOutcome.TIMED_OUT, null, null, REPORT, EXECUTOR))
         .expectException(InvalidCommandException.class)
         .expectNoEvents();
   }
@@ -266,7 +286,7 @@ class ExecutionTest {
     fixture
         .given(requested(), started(0), completed(ExecutionOutcome.SUCCEEDED, 0, null))
         .when(new FailExecutionCommand("e1", "too late", null, EXECUTOR))
-        .expectException(RuleViolationException.class)
+        .expectException(refusedAs("already-ended"))
         .expectExceptionMessage("execution e1 has already ended");
   }
 
@@ -279,10 +299,89 @@ class ExecutionTest {
         .expectExceptionMessage("execution e1 has already ended");
   }
 
+  @Test
+  void canRecordARunKilledAtALimitNamingTheLimitAndItsValue() {
+    fixture
+        .given(requested(), started(0))
+        .when(
+            new CompleteExecutionCommand(
+                "e1",
+                ExecutionOutcome.LIMIT_EXCEEDED,
+                null,
+                ResourceLimit.MEMORY,
+                REPORT,
+                EXECUTOR))
+        .expectEvents(
+            completedAt(ResourceLimit.MEMORY, "killed at the memory limit of 268435456 bytes"));
+  }
+
+  @Test
+  void cannotRecordALimitWithoutNamingItOrWithAnExitCode() {
+    fixture
+        .given(requested(), started(0))
+        .when(
+            new CompleteExecutionCommand(
+                "e1", ExecutionOutcome.LIMIT_EXCEEDED, null, null, REPORT, EXECUTOR))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("exceededLimit: name the limit that killed the run")
+        .expectNoEvents();
+    fixture
+        .given(requested(), started(0))
+        .when(
+            new CompleteExecutionCommand(
+                "e1",
+                ExecutionOutcome.LIMIT_EXCEEDED,
+                137,
+                ResourceLimit.CPU_TIME,
+                REPORT,
+                EXECUTOR))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("exitCode: a run killed at a limit has none");
+  }
+
+  @Test
+  void cannotNameALimitForARunThatExitedByItself() {
+    fixture
+        .given(requested(), started(0))
+        .when(
+            new CompleteExecutionCommand(
+                "e1", ExecutionOutcome.FAILED, 1, ResourceLimit.OUTPUT, REPORT, EXECUTOR))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage("exceededLimit: only for LIMIT_EXCEEDED");
+  }
+
+  @Test
+  void cannotRecordAnExcerptOverItsBound() {
+    RunReport flooded =
+        new RunReport(1, 1, 1, "x".repeat(FieldLimits.OUTPUT_EXCERPT + 1), "", true);
+    fixture
+        .given(requested(), started(0))
+        .when(new TimeOutExecutionCommand("e1", flooded, EXECUTOR))
+        .expectException(InvalidCommandException.class)
+        .expectExceptionMessage(
+            "report.stdoutExcerpt: must be at most 100000 characters, was 100001")
+        .expectNoEvents();
+  }
+
+  private static Matcher<RuleViolationException> refusedAs(String kind) {
+    return new CustomTypeSafeMatcher<>("refused as " + kind) {
+      @Override
+      protected boolean matchesSafely(RuleViolationException refusal) {
+        return refusal.kind().equals(kind);
+      }
+    };
+  }
+
+  private static ExecutionCompleted completedAt(ResourceLimit limit, String errorMessage) {
+    ExecutionCompleted completed = completed(ExecutionOutcome.LIMIT_EXCEEDED, null, errorMessage);
+    completed.setExceededLimit(limit);
+    return completed;
+  }
+
   private static RequestExecutionCommand request(
       String code, Map<String, String> files, RequestedLimits limits) {
     return new RequestExecutionCommand(
-        "e1", null, "python", null, code, files, null, Map.of(), null, limits, AGENT);
+        "e1", null, null, null, "python", null, code, files, null, Map.of(), null, limits, AGENT);
   }
 
   private static ExecutionRequested requested() {

@@ -52,7 +52,9 @@ public final class RunningCommandSide implements AutoCloseable {
                 "--agentos.bootstrap.tenant-id=" + tenantId,
                 "--agentos.bootstrap.project-id=it-project",
                 "--agentos.bootstrap.admin-key=" + adminKey,
-                "--agentos.dedup.state-dir=target/dedup-state-" + UUID.randomUUID()));
+                "--agentos.dedup.state-dir=target/dedup-state-" + UUID.randomUUID(),
+                // Never in the module's folder, where the default would put it.
+                "--agentos.secrets.keyset-file=target/secrets-keyset-" + UUID.randomUUID()));
     args.addAll(List.of(extraArgs));
     ConfigurableApplicationContext context =
         SpringApplication.run(CommandSideApplication.class, args.toArray(String[]::new));

@@ -8,6 +8,7 @@ import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.NotFoundException;
 import dev.agentos.command.execution.Execution;
 import dev.agentos.command.execution.TestLimits;
+import dev.agentos.command.execution.secrets.InMemoryEnvironmentVault;
 import dev.agentos.command.suggestion.api.ProposeSuggestionCommand;
 import dev.agentos.command.suggestion.api.VerificationAccepted;
 import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
@@ -47,6 +48,7 @@ class SuggestionTest {
     fixture = new AggregateTestFixture<>(Suggestion.class);
     fixture.registerInjectableResource(HEADERS);
     fixture.registerInjectableResource(TestLimits.POLICY);
+    fixture.registerInjectableResource(new InMemoryEnvironmentVault());
     fixture.registerAnnotatedCommandHandler(
         new VerifySuggestionHandler(fixture.getRepository(), executionsElsewhere()));
   }

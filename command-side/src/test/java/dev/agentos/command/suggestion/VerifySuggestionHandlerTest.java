@@ -9,6 +9,7 @@ import dev.agentos.command.InvalidCommandException;
 import dev.agentos.command.execution.Execution;
 import dev.agentos.command.execution.TestLimits;
 import dev.agentos.command.execution.api.RequestedLimits;
+import dev.agentos.command.execution.secrets.InMemoryEnvironmentVault;
 import dev.agentos.command.suggestion.api.VerificationAccepted;
 import dev.agentos.command.suggestion.api.VerifySuggestionCommand;
 import dev.agentos.events.executions.ExecutionRequested;
@@ -63,6 +64,7 @@ class VerifySuggestionHandlerTest {
     assertThat(payloads("s1")).last().isInstanceOf(VerificationRequested.class);
     ExecutionRequested execution = (ExecutionRequested) payloads("e1").get(0);
     assertThat(execution.getSuggestionId()).isEqualTo("s1");
+    assertThat(execution.getVerificationId()).isEqualTo("v1");
     assertThat(execution.getCommand()).isEqualTo("pytest -q");
     assertThat(execution.getFiles())
         .containsExactlyInAnyOrderEntriesOf(
@@ -128,7 +130,10 @@ class VerifySuggestionHandlerTest {
         new VerifySuggestionCommand(
             suggestionId, "v1", "e1", "pytest -q", null, files, limits, AGENT);
     return DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command))
-        .executeWithResult(() -> handler.handle(command, HEADERS, TestLimits.POLICY));
+        .executeWithResult(
+            () ->
+                handler.handle(
+                    command, HEADERS, TestLimits.POLICY, new InMemoryEnvironmentVault()));
   }
 
   /** The events of the caller's tenant's aggregate {@code id}. */

@@ -8,11 +8,17 @@ import java.util.Map;
  * (the working directory), run by {@code command} or the language's default runner.
  *
  * @param suggestionId the suggestion whose tests this run verifies, or null
+ * @param verificationId the verification this run executes the tests of, or null
+ * @param testFramework the verification's framework, e.g. {@code pytest}; null to infer or when
+ *     none
+ * @param environment the variables with their values; only their names reach the event log
  * @param limits null for the configured defaults
  */
 public record RequestExecutionCommand(
     String executionId,
     String suggestionId,
+    String verificationId,
+    String testFramework,
     String language,
     String languageVersion,
     String code,
@@ -21,4 +27,17 @@ public record RequestExecutionCommand(
     Map<String, String> environment,
     String stdin,
     RequestedLimits limits,
-    CommandOrigin origin) {}
+    CommandOrigin origin) {
+
+  /** The environment's values must not show in logs that print commands. */
+  @Override
+  public String toString() {
+    return "RequestExecutionCommand[executionId="
+        + executionId
+        + ", language="
+        + language
+        + ", environment="
+        + (environment == null ? "{}" : environment.keySet())
+        + "]";
+  }
+}

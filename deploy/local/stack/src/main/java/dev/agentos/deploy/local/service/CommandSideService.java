@@ -38,6 +38,8 @@ public final class CommandSideService extends SpringBootJarService {
         "--agentos.kafka.bootstrap-servers=127.0.0.1:" + ctx.portOf("kafka", "broker"),
         "--agentos.registry.url=" + http(ctx, "registry"),
         "--agentos.dedup.state-dir=" + ctx.dataDir().resolve("dedup").toAbsolutePath(),
+        "--agentos.secrets.keyset-file="
+            + ctx.dataDir().resolve("secrets-keyset.json").toAbsolutePath(),
         "--agentos.bootstrap.admin-key-file="
             + adminKeyFile(ctx.home().getParent()).toAbsolutePath());
   }
