@@ -41,12 +41,12 @@ public final class BaselineWriter {
     }
   }
 
-  /** src/test/resources/schema-baselines, from the repository root or the module folder. */
+  /** src/main/resources/schema-baselines, from the repository root or the module folder. */
   private static Path sourceFolder(String[] args) {
     if (args.length > 0) {
       return Path.of(args[0]);
     }
-    Path fromModule = Path.of("src/test/resources", SchemaBaselines.FOLDER);
+    Path fromModule = Path.of("src/main/resources", SchemaBaselines.FOLDER);
     Path fromRoot = Path.of("schemas").resolve(fromModule);
     return Files.isDirectory(Path.of("schemas/src")) ? fromRoot : fromModule;
   }

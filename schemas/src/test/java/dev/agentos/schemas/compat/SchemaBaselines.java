@@ -29,7 +29,7 @@ final class SchemaBaselines {
     this.root = root;
   }
 
-  /** The baselines on the test classpath (copied there from src/test/resources). */
+  /** The baselines on the classpath (src/main/resources: the event store reads them too). */
   static SchemaBaselines onClasspath() {
     URL url = SchemaBaselines.class.getClassLoader().getResource(FOLDER);
     if (url == null) {
