@@ -90,12 +90,14 @@ public record CommandSideProperties(
    * @param projectId the admin key's project
    * @param adminKey a key to use instead of a generated one (it is stored only as its hash)
    * @param adminKeyFile where a generated key is written once, readable by its owner only
+   * @param executorKeyFile where the executor's key is written, owner-only; unset, none is issued
    */
   public record Bootstrap(
       @DefaultValue("default") String tenantId,
       @DefaultValue("default") String projectId,
       String adminKey,
-      String adminKeyFile) {
+      String adminKeyFile,
+      String executorKeyFile) {
 
     public Bootstrap {
       if (tenantId.isBlank() || tenantId.length() > StreamIds.MAX_TENANT_LENGTH) {

@@ -12,7 +12,7 @@ class BootstrapSettingsTest {
   void aTenantIdAStreamIdCanHoldIsAccepted() {
     String longest = "t".repeat(StreamIds.MAX_TENANT_LENGTH);
 
-    assertThat(new CommandSideProperties.Bootstrap(longest, "p", null, null).tenantId())
+    assertThat(new CommandSideProperties.Bootstrap(longest, "p", null, null, null).tenantId())
         .isEqualTo(longest);
   }
 
@@ -20,7 +20,7 @@ class BootstrapSettingsTest {
   void aTenantIdTooLongForAStreamIdIsRefusedAtStartNamingTheSetting() {
     String tooLong = "t".repeat(StreamIds.MAX_TENANT_LENGTH + 1);
 
-    assertThatThrownBy(() -> new CommandSideProperties.Bootstrap(tooLong, "p", null, null))
+    assertThatThrownBy(() -> new CommandSideProperties.Bootstrap(tooLong, "p", null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("agentos.bootstrap.tenant-id must be 1-100 characters");
   }

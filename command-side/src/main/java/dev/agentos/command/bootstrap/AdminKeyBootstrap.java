@@ -9,9 +9,7 @@ import dev.agentos.command.agent.api.RegisterAgentCommand;
 import dev.agentos.command.auth.ApiKeyTable;
 import dev.agentos.events.agents.ApiKeyScope;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +32,7 @@ import org.springframework.stereotype.Component;
  * directory when unset), never to stdout or a log; only its hash is stored.
  */
 @Component
+@Order(1)
 public class AdminKeyBootstrap implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
@@ -87,7 +87,7 @@ public class AdminKeyBootstrap implements ApplicationRunner {
     Path file = key.equals(configured) ? null : keyFile();
     if (file != null) {
       // Written before the key is valid, so that no valid key is ever lost with no copy.
-      writeOwnerOnly(file, key);
+      OwnerOnlyFile.write(file, key);
     }
     commands.sendAndWait(
         new IssueApiKeyCommand(
@@ -117,13 +117,5 @@ public class AdminKeyBootstrap implements ApplicationRunner {
   private Path keyFile() {
     String configured = settings.adminKeyFile();
     return Path.of(configured == null || configured.isBlank() ? DEFAULT_KEY_FILE : configured);
-  }
-
-  private static void writeOwnerOnly(Path file, String key) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.deleteIfExists(file);
-    Files.createFile(
-        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, key + System.lineSeparator());
   }
 }

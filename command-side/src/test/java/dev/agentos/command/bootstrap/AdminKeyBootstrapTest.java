@@ -30,7 +30,8 @@ class AdminKeyBootstrapTest {
     Path keyFile = home.resolve("admin-key");
     CommandSideProperties properties = mock(CommandSideProperties.class);
     when(properties.bootstrap())
-        .thenReturn(new CommandSideProperties.Bootstrap("t1", "p1", null, keyFile.toString()));
+        .thenReturn(
+            new CommandSideProperties.Bootstrap("t1", "p1", null, keyFile.toString(), null));
     AdminKeyBootstrap bootstrap =
         new AdminKeyBootstrap(
             mock(CommandGateway.class),
