@@ -59,6 +59,14 @@ public final class AgentOsClient {
     return new CommandApi(endpoint(commandUrl, "command"));
   }
 
+  /**
+   * The command side's endpoints for the executor, which need a key of the EXECUTOR scope; fails
+   * when the builder was given no command URL.
+   */
+  public ExecutorApi executor() {
+    return new ExecutorApi(endpoint(commandUrl, "command"));
+  }
+
   /** The query API; fails when the builder was given no query URL. */
   public QueryApi queries() {
     return new QueryApi(endpoint(queryUrl, "query"));

@@ -42,7 +42,14 @@ class DemoSessionIT {
         .contains("ROUND_HALF_UP for money")
         .containsPattern("-FIXES-> ")
         .containsPattern("v0 MemoryStored at .*: The checkout tests run with pytest;")
-        .containsPattern("v1 MemoryUpdated at .*\\(fixed\\)");
+        .containsPattern("v1 MemoryUpdated at .*\\(fixed\\)")
+        .containsPattern(
+            "execution \\S+: FAILED \\(exit 1\\) in \\d+ ms on Python 3.*: AssertionError")
+        .containsPattern("execution \\S+: SUCCEEDED \\(exit 0\\) in \\d+ ms on Python 3.*: 2.68")
+        .containsPattern(
+            "verification of \\S+-half-even: FAILED, 2 passed .*, 1 failed"
+                + " \\[test_discount.test_rounds_half_a_cent_up\\]")
+        .containsPattern("verification of \\S+-half-up: PASSED, 3 passed");
     if (!withLearningJobs) {
       return;
     }

@@ -116,9 +116,20 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
         });
   }
 
+  /**
+   * A request the command side does not know (written to Kafka by someone else, such as the raw
+   * history an earlier demo imported) answers 404: there is nothing to fail, and nothing was run.
+   */
   @Override
   public void fail(ExecutionRequested request, String reason) {
-    idempotently(() -> api.fail(tenant(request), request.getExecutionId(), reason, null));
+    try {
+      idempotently(() -> api.fail(tenant(request), request.getExecutionId(), reason, null));
+    } catch (AgentOsApiException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      log.debug("{} is unknown to the command side; nothing to fail", request.getExecutionId());
+    }
   }
 
   @Override
@@ -215,6 +226,9 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
         org.springframework.retry.RetryContext context,
         org.springframework.retry.RetryCallback<T, E> callback,
         Throwable error) {
+      if (!(error instanceof Outage)) {
+        return; // a refusal: the caller decides what it means
+      }
       log.warn(
           "the command side did not answer (attempt {}): {}; trying again",
           context.getRetryCount(),

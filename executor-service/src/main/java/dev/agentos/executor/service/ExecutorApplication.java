@@ -6,10 +6,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The executor: runs what agents ask to run, each request in a sandbox of its own (module executor),
- * and records the outcomes through the command side's API with a key of the EXECUTOR scope; it
- * writes no event itself. Its own HTTP API says what it can run ({@code GET /v1/runtimes}) and
- * streams the output of the runs it has ({@code GET /v1/executions/{id}/output}).
+ * The executor: runs what agents ask to run, each request in a sandbox of its own (module
+ * executor), and records the outcomes through the command side's API with a key of the EXECUTOR
+ * scope; it writes no event itself. Its own HTTP API says what it can run ({@code GET
+ * /v1/runtimes}) and streams the output of the runs it has ({@code GET
+ * /v1/executions/{id}/output}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

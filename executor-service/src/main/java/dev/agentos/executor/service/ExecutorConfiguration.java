@@ -86,21 +86,30 @@ public class ExecutorConfiguration {
     KafkaProducer<String, Object> deadLetters =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true),
             new StringSerializer(),
             letters);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                GROUP,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
                 // Requests wait in Kafka, not here: a poll brings no more than a few slots' worth.
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(8, 2 * properties.slots())),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                Math.max(8, 2 * properties.slots())),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     RequestIntake intake =

@@ -1,7 +1,7 @@
 package dev.agentos.executor.service;
 
-import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.events.common.EventHeader;
+import dev.agentos.events.deadletters.RecordDeadLettered;
 import dev.agentos.executor.intake.EventDecoder;
 import dev.agentos.schemas.deadletters.DeadLetterCopy;
 import dev.agentos.schemas.registry.RegistryAvroDeserializer;

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * One follower of a run over Server-Sent Events. The hub hands it chunks on the sandbox's reading
  * threads, which must not wait on a slow client: they go into a bounded queue that a sender thread
- * of its own writes out. A client that falls more than {@value #QUEUED} chunks behind is told so and
- * dropped, and the program runs on.
+ * of its own writes out. A client that falls more than {@value #QUEUED} chunks behind is told so
+ * and dropped, and the program runs on.
  */
 final class SseFollower implements OutputHub.Follower {
 
@@ -37,7 +37,9 @@ final class SseFollower implements OutputHub.Follower {
   @Override
   public void chunk(OutputHub.Chunk chunk) {
     String text = new String(chunk.bytes(), StandardCharsets.UTF_8);
-    offer(new Outgoing(SseEmitter.event().name(chunk.channel().name().toLowerCase()).data(text), false));
+    offer(
+        new Outgoing(
+            SseEmitter.event().name(chunk.channel().name().toLowerCase()).data(text), false));
   }
 
   @Override

@@ -27,6 +27,9 @@ public interface ExecutionLifecycle {
 
     /** The command side never accepted such a request: written to Kafka by someone else. */
     record Unknown() implements Start {}
+
+    /** It cannot start as asked (its environment's values are lost): it is failed instead. */
+    record Refused(String reason) implements Start {}
   }
 
   Start start(ExecutionRequested request, String sandboxId, String runtime)

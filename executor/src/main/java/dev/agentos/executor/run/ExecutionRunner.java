@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * answers whether an earlier delivery started it already, so none runs twice), run in a sandbox of
  * its own while its output goes to the {@link OutputHub}, and its end recorded. A verification's
  * execution runs the tests as its {@link VerificationPlan} says, and the verdict on the runner's
- * report is recorded with it; whatever keeps the tests from running is its verdict's reason.
+ * report is recorded after its end; whatever keeps the tests from running is its verdict's reason.
  */
 public final class ExecutionRunner implements RequestHandler {
 
@@ -103,17 +103,24 @@ public final class ExecutionRunner implements RequestHandler {
     } else if (start instanceof Start.AlreadyStarted) {
       refuse(
           request, verification, "the executor running it stopped before its outcome was recorded");
+    } else if (start instanceof Start.Refused refused) {
+      refuse(request, verification, refused.reason());
     } else if (start instanceof Start.Unknown) {
       log.warn(
           "{} of tenant {} is unknown to the command side; not run",
           request.getExecutionId(),
           request.getHeader().getTenantId());
-    } // AlreadyEnded: a redelivery of a request whose outcome is recorded
+    } else if (start instanceof Start.AlreadyEnded) {
+      // A redelivery: the outcome is recorded; a verdict may not be, if the executor stopped
+      // between the two (a verdict recorded already is refused, and that is fine).
+      judgeUnrun(verification, "the executor stopped before it recorded the tests' result");
+    }
   }
 
   /**
-   * The verdict goes first: should the executor stop between the two, the redelivered request finds
-   * the execution started, not ended, and ends both again (a second verdict is refused).
+   * The execution ends first: the command side records a verdict only for an ended execution.
+   * Should the executor stop between the two, the redelivered request finds the execution ended and
+   * judges the verification unrun ({@link #handle}).
    */
   private void run(Run run) throws InterruptedException {
     ExecutionRequested request = run.request();
@@ -142,18 +149,18 @@ public final class ExecutionRunner implements RequestHandler {
       refuse(request, run.verification(), end.reason());
       return;
     }
+    lifecycle.end(request, end);
     if (run.verification() != null) {
       lifecycle.completeVerification(run.verification(), run.tests().verify(result));
     }
-    lifecycle.end(request, end);
     output.ended(tenant, id, end);
   }
 
-  /** Ends the execution unrun, and its verification with the same reason. */
+  /** Ends the execution unrun, then its verification with the same reason. */
   private void refuse(ExecutionRequested request, VerificationRequested verification, String reason)
       throws InterruptedException {
-    judgeUnrun(verification, reason);
     lifecycle.fail(request, reason);
+    judgeUnrun(verification, reason);
   }
 
   private void judgeUnrun(VerificationRequested verification, String reason)

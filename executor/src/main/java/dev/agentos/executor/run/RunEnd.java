@@ -11,11 +11,13 @@ import java.time.Duration;
  * limit that stopped it; and what the sandbox measured and kept of the output.
  *
  * @param exitCode the program's exit code; null when a limit killed it
+ * @param exceededLimit for LIMIT_EXCEEDED, the limit: CPU_TIME, MEMORY, OUTPUT or FILE_SIZE
  * @param reason why a limit or the executor ended it, for agents to read; null when it exited
  */
 public record RunEnd(
     ExecutionOutcome outcome,
     Integer exitCode,
+    String exceededLimit,
     String reason,
     long durationMs,
     long cpuTimeMs,
@@ -46,9 +48,18 @@ public record RunEnd(
       case WALL_TIME -> outcome = ExecutionOutcome.TIMED_OUT;
       default -> outcome = ExecutionOutcome.LIMIT_EXCEEDED;
     }
+    String exceededLimit =
+        switch (result.outcome()) {
+          case CPU_TIME -> "CPU_TIME";
+          case MEMORY -> "MEMORY";
+          case OUTPUT_LIMIT -> "OUTPUT";
+          case FILE_SIZE -> "FILE_SIZE";
+          default -> null;
+        };
     return new RunEnd(
         outcome,
         exitCode,
+        exceededLimit,
         reason,
         result.wallTime().toMillis(),
         result.cpuTime().map(Duration::toMillis).orElse(0L),
@@ -60,7 +71,7 @@ public record RunEnd(
 
   /** The sandbox itself failed: nothing ran, or nothing of the run can be told. */
   public static RunEnd sandboxError(String reason) {
-    return new RunEnd(ExecutionOutcome.SANDBOX_ERROR, null, reason, 0, 0, 0, "", "", false);
+    return new RunEnd(ExecutionOutcome.SANDBOX_ERROR, null, null, reason, 0, 0, 0, "", "", false);
   }
 
   private static String millis(Duration duration) {

@@ -120,6 +120,19 @@ class ExecutionRunnerTest {
   }
 
   @Test
+  void aRedeliveredVerificationWhoseExecutionEndedIsJudgedUnrunNotRunAgain() throws Exception {
+    lifecycle.start = new Start.AlreadyEnded();
+
+    runner.handle(request("python", NOW), verification("pytest -q"));
+
+    assertThat(ran).isEmpty();
+    assertThat(lifecycle.calls)
+        .containsExactly(
+            "start python",
+            "verdict ERROR (the executor stopped before it recorded the tests' result)");
+  }
+
+  @Test
   void endedAndUnknownRequestsAreLeftAlone() throws Exception {
     lifecycle.start = new Start.AlreadyEnded();
     runner.handle(request("python", NOW), null);
@@ -145,7 +158,7 @@ class ExecutionRunnerTest {
   }
 
   @Test
-  void aVerificationRunsItsTestCommandAskingForTheReportAndItsVerdictGoesBeforeTheEnd()
+  void aVerificationRunsItsTestCommandAskingForTheReportAndItsVerdictFollowsTheEnd()
       throws Exception {
     lifecycle.start = new Start.Started(Map.of());
 
@@ -160,8 +173,8 @@ class ExecutionRunnerTest {
             });
     // The stand-in sandbox wrote no report: nothing was verified.
     assertThat(lifecycle.calls).hasSize(3);
-    assertThat(lifecycle.calls.get(1)).startsWith("verdict ERROR");
-    assertThat(lifecycle.calls.get(2)).isEqualTo("end SUCCEEDED exit 0");
+    assertThat(lifecycle.calls.get(1)).isEqualTo("end SUCCEEDED exit 0");
+    assertThat(lifecycle.calls.get(2)).startsWith("verdict ERROR");
   }
 
   @Test
@@ -170,9 +183,9 @@ class ExecutionRunnerTest {
 
     assertThat(ran).isEmpty();
     assertThat(lifecycle.calls).hasSize(2);
-    assertThat(lifecycle.calls.get(0))
+    assertThat(lifecycle.calls.get(0)).startsWith("fail this executor has no runtime");
+    assertThat(lifecycle.calls.get(1))
         .startsWith("verdict ERROR (this executor has no runtime for the language 'cobol'");
-    assertThat(lifecycle.calls.get(1)).startsWith("fail this executor has no runtime");
   }
 
   private static VerificationRequested verification(String testCommand) {

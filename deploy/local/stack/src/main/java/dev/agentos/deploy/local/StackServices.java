@@ -1,6 +1,7 @@
 package dev.agentos.deploy.local;
 
 import dev.agentos.deploy.local.service.CassandraService;
+import dev.agentos.deploy.local.service.CodeExecutorService;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.ElasticsearchService;
 import dev.agentos.deploy.local.service.FlinkJobsService;
@@ -39,9 +40,15 @@ public final class StackServices {
    * the registry.
    *
    * @param learningJobsClasspath the classpath of flink-jobs' runner (its classes first), or null
+   * @param executorJar the executor's jar; it runs only beside the command side, through which it
+   *     records outcomes
    */
   public static List<LocalService> withApplications(
-      Path commandSideJar, Path projectionsJar, Path querySideJar, String learningJobsClasspath) {
+      Path commandSideJar,
+      Path projectionsJar,
+      Path querySideJar,
+      String learningJobsClasspath,
+      Path executorJar) {
     List<LocalService> services = new ArrayList<>(all());
     if (commandSideJar != null) {
       services.add(new CommandSideService(commandSideJar));
@@ -54,6 +61,9 @@ public final class StackServices {
     }
     if (learningJobsClasspath != null) {
       services.add(FlinkJobsService.onClasspath(learningJobsClasspath));
+    }
+    if (commandSideJar != null && executorJar != null) {
+      services.add(new CodeExecutorService(executorJar));
     }
     return List.copyOf(services);
   }

@@ -42,7 +42,7 @@ class PortPlanTest {
   @Test
   void everyDefaultPortOfTheWholeStackIsItsOwn(@TempDir Path home) throws Exception {
     List<LocalService> stack =
-        new ArrayList<>(StackServices.withApplications(home, home, home, null));
+        new ArrayList<>(StackServices.withApplications(home, home, home, null, home));
     stack.add(new FlinkJobsService(List.of(), List.of()));
 
     Map<String, Integer> ports = PortPlan.resolve(home, stack, Map.of(), false);

@@ -52,6 +52,9 @@ public final class AgentOsCli {
    */
   static final String LEARNING_JOBS_CLASSPATH = "agentos.flink-jobs.classpath";
 
+  /** Set by ./agentos to the executor's executable jar; it runs only beside the command side. */
+  static final String EXECUTOR_JAR = "agentos.executor.jar";
+
   LocalStack stack() {
     return new LocalStack(
         home,
@@ -59,7 +62,8 @@ public final class AgentOsCli {
             jar(COMMAND_SIDE_JAR),
             jar(PROJECTIONS_JAR),
             jar(QUERY_SIDE_JAR),
-            System.getProperty(LEARNING_JOBS_CLASSPATH)),
+            System.getProperty(LEARNING_JOBS_CLASSPATH),
+            jar(EXECUTOR_JAR)),
         System.out::println);
   }
 

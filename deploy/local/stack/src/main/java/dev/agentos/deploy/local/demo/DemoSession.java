@@ -10,16 +10,10 @@ import dev.agentos.client.command.IngestResult;
 import dev.agentos.client.command.IssueApiKey;
 import dev.agentos.client.command.IssuedApiKey;
 import dev.agentos.client.command.MemoryType;
-import dev.agentos.client.command.ProposeSuggestion;
-import dev.agentos.client.command.QueuedExecution;
 import dev.agentos.client.command.RegisterAgent;
 import dev.agentos.client.command.RelationType;
-import dev.agentos.client.command.RequestExecution;
 import dev.agentos.client.command.StoreMemory;
-import dev.agentos.client.command.SuggestionFormat;
 import dev.agentos.client.command.UpdateMemory;
-import dev.agentos.client.command.VerificationAccepted;
-import dev.agentos.client.command.VerifySuggestion;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +24,10 @@ import java.util.UUID;
 /**
  * A small, realistic session of agent activity against a running AgentOS: an agent is registered
  * and given a key, it talks with its user about a failing test, remembers what it learnt, runs the
- * tests (failing, then passing) and proposes a fix to verify. Every step prints what was accepted.
- * When the stack runs the learning jobs, the project's last hours of activity are backfilled first
- * and what the jobs learnt from them is shown last ({@link DemoLearning}).
+ * snippets in the sandbox (one fails, one passes) and proposes two fixes whose tests the executor
+ * runs ({@link DemoExecutions}). Every step prints what was accepted. When the stack runs the
+ * learning jobs, the project's last hours of activity are backfilled first and what the jobs learnt
+ * from them is shown last ({@link DemoLearning}).
  */
 public final class DemoSession {
 
@@ -132,32 +127,7 @@ public final class DemoSession {
             "The checkout tests run with pytest -q; the flaky one was test_apply_discount (fixed)."));
     out.printf("memory %s updated: the flaky test is fixed%n", fact);
 
-    QueuedExecution failing =
-        commands.requestExecution(execution("assert round(2.675, 2) == 2.68"));
-    QueuedExecution passing =
-        commands.requestExecution(
-            execution(
-                "from decimal import *; assert Decimal('2.675').quantize(Decimal('0.01'), ROUND_HALF_UP) == Decimal('2.68')"));
-    out.printf(
-        "executions requested: %s (will fail), %s (will pass); they run when the executor exists%n",
-        failing.id(), passing.id());
-
-    String suggestionId = "sugg-" + run;
-    commands.proposeSuggestion(
-        new ProposeSuggestion(
-            suggestionId,
-            null,
-            "python",
-            "checkout/discount.py",
-            SuggestionFormat.FULL_FILE,
-            "from decimal import Decimal, ROUND_HALF_UP\n\ndef apply(p, d):\n    return (p * (1 - d)).quantize(Decimal('0.01'), ROUND_HALF_UP)\n",
-            "round money half-up",
-            null));
-    VerificationAccepted verification =
-        commands.verifySuggestion(suggestionId, VerifySuggestion.of("pytest -q"));
-    out.printf(
-        "suggestion %s proposed; verification %s requested as execution %s%n",
-        suggestionId, verification.verificationId(), verification.executionId());
+    new DemoExecutions(commands, withQuerySide ? agent.queries() : null, out).show("sugg-" + run);
 
     if (!withQuerySide) {
       out.println("no query side in this stack: skipping search, related graph and history");
@@ -181,10 +151,6 @@ public final class DemoSession {
     return commands
         .storeMemory(StoreMemory.of(contextId, type, content).withTags(List.of("checkout", "demo")))
         .id();
-  }
-
-  private static RequestExecution execution(String code) {
-    return RequestExecution.code("python", code, "python main.py");
   }
 
   private List<Map<String, Object>> sessionEvents() {

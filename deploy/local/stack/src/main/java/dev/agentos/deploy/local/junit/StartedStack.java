@@ -63,21 +63,27 @@ final class StartedStack implements AutoCloseable {
 
   /**
    * The servers, and the applications whose executable jars the test JVM names in {@code
-   * agentos.it.command-side.jar}, {@code agentos.it.projections.jar} and {@code
-   * agentos.it.query-side.jar}, with the learning jobs when it names flink-jobs' build folder in
-   * {@code agentos.it.flink-jobs.target} (system-tests' pom sets them): most tests start the
-   * application they test in-process, tests of the whole system run them as {@code ./agentos up}
-   * does.
+   * agentos.it.command-side.jar}, {@code agentos.it.projections.jar}, {@code
+   * agentos.it.query-side.jar} and {@code agentos.it.executor.jar}, with the learning jobs when it
+   * names flink-jobs' build folder in {@code agentos.it.flink-jobs.target} (system-tests' pom sets
+   * them): most tests start the application they test in-process, tests of the whole system run
+   * them as {@code ./agentos up} does.
    */
   private static List<LocalService> services() {
     Path commandSide = jar("agentos.it.command-side.jar");
     Path projections = jar("agentos.it.projections.jar");
     Path querySide = jar("agentos.it.query-side.jar");
     String learningJobs = LearningJobsUnderTest.classpath();
-    if (commandSide == null && projections == null && querySide == null && learningJobs == null) {
+    Path executor = jar("agentos.it.executor.jar");
+    if (commandSide == null
+        && projections == null
+        && querySide == null
+        && learningJobs == null
+        && executor == null) {
       return StackServices.all();
     }
-    return StackServices.withApplications(commandSide, projections, querySide, learningJobs);
+    return StackServices.withApplications(
+        commandSide, projections, querySide, learningJobs, executor);
   }
 
   private static Path jar(String property) {

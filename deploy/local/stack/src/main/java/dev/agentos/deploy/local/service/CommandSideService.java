@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * The command side application (module command-side): the HTTP API, the ingest gateway, the
  * publisher and the dedup stage, run from its executable jar against this stack. On its first start
- * it creates the first tenant's admin key and writes it to {@link #adminKeyFile}; readiness waits
- * for that.
+ * it creates the first tenant's admin key and writes it to {@link #adminKeyFile}, and the
+ * executor's key to {@link #executorKeyFile}; readiness waits for that.
  */
 public final class CommandSideService extends SpringBootJarService {
 
@@ -26,6 +26,14 @@ public final class CommandSideService extends SpringBootJarService {
     return stackHome.resolve("admin-key");
   }
 
+  /**
+   * Where the executor's key (EXECUTOR scope, every tenant's executions) is written on the first
+   * start, readable by its owner only.
+   */
+  public static Path executorKeyFile(Path stackHome) {
+    return stackHome.resolve("executor-key");
+  }
+
   @Override
   public Set<String> dependsOn() {
     return Set.of("kafka", "registry", "postgres");
@@ -41,6 +49,8 @@ public final class CommandSideService extends SpringBootJarService {
         "--agentos.secrets.keyset-file="
             + ctx.dataDir().resolve("secrets-keyset.json").toAbsolutePath(),
         "--agentos.bootstrap.admin-key-file="
-            + adminKeyFile(ctx.home().getParent()).toAbsolutePath());
+            + adminKeyFile(ctx.home().getParent()).toAbsolutePath(),
+        "--agentos.bootstrap.executor-key-file="
+            + executorKeyFile(ctx.home().getParent()).toAbsolutePath());
   }
 }

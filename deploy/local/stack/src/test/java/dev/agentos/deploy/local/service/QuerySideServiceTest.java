@@ -65,13 +65,16 @@ class QuerySideServiceTest {
     assertThat(new QuerySideService(home).dependsOn())
         .contains("command-side", "cassandra", "influxdb");
     assertThat(
-            StackServices.withApplications(home, home, home, null).stream().map(LocalService::name))
+            StackServices.withApplications(home, home, home, null, null).stream()
+                .map(LocalService::name))
         .endsWith("command-side", "projections", "query-side");
     assertThat(
-            StackServices.withApplications(home, home, null, null).stream().map(LocalService::name))
+            StackServices.withApplications(home, home, null, null, null).stream()
+                .map(LocalService::name))
         .doesNotContain("query-side");
     assertThat(
-            StackServices.withApplications(null, home, home, null).stream().map(LocalService::name))
+            StackServices.withApplications(null, home, home, null, null).stream()
+                .map(LocalService::name))
         .as("without the command side there are no keys to read")
         .doesNotContain("query-side");
   }
