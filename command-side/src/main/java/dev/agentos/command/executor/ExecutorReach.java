@@ -6,6 +6,7 @@ import dev.agentos.auth.InvalidContextIdException;
 import dev.agentos.command.CommandOrigin;
 import dev.agentos.command.CommandSideProperties;
 import dev.agentos.schemas.streams.StreamIds;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,13 @@ public class ExecutorReach {
 
   private final String platformTenant;
 
+  @Autowired
   public ExecutorReach(CommandSideProperties properties) {
-    this.platformTenant = properties.bootstrap().tenantId();
+    this(properties.bootstrap().tenantId());
+  }
+
+  public ExecutorReach(String platformTenant) {
+    this.platformTenant = platformTenant;
   }
 
   /** The tenant whose admins may issue executor keys. */

@@ -1,5 +1,6 @@
 package dev.agentos.command.execution.secrets;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public interface EnvironmentVault {
 
   /** The names of {@code environment}, each mapped to {@link #REDACTED}: what the event holds. */
   static Map<String, String> redacted(Map<String, String> environment) {
-    Map<String, String> names = new java.util.HashMap<>();
+    Map<String, String> names = new HashMap<>();
     environment.keySet().forEach(name -> names.put(name, REDACTED));
     return Map.copyOf(names);
   }
