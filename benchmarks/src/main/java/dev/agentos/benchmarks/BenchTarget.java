@@ -64,7 +64,8 @@ record BenchTarget(StackEndpoints stack, AgentOsClient agent, AgentOsClient admi
                     ApiKeyScope.EVENTS_WRITE,
                     ApiKeyScope.MEMORY_WRITE,
                     ApiKeyScope.MEMORY_READ,
-                    ApiKeyScope.QUERY_READ))
+                    ApiKeyScope.QUERY_READ,
+                    ApiKeyScope.EXECUTIONS_RUN))
             .key();
     return new BenchTarget(StackEndpoints.from(properties), admin.withApiKey(agentKey), admin);
   }

@@ -18,9 +18,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What the sandbox adds to a short program: hello world in Python and in the shell, run bare (the
- * same argv in a folder holding the file) and in the sandbox, alternately, in one process. The
- * end-to-end figures of {@code bench executor} (request accepted → outcome readable, executions/s)
- * need the executor process, which is not built yet.
+ * same argv in a folder holding the file) and in the sandbox, alternately, in one process: the
+ * baseline of the end-to-end figures ({@link ExecutionRoundTrip}).
  */
 final class SandboxBenchmark {
 
@@ -53,9 +52,6 @@ final class SandboxBenchmark {
       }
     }
     Files.delete(workRoot); // each run's folder in it is gone already
-    out.println(
-        "end to end (POST /v1/executions → outcome over HTTP), executions/s: not measured yet,"
-            + " the executor process that consumes execution requests is not built");
   }
 
   private void measure(SandboxRunner runner, Runtime runtime, String source, Limits limits)

@@ -15,9 +15,15 @@ import dev.agentos.client.query.Execution;
 import dev.agentos.client.query.Suggestion;
 import dev.agentos.deploy.local.StackEndpoints;
 import dev.agentos.deploy.local.junit.LocalStackExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,16 +49,81 @@ class ExecutionSystemIT {
           + "def test_adds_negatives():\n    assert add(-1, -2) == -3\n\n"
           + "def test_adds_floats():\n    assert add(0.5, 0.25) == 0.75\n";
 
+  private final HttpClient http = HttpClient.newHttpClient();
   private AgentOsClient agent;
+  private String agentKey;
+  private String executorUrl;
 
   @BeforeAll
   void key(StackEndpoints stack) {
     Tenants tenants = new Tenants(stack);
     String run = UUID.randomUUID().toString().substring(0, 8);
-    agent =
-        tenants.client(
-            tenants.newKey(
-                "st-exec-" + run, "st-project", "EXECUTIONS_RUN,QUERY_READ,EVENTS_WRITE"));
+    agentKey =
+        tenants.newKey("st-exec-" + run, "st-project", "EXECUTIONS_RUN,QUERY_READ,EVENTS_WRITE");
+    agent = tenants.client(agentKey);
+    executorUrl = tenants.executorUrl();
+  }
+
+  @Test
+  void theExecutorSaysWhatItRunsAndHowItIsolatesRuns() throws Exception {
+    HttpResponse<String> answer =
+        http.send(executorCall("/v1/runtimes").build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body())
+        .contains("\"language\":\"python\"", "\"language\":\"sh\"", "bubblewrap");
+  }
+
+  @Test
+  void aRunsOutputStreamsWhileItRunsAndEndsWithItsOutcome() throws Exception {
+    String id =
+        agent
+            .commands()
+            .requestExecution(
+                RequestExecution.code(
+                    "python",
+                    "import sys, time\nprint('first', flush=True)\ntime.sleep(2)\n"
+                        + "print('oops', file=sys.stderr, flush=True)\ntime.sleep(1)\n"
+                        + "print('second')\n",
+                    null))
+            .id();
+    // The stream is the executor's while the run goes on: ask until it has started.
+    HttpResponse<Stream<String>> stream =
+        await()
+            .atMost(RECORDED)
+            .until(
+                () ->
+                    http.send(
+                        executorCall("/v1/executions/" + id + "/output").build(),
+                        HttpResponse.BodyHandlers.ofLines()),
+                response -> {
+                  if (response.statusCode() != 200) {
+                    response.body().close(); // a 404 until the run has started here
+                  }
+                  return response.statusCode() == 200;
+                });
+
+    List<String> lines;
+    try (Stream<String> body = stream.body()) {
+      lines = body.filter(line -> !line.isEmpty()).toList();
+    }
+
+    assertThat(String.join("\n", lines))
+        .containsSubsequence(
+            "event:stdout",
+            "data:first",
+            "event:stderr",
+            "data:oops",
+            "event:stdout",
+            "data:second",
+            "event:end",
+            "\"outcome\":\"SUCCEEDED\"");
+  }
+
+  private HttpRequest.Builder executorCall(String path) {
+    return HttpRequest.newBuilder(URI.create(executorUrl + path))
+        .header("Authorization", "Bearer " + agentKey)
+        .timeout(RECORDED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.agentos.systemtests;
 import dev.agentos.auth.ApiKeys;
 import dev.agentos.client.AgentOsClient;
 import dev.agentos.deploy.local.StackEndpoints;
+import dev.agentos.deploy.local.service.CodeExecutorService;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.ProjectionsService;
 import dev.agentos.deploy.local.service.QuerySideService;
@@ -31,6 +32,10 @@ final class Tenants {
 
   String querySideUrl() {
     return application(QuerySideService.URL);
+  }
+
+  String executorUrl() {
+    return application(CodeExecutorService.URL);
   }
 
   /** A client of both APIs as a new key of {@code tenantId}/{@code projectId}. */
