@@ -1,5 +1,6 @@
 package dev.agentos.deploy.local;
 
+import dev.agentos.deploy.local.service.CodeExecutorService;
 import dev.agentos.deploy.local.service.CommandSideService;
 import dev.agentos.deploy.local.service.FlinkJobsService;
 import dev.agentos.deploy.local.service.ProjectionsService;
@@ -48,7 +49,8 @@ public record StackEndpoints(
           CommandSideService.URL,
           ProjectionsService.URL,
           QuerySideService.URL,
-          FlinkJobsService.REST_URL);
+          FlinkJobsService.REST_URL,
+          CodeExecutorService.URL);
 
   public StackEndpoints {
     applications = Map.copyOf(applications);
