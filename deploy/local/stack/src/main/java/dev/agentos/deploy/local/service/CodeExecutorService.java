@@ -21,6 +21,18 @@ public final class CodeExecutorService extends SpringBootJarService {
     super("executor", jar, 8093, URL, "256m");
   }
 
+  /**
+   * The sandboxes' work folders (each run's is removed when it ends), one root per stack under the
+   * system's temporary folder. Not in the stack's data folder: a run's folder is mounted into its
+   * sandbox as the unprivileged sandbox user, who must be able to reach it, and a stack's home may
+   * lie under folders only its owner may enter (a test's temporary folder is {@code rwx------}).
+   */
+  static Path workRoot(Path stackHome) {
+    String stack =
+        Integer.toHexString(stackHome.toAbsolutePath().normalize().toString().hashCode());
+    return Path.of(System.getProperty("java.io.tmpdir"), "agentos-executor-" + stack);
+  }
+
   @Override
   public Set<String> dependsOn() {
     return Set.of("kafka", "registry", "postgres", "command-side");
@@ -35,7 +47,6 @@ public final class CodeExecutorService extends SpringBootJarService {
         "--agentos.executor.command-side-url=" + http(ctx, "command-side"),
         "--agentos.executor.api-key-file="
             + CommandSideService.executorKeyFile(ctx.home().getParent()).toAbsolutePath(),
-        // The sandboxes' work folders; each run's is removed when it ends.
-        "--agentos.executor.work-root=" + ctx.dataDir().resolve("work").toAbsolutePath());
+        "--agentos.executor.work-root=" + workRoot(ctx.home()));
   }
 }
