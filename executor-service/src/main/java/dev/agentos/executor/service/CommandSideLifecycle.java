@@ -150,10 +150,18 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
             result.report().tests().stream()
                 .map(test -> new TestOutcome(test.name(), test.status().name()))
                 .toList());
-    idempotently(
-        () ->
-            api.completeVerification(
-                verification.getHeader().getTenantId(), verification.getVerificationId(), body));
+    try {
+      idempotently(
+          () ->
+              api.completeVerification(
+                  verification.getHeader().getTenantId(), verification.getVerificationId(), body));
+    } catch (AgentOsApiException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      // Like its execution's: a verification written to Kafka by someone else.
+      log.debug("{} is unknown to the command side", verification.getVerificationId());
+    }
   }
 
   /** Runs {@code change}; a 409 saying it was made already counts as done. */

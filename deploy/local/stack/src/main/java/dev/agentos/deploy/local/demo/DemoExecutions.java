@@ -23,8 +23,12 @@ import java.util.function.Supplier;
  */
 final class DemoExecutions {
 
-  /** The queue, a sandbox, the command side and the projection, on a busy 2-core machine. */
-  private static final Duration RUN_WAIT = Duration.ofSeconds(90);
+  /**
+   * The queue, a sandbox, the command side and the projection, on a busy 2-core machine; on a new
+   * stack the executor first clears the backfilled history's requests (expired, and unknown to the
+   * command side: none is run).
+   */
+  private static final Duration RUN_WAIT = Duration.ofSeconds(240);
 
   private static final Set<String> ENDED =
       Set.of("SUCCEEDED", "FAILED", "TIMED_OUT", "LIMIT_EXCEEDED", "SANDBOX_ERROR");
