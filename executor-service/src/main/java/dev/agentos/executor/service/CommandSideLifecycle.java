@@ -38,6 +38,12 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CommandSideLifecycle.class);
   private static final String PROBLEMS = "https://agentos.dev/problems/";
+
+  /** The command side's bounds on an excerpt and on a reason (FieldLimits, ADR 0013). */
+  static final int MAX_EXCERPT = 100_000;
+
+  static final int MAX_REASON = 4_000;
+
   private static final Set<String> DONE_ALREADY =
       Set.of("already-ended", "already-completed", "already-started");
 
@@ -92,20 +98,24 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
   public void end(ExecutionRequested request, RunEnd end) {
     String tenant = tenant(request);
     String id = request.getExecutionId();
+    String stdout = excerpt(end.stdout());
+    String stderr = excerpt(end.stderr());
     RunReport report =
         new RunReport(
             end.durationMs(),
             end.cpuTimeMs(),
             end.peakMemoryBytes(),
-            end.stdout(),
-            end.stderr(),
-            end.outputTruncated());
+            stdout,
+            stderr,
+            end.outputTruncated()
+                || stdout.length() < end.stdout().length()
+                || stderr.length() < end.stderr().length());
     idempotently(
         () -> {
           if (end.outcome() == ExecutionOutcome.TIMED_OUT) {
             api.timeOut(tenant, id, report);
           } else if (end.outcome() == ExecutionOutcome.SANDBOX_ERROR) {
-            api.fail(tenant, id, end.reason(), report);
+            api.fail(tenant, id, cut(end.reason(), MAX_REASON), report);
           } else {
             api.complete(
                 tenant,
@@ -123,7 +133,8 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
   @Override
   public void fail(ExecutionRequested request, String reason) {
     try {
-      idempotently(() -> api.fail(tenant(request), request.getExecutionId(), reason, null));
+      idempotently(
+          () -> api.fail(tenant(request), request.getExecutionId(), cut(reason, MAX_REASON), null));
     } catch (AgentOsApiException e) {
       if (e.status() != 404) {
         throw e;
@@ -193,6 +204,22 @@ final class CommandSideLifecycle implements ExecutionLifecycle {
             throw e;
           }
         });
+  }
+
+  /**
+   * The start of a run's output that the command side takes (at most {@value #MAX_EXCERPT}
+   * characters; more is refused as invalid, and the run would never end), never cut inside a
+   * surrogate pair.
+   */
+  static String excerpt(String output) {
+    return cut(output, MAX_EXCERPT);
+  }
+
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
   }
 
   private static String tenant(ExecutionRequested request) {
