@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,8 +19,6 @@ import org.HdrHistogram.Histogram;
  */
 final class ExecutionRoundTrip {
 
-  private static final Set<String> ENDED =
-      Set.of("SUCCEEDED", "FAILED", "TIMED_OUT", "LIMIT_EXCEEDED", "SANDBOX_ERROR");
   private static final long POLL_MILLIS = 10;
   private static final int WARM_UP = 3;
 
@@ -79,7 +76,7 @@ final class ExecutionRoundTrip {
     while (true) {
       try {
         Execution execution = agent.queries().execution(id);
-        if (ENDED.contains(execution.status())) {
+        if (execution.ended()) {
           if (!execution.status().equals("SUCCEEDED")) {
             throw new IllegalStateException("execution " + id + " ended " + execution.status());
           }

@@ -262,10 +262,7 @@ class ExecutionSystemIT {
     return await()
         .atMost(RECORDED)
         .ignoreExceptionsInstanceOf(AgentOsApiException.class)
-        .until(
-            () -> agent.queries().execution(id),
-            execution ->
-                !execution.status().equals("QUEUED") && !execution.status().equals("RUNNING"));
+        .until(() -> agent.queries().execution(id), Execution::ended);
   }
 
   private static RequestExecution withLimits(RequestExecution request, ExecutionLimits limits) {

@@ -13,7 +13,6 @@ import dev.agentos.client.query.Suggestion;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +28,6 @@ final class DemoExecutions {
    * command side: none is run).
    */
   private static final Duration RUN_WAIT = Duration.ofSeconds(240);
-
-  private static final Set<String> ENDED =
-      Set.of("SUCCEEDED", "FAILED", "TIMED_OUT", "LIMIT_EXCEEDED", "SANDBOX_ERROR");
 
   private static final String TESTS =
       "from decimal import Decimal\nfrom discount import apply\n\n"
@@ -109,7 +105,7 @@ final class DemoExecutions {
     return await(
         "execution " + executionId + " to end",
         () -> query.execution(executionId),
-        execution -> execution != null && ENDED.contains(execution.status()));
+        execution -> execution != null && execution.ended());
   }
 
   private Suggestion awaitVerdict(String suggestionId) throws InterruptedException {
